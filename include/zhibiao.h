@@ -1,0 +1,281 @@
+/*
+ * zhibiao — indicators from Chinese government work reports.
+ *
+ * The one public header of libzhibiao. Data flows one way:
+ *
+ *   bytes → folded text → paragraphs → outline → quantities → indicators → SQLite
+ *
+ * Conventions (as in libgit2 and SQLite):
+ *   - Every fallible call returns an int status: ZB_OK (0) or a negative ZB_E* code.
+ *     Iterators return ZB_ROW while they have a row and ZB_DONE at the end.
+ *   - Outputs come first, options last; NULL options mean the defaults.
+ *   - Handles are opaque. A failing constructor still hands back a handle (except
+ *     when even that could not be allocated: then *out is NULL and the status is
+ *     ZB_ENOMEM) so that its *_errmsg() can say what went wrong and where.
+ *     Free it with the matching *_free(); every *_free(NULL) is a harmless no-op.
+ *   - Strings returned by the library are NUL-terminated UTF-8 owned by the handle
+ *     they came from and valid until that handle is freed.
+ *   - Byte offsets (span_start, span_end) always refer to the caller's input bytes,
+ *     half-open, even though matching happens on NFKC-folded, simplified text.
+ *   - No global mutable state: distinct handles may be used from distinct threads.
+ */
+#ifndef ZHIBIAO_H
+#define ZHIBIAO_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(ZB_STATIC)
+#define ZB_EXTERN(type) extern type
+#elif defined(_WIN32)
+#if defined(ZB_BUILDING)
+#define ZB_EXTERN(type) extern __declspec(dllexport) type
+#else
+#define ZB_EXTERN(type) extern __declspec(dllimport) type
+#endif
+#else
+#define ZB_EXTERN(type) extern __attribute__((visibility("default"))) type
+#endif
+
+/* The version: the single source of truth (CMake reads it from here). */
+#define ZB_VERSION_MAJOR 0
+#define ZB_VERSION_MINOR 4
+#define ZB_VERSION_PATCH 0
+#define ZB_VERSION_STRING "0.4.0"
+
+/** The library's version string, e.g. "0.4.0". */
+ZB_EXTERN(const char *) zb_version(void);
+
+/* ------------------------------------------------------------------------ */
+/* Status codes                                                              */
+
+enum {
+    ZB_OK = 0,
+    ZB_ERROR = -1,     /* generic failure; see the handle's message */
+    ZB_ENOMEM = -2,    /* an allocation failed */
+    ZB_EINVAL = -3,    /* a bad argument (NULL handle, unknown options version, …) */
+    ZB_EUTF8 = -4,     /* the input is not valid UTF-8 (message names line and byte) */
+    ZB_EENCODING = -5, /* the input is in another encoding (UTF-16) or is binary */
+    ZB_EIO = -6,       /* reading or writing a file failed */
+    ZB_EDB = -7,       /* SQLite reported an error */
+    ZB_ESCHEMA = -8,   /* the database schema is newer than this library, or not ours */
+    ZB_EBUSY = -9,     /* the database stayed locked by another connection */
+    ZB_ENOTFOUND = -10,
+    ZB_EREADONLY = -11, /* writing to a database opened read-only */
+
+    ZB_ROW = 100, /* an iterator has a row */
+    ZB_DONE = 101 /* an iterator is finished */
+};
+
+/** A short English description of a status code ("invalid UTF-8"). Never NULL. */
+ZB_EXTERN(const char *) zb_strerror(int status);
+
+/* ------------------------------------------------------------------------ */
+/* Enumerations of the contract (INDICATORS.md §1)                           */
+
+typedef enum zb_cmp {
+    ZB_CMP_EQ = 0, /* "="  */
+    ZB_CMP_GE,     /* ">=" 以上 不低于 */
+    ZB_CMP_LE,     /* "<=" 以下 以内 */
+    ZB_CMP_GT,     /* ">"  超过 突破 多 */
+    ZB_CMP_LT,     /* "<"  不足 不到 */
+    ZB_CMP_APPROX  /* "~"  左右 约 近 */
+} zb_cmp;
+
+typedef enum zb_kind { ZB_KIND_ACHIEVED = 0, ZB_KIND_TARGET } zb_kind;
+
+typedef enum zb_measure {
+    ZB_MEASURE_LEVEL = 0,
+    ZB_MEASURE_SHARE,
+    ZB_MEASURE_GROWTH,
+    ZB_MEASURE_CHANGE,
+    ZB_MEASURE_GAP,
+    ZB_MEASURE_RANK
+} zb_measure;
+
+typedef enum zb_sector {
+    ZB_SECTOR_ECONOMY = 0,
+    ZB_SECTOR_INDUSTRY,
+    ZB_SECTOR_INNOVATION,
+    ZB_SECTOR_AGRICULTURE,
+    ZB_SECTOR_REFORM_OPENING,
+    ZB_SECTOR_ECOLOGY,
+    ZB_SECTOR_LIVELIHOOD,
+    ZB_SECTOR_INFRASTRUCTURE,
+    ZB_SECTOR_GOVERNANCE
+} zb_sector;
+
+/** What the quantity recognizer found. The first six kinds measure something;
+ *  the last five are numbers that belong to a date, a name, an ordinal or a list
+ *  marker and never become indicators. */
+typedef enum zb_qkind {
+    ZB_QTY_AMOUNT = 0, /* a number with a counting word or unit: 31颗, 807.84亿斤 */
+    ZB_QTY_PERCENT,    /* 21.6% */
+    ZB_QTY_POINTS,     /* 4.2个百分点 */
+    ZB_QTY_MULTIPLE,   /* 3.1倍 */
+    ZB_QTY_RANK,       /* 第5位, 第15名 */
+    ZB_QTY_NUMBER,     /* a bare number without a unit */
+    ZB_QTY_YEAR,       /* 2022年, 2021—2025年 */
+    ZB_QTY_DATE,       /* 7月22日, 一季度 */
+    ZB_QTY_NAME,       /* “吉林一号”, 5G, 2号线, 2.0版, 三年行动 */
+    ZB_QTY_ORDINAL,    /* 第十三届, 第二批 */
+    ZB_QTY_MARKER      /* (一), 三是, 一、 */
+} zb_qkind;
+
+/** Names as they appear in JSON, TSV and SQL: "=", ">=", …; "achieved"/"target";
+ *  "level", "share", …; "economy", …; "amount", "percent", …  Never NULL. */
+ZB_EXTERN(const char *) zb_cmp_name(zb_cmp cmp);
+ZB_EXTERN(const char *) zb_kind_name(zb_kind kind);
+ZB_EXTERN(const char *) zb_measure_name(zb_measure measure);
+ZB_EXTERN(const char *) zb_sector_name(zb_sector sector);
+ZB_EXTERN(const char *) zb_qkind_name(zb_qkind kind);
+
+/** Parse a name back (e.g. "reform_opening"); returns ZB_OK or ZB_EINVAL. */
+ZB_EXTERN(int) zb_sector_from_name(zb_sector *out, const char *name);
+ZB_EXTERN(int) zb_kind_from_name(zb_kind *out, const char *name);
+
+/* ------------------------------------------------------------------------ */
+/* Options                                                                   */
+
+/** Optional allocator hooks: all of the library's own allocations go through
+ *  them (SQLite's do not). realloc(ctx, NULL, n) must behave as malloc. */
+typedef struct zb_allocator {
+    void *(*realloc)(void *ctx, void *ptr, size_t size);
+    void (*free)(void *ctx, void *ptr);
+    void *ctx;
+} zb_allocator;
+
+#define ZB_PARSE_OPTIONS_VERSION 1
+
+/** Keep every sentence of the document, not only those that hold indicators. */
+#define ZB_PARSE_ALL_SENTENCES (1u << 0)
+
+typedef struct zb_parse_options {
+    unsigned int version;          /* ZB_PARSE_OPTIONS_VERSION */
+    int report_year;               /* 0: detect from the text (headings, title) */
+    unsigned int flags;            /* ZB_PARSE_* */
+    const zb_allocator *allocator; /* NULL: the C library's */
+} zb_parse_options;
+
+#define ZB_PARSE_OPTIONS_INIT {ZB_PARSE_OPTIONS_VERSION, 0, 0, NULL}
+
+/** Set *opts to the defaults for the given version; ZB_EINVAL on an unknown one. */
+ZB_EXTERN(int) zb_parse_options_init(zb_parse_options *opts, unsigned int version);
+
+/* ------------------------------------------------------------------------ */
+/* The quantity recognizer                                                   */
+
+/** One quantity. value is as written (magnitude kept, never signed);
+ *  base_value has the magnitude multiplied out. unit and base_unit are folded
+ *  (NFKC, simplified): "万千瓦" / "千瓦", "%" / "%", "百分点", "" for a bare number.
+ *  For non-measuring kinds only the span and kind are meaningful. */
+typedef struct zb_quantity {
+    size_t span_start, span_end; /* the surface in the caller's bytes */
+    double value;
+    double value_high; /* the upper end of a range (5%—6%); NAN when not a range */
+    double base_value;
+    double base_value_high; /* NAN when not a range */
+    const char *unit;
+    const char *base_unit;
+    zb_cmp cmp;
+    zb_qkind kind;
+} zb_quantity;
+
+typedef struct zb_scan zb_scan;
+
+/** Find every quantity in text[0..len). Layout is repaired first (lines broken
+ *  mid-sentence are joined, page-continuation markers dropped), so a quantity
+ *  broken across lines is still found.
+ *  Returns ZB_OK, ZB_EUTF8, ZB_EENCODING, ZB_ENOMEM or ZB_EINVAL. */
+ZB_EXTERN(int) zb_scan_text(zb_scan **out, const char *text, size_t len,
+                            const zb_parse_options *opts);
+ZB_EXTERN(size_t) zb_scan_count(const zb_scan *scan);
+/** The i-th quantity in text order, or NULL when i is out of range. */
+ZB_EXTERN(const zb_quantity *) zb_scan_get(const zb_scan *scan, size_t i);
+ZB_EXTERN(const char *) zb_scan_errmsg(const zb_scan *scan);
+ZB_EXTERN(void) zb_scan_free(zb_scan *scan);
+
+/* ------------------------------------------------------------------------ */
+/* Indicator extraction                                                      */
+
+/** One indicator row (INDICATORS.md §1). Strings are owned by the document.
+ *  year is 0 when the report year could not be found (give one in options). */
+typedef struct zb_indicator {
+    size_t span_start, span_end;
+    const char *surface; /* the original bytes of the span */
+    double value;        /* signed: 下降3% → -3 */
+    double value_high;   /* upper end of a range, NAN otherwise */
+    const char *unit;
+    double base_value;
+    const char *base_unit;
+    zb_cmp cmp; /* on the signed value */
+    int year;
+    zb_kind kind;
+    zb_measure measure;
+    const char *metric;
+    const char *metric_id; /* "" when the metric is not in the catalog */
+    zb_sector sector;
+    const char *section;  /* "" when no heading precedes it */
+    const char *sentence; /* the repaired sentence */
+    size_t section_index; /* into zb_doc_section(); SIZE_MAX when none */
+    size_t sentence_index; /* into zb_doc_sentence() */
+} zb_indicator;
+
+/** A heading and the part of the text it governs. */
+typedef struct zb_section {
+    const char *title;
+    int level;  /* 1 一、 · 2 (一) · 3 一是 / 1. · 4 —— */
+    int plan;   /* 1 when in the work plan part (targets), 0 in the review */
+    zb_sector sector;
+    int has_sector; /* 0 when the heading names no sector */
+    size_t span_start, span_end; /* the heading's bytes */
+} zb_section;
+
+typedef struct zb_sentence {
+    const char *text; /* repaired: folded, lines joined, markers dropped */
+    size_t span_start, span_end;
+    size_t section_index; /* SIZE_MAX when before any heading */
+} zb_sentence;
+
+typedef struct zb_doc zb_doc;
+
+/** Extract the indicators of a report. On error *out still receives a handle
+ *  (unless out of memory) whose zb_doc_errmsg() says what and where, e.g.
+ *  "line 12, byte 3401: invalid UTF-8 (byte 0xC3 starts a sequence that ends early)". */
+ZB_EXTERN(int) zb_parse(zb_doc **out, const char *text, size_t len,
+                        const zb_parse_options *opts);
+ZB_EXTERN(size_t) zb_doc_count(const zb_doc *doc);
+ZB_EXTERN(const zb_indicator *) zb_doc_get(const zb_doc *doc, size_t i);
+ZB_EXTERN(size_t) zb_doc_section_count(const zb_doc *doc);
+ZB_EXTERN(const zb_section *) zb_doc_section(const zb_doc *doc, size_t i);
+/** Sentences that hold an indicator, or all of them with ZB_PARSE_ALL_SENTENCES. */
+ZB_EXTERN(size_t) zb_doc_sentence_count(const zb_doc *doc);
+ZB_EXTERN(const zb_sentence *) zb_doc_sentence(const zb_doc *doc, size_t i);
+/** The report year given or detected; 0 when unknown. */
+ZB_EXTERN(int) zb_doc_report_year(const zb_doc *doc);
+/** The first heading-like title line ("政府工作报告"), or "". */
+ZB_EXTERN(const char *) zb_doc_title(const zb_doc *doc);
+/** The province (or 全国) the text names most often, e.g. "吉林省"; "" if none. */
+ZB_EXTERN(const char *) zb_doc_region(const zb_doc *doc);
+/** How many numbers were skipped because they do not fit a double. */
+ZB_EXTERN(size_t) zb_doc_skipped_numbers(const zb_doc *doc);
+ZB_EXTERN(const char *) zb_doc_errmsg(const zb_doc *doc);
+ZB_EXTERN(void) zb_doc_free(zb_doc *doc);
+
+/* ------------------------------------------------------------------------ */
+/* Output                                                                    */
+
+/** Format an indicator as one JSON object (no newline) with exactly the field
+ *  names of INDICATORS.md §1, like snprintf: writes at most size bytes
+ *  including the NUL and returns the length the whole object needs. Numbers use
+ *  '.' whatever the locale; a missing value_high or year is null. */
+ZB_EXTERN(size_t) zb_indicator_json(const zb_indicator *ind, char *buf, size_t size);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* ZHIBIAO_H */

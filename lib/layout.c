@@ -1,0 +1,389 @@
+/*
+ * Stage 2, layout: physical lines → paragraphs, undoing newspaper and PDF layout.
+ *
+ *   - page-continuation markers (上接第一版) / (下转第三版) are not text;
+ *   - web-converter pinyin after a character, 發(fā)展, is not text;
+ *   - page furniture (— 3 —) and running headers (政府工作报告) inside an
+ *     unfinished paragraph are dropped;
+ *   - a line that does not end a sentence continues on the next non-blank line
+ *     (村公 ⏎⏎ 路2805公里, 增长 ⏎ 3.5% ⏎ 左右), unless it is a heading or a title;
+ *   - spaces next to Chinese text are layout, not content.
+ * Lines longer than max_line are cut, which bounds the memory a paragraph uses.
+ */
+#include <string.h>
+
+#include "internal.h"
+
+#define ZB_MAX_LINE (1u << 20)
+#define ZB_MAX_BLOCK (4u << 20)
+
+void zb__layout_init(zb_layout *l, const zb_mem *m, const char *orig, size_t len) {
+    memset(l, 0, sizeof *l);
+    l->mem = m;
+    l->orig = orig;
+    l->len = len;
+    l->max_line = ZB_MAX_LINE;
+}
+
+void zb__layout_free(zb_layout *l) {
+    zb__ntext_free(l->mem, &l->raw);
+    zb__ntext_free(l->mem, &l->line);
+    zb__ntext_free(l->mem, &l->block);
+}
+
+static uint32_t cp_at(const char *s, size_t n, size_t i, size_t *len) {
+    int32_t cp;
+    size_t k = zb__utf8_decode(s + i, n - i, &cp);
+    if (len)
+        *len = k;
+    return cp < 0 ? 0xFFFD : (uint32_t)cp;
+}
+
+int zb__is_final_punct(uint32_t cp) {
+    return cp == 0x3002 /* 。 */ || cp == '!' || cp == '?' || cp == ';' || cp == 0x2026 ||
+           cp == 0xFF61 /* ｡ */;
+}
+
+static int is_closing(uint32_t cp) {
+    return cp == 0x201D /* ” */ || cp == 0x2019 || cp == ')' || cp == 0x300D /* 」 */ ||
+           cp == 0x300F || cp == 0x300B /* 》 */ || cp == 0x3011 /* 】 */ || cp == '"' ||
+           cp == '\'' || cp == ' ';
+}
+
+/* Does the line end a paragraph: sentence-final punctuation, or a colon that
+ * introduces a list, possibly followed by closing quotes or brackets? */
+static int ends_paragraph(const char *s, size_t n) {
+    size_t i = n;
+    while (i > 0) {
+        size_t p = zb__prev_char(s, i);
+        uint32_t cp = cp_at(s, n, p, NULL);
+        if (is_closing(cp)) {
+            i = p;
+            continue;
+        }
+        if (cp == '.' && p > 0 && (unsigned char)s[p - 1] >= 0x80)
+            return 1; /* a full stop written as '.' after Chinese text */
+        return zb__is_final_punct(cp) || cp == ':';
+    }
+    return 0;
+}
+
+/* List markers that open a heading: 一、 (level 1), (一) (2), 一是 (3),
+ * 1. 1、 (1) and —— (4). */
+int zb__heading_marker(const char *s, size_t n, int *level, size_t *marker_len) {
+    size_t i = 0, k;
+    int digits = 0;
+    if (n >= 6 && memcmp(s, "\xE2\x80\x94\xE2\x80\x94", 6) == 0) { /* —— */
+        *level = 4;
+        *marker_len = 6;
+        return 1;
+    }
+    int paren = 0;
+    if (i < n && s[i] == '(') {
+        paren = 1;
+        i++;
+    }
+    size_t num_start = i;
+    int arabic = 0;
+    while (i < n && digits < 4) {
+        int v;
+        if (s[i] >= '0' && s[i] <= '9') {
+            arabic = 1;
+            i++;
+            digits++;
+            continue;
+        }
+        if (!arabic && zb__is_cn_digit(s + i, n - i, &k, &v) && v >= 1) {
+            i += k;
+            digits++;
+            continue;
+        }
+        if (!arabic && n - i >= 3 && memcmp(s + i, "十", 3) == 0) {
+            i += 3;
+            digits++;
+            continue;
+        }
+        break;
+    }
+    if (!digits || i == num_start)
+        return 0;
+    if (paren) {
+        if (i < n && s[i] == ')') {
+            *level = arabic ? 4 : 2;
+            *marker_len = i + 1;
+            return 1;
+        }
+        return 0;
+    }
+    if (n - i >= 3 && memcmp(s + i, "、", 3) == 0) {
+        *level = arabic ? 4 : 1;
+        *marker_len = i + 3;
+        return 1;
+    }
+    if (!arabic && n - i >= 3 && memcmp(s + i, "是", 3) == 0) {
+        *level = 3;
+        *marker_len = i + 3;
+        return 1;
+    }
+    if (arabic && i < n && s[i] == '.' && (i + 1 >= n || !(s[i + 1] >= '0' && s[i + 1] <= '9'))) {
+        *level = 4;
+        *marker_len = i + 1;
+        return 1;
+    }
+    return 0;
+}
+
+/* "(上接第一版)", "(下转第三版)", "(转第2页)": a page-continuation marker at s. */
+static size_t marker_at(const char *s, size_t n) {
+    if (s[0] != '(')
+        return 0;
+    size_t lim = n < 48 ? n : 48;
+    const char *close = memchr(s, ')', lim);
+    if (!close)
+        return 0;
+    size_t len = (size_t)(close - s) + 1;
+    const char *in = s + 1;
+    size_t in_len = len - 2;
+    int link = 0, page = 0;
+    for (size_t i = 0; i + 3 <= in_len; i++) {
+        if (memcmp(in + i, "接", 3) == 0 || memcmp(in + i, "转", 3) == 0)
+            link = 1;
+    }
+    if (in_len >= 3 && (memcmp(in + in_len - 3, "版", 3) == 0 ||
+                        memcmp(in + in_len - 3, "页", 3) == 0))
+        page = 1;
+    return link && page ? len : 0;
+}
+
+/* "(fā)": a pinyin reading in parentheses, as web converters insert it. */
+static size_t pinyin_at(const char *s, size_t n) {
+    if (s[0] != '(')
+        return 0;
+    size_t i = 1;
+    int letters = 0, toned = 0;
+    while (i < n && letters <= 8) {
+        size_t k;
+        uint32_t cp = cp_at(s, n, i, &k);
+        if (cp == ')')
+            break;
+        if (cp >= 'a' && cp <= 'z')
+            letters++;
+        else if ((cp >= 0xC0 && cp <= 0x24F) || (cp >= 0x1E00 && cp <= 0x1EFF)) {
+            letters++;
+            toned = 1;
+        } else
+            return 0;
+        i += k;
+    }
+    return i < n && s[i] == ')' && letters && toned ? i + 1 : 0;
+}
+
+static int is_ascii_alnum(char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+           c == '%' || c == '.';
+}
+
+/* Copy raw into line without markers, pinyin noise and layout spaces, trimmed. */
+static int clean_line(zb_layout *l) {
+    zb_ntext *raw = &l->raw, *line = &l->line;
+    zb__ntext_clear(line);
+    size_t i = 0, n = raw->len;
+    while (i < n) {
+        char c = raw->s[i];
+        if (c == '(') {
+            size_t k = marker_at(raw->s + i, n - i);
+            if (!k && i > 0 && (unsigned char)raw->s[i - 1] >= 0x80)
+                k = pinyin_at(raw->s + i, n - i);
+            if (k) {
+                i += k;
+                continue;
+            }
+        }
+        if (c == ' ') {
+            /* keep one space only between two ASCII words or numbers */
+            size_t j = i;
+            while (j < n && raw->s[j] == ' ')
+                j++;
+            if (line->len && j < n && is_ascii_alnum(line->s[line->len - 1]) &&
+                is_ascii_alnum(raw->s[j]) &&
+                zb__ntext_add(l->mem, line, " ", 1, raw->src[i]))
+                return ZB_ENOMEM;
+            i = j;
+            continue;
+        }
+        size_t k = zb__utf8_len((unsigned char)c);
+        if (k > n - i)
+            k = n - i;
+        if (zb__ntext_append(l->mem, line, raw, i, i + k))
+            return ZB_ENOMEM;
+        i += k;
+    }
+    return ZB_OK;
+}
+
+/* Read the next physical line (cut at max_line) into l->line. 0 at the end. */
+static int read_line(zb_layout *l) {
+    if (l->pos >= l->len)
+        return 0;
+    size_t start = l->pos, avail = l->len - start;
+    size_t lim = avail < l->max_line ? avail : l->max_line;
+    const char *nl = memchr(l->orig + start, '\n', lim);
+    size_t end, next;
+    if (nl) {
+        end = (size_t)(nl - l->orig);
+        next = end + 1;
+    } else if (lim == avail) {
+        end = next = l->len;
+    } else {
+        /* An over-long line: cut after a sentence end if one is near, else at a
+         * character boundary that is not inside a number. */
+        end = start + lim;
+        size_t floor = end > start + 4096 ? end - 4096 : start + 1;
+        size_t cut = 0;
+        for (size_t i = end; i > floor; i--) {
+            if (i >= start + 3 && memcmp(l->orig + i - 3, "。", 3) == 0) {
+                cut = i;
+                break;
+            }
+        }
+        if (!cut) {
+            cut = end;
+            while (cut > start + 1 && (((unsigned char)l->orig[cut] & 0xC0) == 0x80 ||
+                                       (l->orig[cut] >= '0' && l->orig[cut] <= '9') ||
+                                       l->orig[cut] == '.' || l->orig[cut] == ','))
+                cut--;
+        }
+        end = next = cut;
+    }
+    l->pos = next;
+    zb__ntext_clear(&l->raw);
+    if (zb__fold_line(l->mem, &l->raw, l->orig, start, end))
+        return ZB_ENOMEM;
+    if (clean_line(l))
+        return ZB_ENOMEM;
+    return 1;
+}
+
+/* — 3 —, -12-, 第3页: a page number on its own line. */
+static int is_furniture(const char *s, size_t n) {
+    size_t i = 0, dashes = 0, digits = 0;
+    while (i < n) {
+        if (s[i] >= '0' && s[i] <= '9') {
+            digits++;
+            i++;
+        } else if (s[i] == '-' || s[i] == '~') {
+            dashes++;
+            i++;
+        } else if (n - i >= 3 && (memcmp(s + i, "—", 3) == 0 || memcmp(s + i, "–", 3) == 0)) {
+            dashes++;
+            i += 3;
+        } else if (n - i >= 3 && (memcmp(s + i, "第", 3) == 0 || memcmp(s + i, "页", 3) == 0)) {
+            dashes++;
+            i += 3;
+        } else
+            return 0;
+    }
+    return digits > 0 && digits <= 4 && dashes >= 2;
+}
+
+static int has_title_word(const char *s, size_t n) {
+    for (size_t i = 0; i < n; i += zb__utf8_len((unsigned char)s[i])) {
+        size_t k;
+        int row = zb__lex_prefix(&zb__lexicon, s + i, n - i, &k);
+        if (row >= 0 && zb__lex_find_kind(&zb__lexicon, row, ZB_LX_title) >= 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* A short line with no punctuation at all: a title or a sub-heading. */
+static int is_title_like(const char *s, size_t n) {
+    if (n == 0 || n > 60)
+        return 0;
+    for (size_t i = 0; i < n;) {
+        size_t k;
+        uint32_t cp = cp_at(s, n, i, &k);
+        if (zb__is_clause_punct(cp) || zb__is_final_punct(cp) || cp == ':' ||
+            (cp >= '0' && cp <= '9') || cp == '%')
+            return 0;
+        i += k;
+    }
+    return 1;
+}
+
+static int has_sentence_end(const char *s, size_t n) {
+    for (size_t i = 0; i < n;) {
+        size_t k;
+        if (zb__is_final_punct(cp_at(s, n, i, &k)))
+            return 1;
+        i += k;
+    }
+    return 0;
+}
+
+static int append_line(zb_layout *l) {
+    zb_ntext *b = &l->block, *ln = &l->line;
+    if (b->len && ln->len && is_ascii_alnum(b->s[b->len - 1]) && is_ascii_alnum(ln->s[0]) &&
+        !(b->s[b->len - 1] >= '0' && b->s[b->len - 1] <= '9' && ln->s[0] >= '0' &&
+          ln->s[0] <= '9') &&
+        b->s[b->len - 1] != '.' && ln->s[0] != '.' && ln->s[0] != '%' &&
+        zb__ntext_add(l->mem, b, " ", 1, ln->src[0]))
+        return ZB_ENOMEM;
+    return zb__ntext_append(l->mem, b, ln, 0, ln->len);
+}
+
+int zb__layout_next(zb_layout *l, const zb_ntext **out) {
+    if (l->emitted) {
+        zb__ntext_clear(&l->block);
+        l->block_done = 0;
+        l->emitted = 0;
+    }
+    for (;;) {
+        if (!l->have_line) {
+            int r = read_line(l);
+            if (r < 0)
+                return r;
+            if (r == 0) {
+                if (l->block.len) {
+                    l->emitted = 1;
+                    *out = &l->block;
+                    return 1;
+                }
+                return 0;
+            }
+            l->have_line = 1;
+        }
+        const char *s = l->line.s;
+        size_t n = l->line.len;
+        int open = l->block.len && !l->block_done;
+        if (n == 0 || is_furniture(s, n)) {
+            l->have_line = 0;
+            continue;
+        }
+        int level;
+        size_t mlen;
+        int heading = zb__heading_marker(s, n, &level, &mlen);
+        int title = !heading && is_title_like(s, n);
+        if (open && title && has_title_word(s, n)) {
+            l->have_line = 0; /* a running header inside a paragraph */
+            continue;
+        }
+        int starts_new = l->block.len && (l->block_done || heading);
+        if (starts_new) {
+            l->emitted = 1;
+            *out = &l->block;
+            return 1;
+        }
+        if (append_line(l))
+            return ZB_ENOMEM;
+        l->have_line = 0;
+        if (heading && !has_sentence_end(s, n))
+            l->block_done = 1; /* a heading line of its own */
+        else if (title && !open)
+            l->block_done = 1;
+        else
+            l->block_done = ends_paragraph(s, n);
+        if (l->block.len > ZB_MAX_BLOCK)
+            l->block_done = 1;
+    }
+}

@@ -1,0 +1,395 @@
+/*
+ * The driver: bytes → paragraphs → outline → quantities → indicators, and the
+ * zb_doc handle that owns the result.
+ *
+ * Paragraphs are processed one at a time and forgotten, so memory is the
+ * indicators plus one paragraph. The report year is often known only at the
+ * plan heading near the end (二、2022年工作安排), so years and kinds are
+ * settled in one pass over the indicators at the end.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "internal.h"
+
+typedef struct ind_rec {
+    zb_indicator pub;
+    int year_explicit; /* 0 = from the part */
+    int year_rel;      /* -1 review, 0 plan */
+    int kind_fixed;
+} ind_rec;
+
+struct zb_doc {
+    zb_mem mem;
+    zb_allocator alloc; /* a copy: the caller's struct need not outlive the call */
+    zb_err err;
+    zb_arena arena;
+    zb_vec inds;      /* ind_rec */
+    zb_vec sections;  /* zb_section */
+    zb_vec sentences; /* zb_sentence */
+    int report_year;
+    const char *title;
+    const char *region;
+    size_t overflows;
+};
+
+/* Everything one parse carries from paragraph to paragraph. */
+typedef struct run {
+    zb_doc *doc;
+    const char *orig;
+    size_t len;
+    unsigned flags;
+    zb_outline outline;
+    int seen_heading;
+    size_t region_votes[64];
+    zb_qtys qtys;
+    zb_vec sents; /* zb_range */
+    zb_vec attrs; /* zb_attr */
+} run;
+
+static const zb_mem *mem_of(const zb_doc *d) { return &d->mem; }
+
+static char *keep(zb_doc *d, const char *s, size_t n) {
+    return zb__arena_strndup(mem_of(d), &d->arena, s, n);
+}
+
+/* Trim spaces and trailing punctuation from s[0..n). */
+static size_t trim_end(const char *s, size_t n) {
+    while (n > 0) {
+        size_t p = zb__prev_char(s, n);
+        uint32_t cp = zb__cp_at(s, n, p, NULL);
+        if (cp == ' ' || zb__is_final_punct(cp) || zb__is_clause_punct(cp) || cp == 0x3002)
+            n = p;
+        else
+            break;
+    }
+    return n;
+}
+
+static int add_section(run *r, const zb_ntext *b, const zb_heading *h) {
+    zb_doc *d = r->doc;
+    zb_section *sec = zb__vec_push(mem_of(d), &d->sections);
+    if (!sec)
+        return ZB_ENOMEM;
+    size_t tend = trim_end(b->s, h->text_end);
+    sec->title = keep(d, b->s, tend);
+    if (!sec->title)
+        return ZB_ENOMEM;
+    sec->level = h->level;
+    zb__ntext_span(b, r->orig, r->len, 0, tend, &sec->span_start, &sec->span_end);
+    int sector = zb__sector_of_text(b->s + h->marker_len, tend - h->marker_len);
+    sec->has_sector = sector >= 0;
+    sec->sector = sector >= 0 ? (zb_sector)sector : ZB_SECTOR_ECONOMY;
+    zb_outline *o = &r->outline;
+    if (h->part > 0) {
+        o->plan = 1;
+        if (h->year)
+            o->plan_year = h->year;
+    } else if (h->part < 0) {
+        o->plan = 0;
+        if (h->year)
+            o->review_year = h->year;
+    }
+    sec->plan = o->plan;
+    int idx = (int)(d->sections.len - 1);
+    for (int l = h->level; l < 5; l++)
+        o->level_of[l] = -1;
+    o->level_of[h->level] = idx;
+    o->current = idx;
+    return ZB_OK;
+}
+
+/* The sector of the innermost open section that names one; -1 for none. */
+static int open_sector(const run *r) {
+    for (int l = 4; l >= 1; l--) {
+        int idx = r->outline.level_of[l];
+        if (idx < 0)
+            continue;
+        const zb_section *sec = ZB_VEC_AT(r->doc->sections, zb_section, (size_t)idx);
+        if (sec->has_sector)
+            return (int)sec->sector;
+    }
+    return -1;
+}
+
+static int innermost_section(const run *r) {
+    for (int l = 4; l >= 1; l--)
+        if (r->outline.level_of[l] >= 0)
+            return r->outline.level_of[l];
+    return -1;
+}
+
+static void count_regions(run *r, const char *s, size_t n) {
+    for (size_t i = 0; i < n;) {
+        unsigned char c = (unsigned char)s[i];
+        size_t k = 0;
+        int row = c >= 0xE4 ? zb__lex_prefix(&zb__regions, s + i, n - i, &k) : -1;
+        if (row >= 0 && (size_t)row < sizeof r->region_votes / sizeof *r->region_votes) {
+            r->region_votes[row]++;
+            i += k;
+        } else {
+            i += zb__utf8_len(c);
+        }
+    }
+}
+
+static int add_sentence(run *r, const zb_ntext *b, const zb_range *sr, int section,
+                        size_t *index) {
+    zb_doc *d = r->doc;
+    zb_sentence *st = zb__vec_push(mem_of(d), &d->sentences);
+    if (!st)
+        return ZB_ENOMEM;
+    size_t lo = sr->start, hi = sr->end;
+    while (lo < hi && b->s[lo] == ' ')
+        lo++;
+    while (hi > lo && b->s[hi - 1] == ' ')
+        hi--;
+    st->text = keep(d, b->s + lo, hi - lo);
+    if (!st->text)
+        return ZB_ENOMEM;
+    zb__ntext_span(b, r->orig, r->len, lo, hi, &st->span_start, &st->span_end);
+    st->section_index = section >= 0 ? (size_t)section : SIZE_MAX;
+    *index = d->sentences.len - 1;
+    return ZB_OK;
+}
+
+static int add_indicators(run *r, const zb_ntext *b, const zb_para *p) {
+    zb_doc *d = r->doc;
+    const zb_mem *m = mem_of(d);
+    int section = innermost_section(r);
+    const char *section_title =
+        section >= 0 ? ZB_VEC_AT(d->sections, zb_section, (size_t)section)->title : "";
+    size_t sent_index = SIZE_MAX, sent_of = SIZE_MAX;
+    /* all sentences, when asked for */
+    size_t first_sentence = d->sentences.len;
+    if (r->flags & ZB_PARSE_ALL_SENTENCES)
+        for (size_t i = 0; i < p->nsent; i++) {
+            size_t idx;
+            if (add_sentence(r, b, &p->sent[i], section, &idx))
+                return ZB_ENOMEM;
+        }
+    for (size_t i = 0; i < r->attrs.len; i++) {
+        const zb_attr *a = ZB_VEC_AT(r->attrs, zb_attr, i);
+        const zb_qty *q = &p->q[a->qi];
+        ind_rec *rec = zb__vec_push(m, &d->inds);
+        if (!rec)
+            return ZB_ENOMEM;
+        zb_indicator *ind = &rec->pub;
+        zb__ntext_span(b, r->orig, r->len, q->start, q->end, &ind->span_start, &ind->span_end);
+        ind->surface = keep(d, r->orig + ind->span_start, ind->span_end - ind->span_start);
+        ind->value = a->value;
+        ind->value_high = a->has_high ? a->value_high : NAN;
+        ind->unit = keep(d, q->unit, strlen(q->unit));
+        ind->base_value = a->base_value;
+        ind->base_unit = keep(d, q->base_unit, strlen(q->base_unit));
+        ind->cmp = a->cmp;
+        ind->kind = a->kind;
+        ind->measure = a->measure;
+        ind->metric = keep(d, a->metric, strlen(a->metric));
+        ind->metric_id = a->metric_id;
+        ind->sector = (zb_sector)a->sector;
+        ind->section = section_title;
+        ind->section_index = section >= 0 ? (size_t)section : SIZE_MAX;
+        if (!ind->surface || !ind->unit || !ind->base_unit || !ind->metric)
+            return ZB_ENOMEM;
+        if (r->flags & ZB_PARSE_ALL_SENTENCES) {
+            sent_index = first_sentence + a->sent;
+        } else if (sent_of != a->sent) {
+            if (add_sentence(r, b, &p->sent[a->sent], section, &sent_index))
+                return ZB_ENOMEM;
+            sent_of = a->sent;
+        }
+        ind->sentence_index = sent_index;
+        rec->year_explicit = a->year;
+        rec->year_rel = a->year_rel;
+        rec->kind_fixed = a->kind_fixed;
+    }
+    return ZB_OK;
+}
+
+static int process_block(run *r, const zb_ntext *b) {
+    zb_doc *d = r->doc;
+    const zb_mem *m = mem_of(d);
+    zb_heading h;
+    zb__heading_of(b->s, b->len, &h);
+    if (h.is_title && !d->title) {
+        d->title = keep(d, b->s, trim_end(b->s, h.text_end));
+        if (!d->title)
+            return ZB_ENOMEM;
+    }
+    if (h.is_title && h.year && !r->outline.title_year)
+        r->outline.title_year = h.year;
+    int before_first = !r->seen_heading;
+    if (h.is_heading) {
+        if (add_section(r, b, &h))
+            return ZB_ENOMEM;
+        r->seen_heading = 1;
+        before_first = 0;
+    }
+    count_regions(r, b->s, b->len);
+    r->sents.len = 0;
+    r->attrs.len = 0;
+    if (zb__sentences(m, b->s, b->len, &r->sents))
+        return ZB_ENOMEM;
+    if (zb__recognize(m, b->s, b->len, &r->qtys))
+        return ZB_ENOMEM;
+    d->overflows += r->qtys.overflows;
+    zb_para p = {
+        .s = b->s,
+        .n = b->len,
+        .q = r->qtys.v,
+        .nq = r->qtys.n,
+        .sent = r->sents.data,
+        .nsent = r->sents.len,
+        .plan = r->outline.plan,
+        .section_sector = open_sector(r),
+        .passage_sector = before_first ? zb__sector_by_votes(b->s, b->len) : -1,
+        .before_first_heading = before_first,
+    };
+    if (zb__attribute(m, &p, &r->attrs))
+        return ZB_ENOMEM;
+    if (!p.nq && !(r->flags & ZB_PARSE_ALL_SENTENCES))
+        return ZB_OK;
+    return add_indicators(r, b, &p);
+}
+
+/* Settle the report year, then every indicator's year and kind. */
+static void settle(run *r) {
+    zb_doc *d = r->doc;
+    const zb_outline *o = &r->outline;
+    if (!d->report_year)
+        d->report_year = o->plan_year      ? o->plan_year
+                         : o->review_year  ? o->review_year + 1
+                         : o->title_year   ? o->title_year
+                                           : 0;
+    int ry = d->report_year;
+    for (size_t i = 0; i < d->inds.len; i++) {
+        ind_rec *rec = ZB_VEC_AT(d->inds, ind_rec, i);
+        zb_indicator *ind = &rec->pub;
+        if (rec->year_explicit) {
+            ind->year = rec->year_explicit;
+            if (!rec->kind_fixed && ry)
+                ind->kind = ind->year >= ry ? ZB_KIND_TARGET : ZB_KIND_ACHIEVED;
+        } else {
+            ind->year = ry ? ry + rec->year_rel : 0;
+        }
+        zb_sentence *st = ZB_VEC_AT(d->sentences, zb_sentence, ind->sentence_index);
+        ind->sentence = st->text;
+    }
+    size_t best = 0;
+    int region = -1;
+    for (size_t row = 0; row < zb__regions.nrows && row < 64; row++)
+        if (r->region_votes[row] > best) {
+            best = r->region_votes[row];
+            region = (int)row;
+        }
+    d->region = region >= 0 ? zb__regions.rows[region].text : "";
+}
+
+static zb_doc *doc_new(const zb_parse_options *opts) {
+    const zb_allocator *a = opts ? opts->allocator : NULL;
+    zb_mem tmp = {a};
+    zb_doc *d = zb__alloc(&tmp, sizeof *d);
+    if (!d)
+        return NULL;
+    memset(d, 0, sizeof *d);
+    if (a) {
+        d->alloc = *a;
+        d->mem.a = &d->alloc;
+    }
+    d->inds.size = sizeof(ind_rec);
+    d->sections.size = sizeof(zb_section);
+    d->sentences.size = sizeof(zb_sentence);
+    d->title = NULL;
+    return d;
+}
+
+int zb_parse(zb_doc **out, const char *text, size_t len, const zb_parse_options *opts) {
+    if (!out)
+        return ZB_EINVAL;
+    *out = NULL;
+    zb_doc *d = doc_new(opts);
+    if (!d)
+        return ZB_ENOMEM;
+    *out = d;
+    if (opts && opts->version != ZB_PARSE_OPTIONS_VERSION)
+        return zb__err_set(&d->err, ZB_EINVAL, "unknown zb_parse_options version %u",
+                           opts->version);
+    if (!text && len)
+        return zb__err_set(&d->err, ZB_EINVAL, "text is NULL but len is %zu", len);
+    if (opts && opts->report_year && (opts->report_year < 1949 || opts->report_year > 2200))
+        return zb__err_set(&d->err, ZB_EINVAL, "report year %d is out of range 1949-2200",
+                           opts->report_year);
+    if (!text)
+        text = "";
+    int rc = zb__validate(text, len, &d->err);
+    if (rc)
+        return rc;
+    run r;
+    memset(&r, 0, sizeof r);
+    r.doc = d;
+    r.orig = text;
+    r.len = len;
+    r.flags = opts ? opts->flags : 0;
+    r.sents.size = sizeof(zb_range);
+    r.attrs.size = sizeof(zb_attr);
+    zb__outline_init(&r.outline);
+    d->report_year = opts ? opts->report_year : 0;
+    zb_layout l;
+    zb__layout_init(&l, mem_of(d), text, len);
+    const zb_ntext *block;
+    while ((rc = zb__layout_next(&l, &block)) == 1) {
+        rc = process_block(&r, block);
+        if (rc)
+            break;
+    }
+    zb__layout_free(&l);
+    zb__qtys_free(mem_of(d), &r.qtys);
+    zb__vec_free(mem_of(d), &r.sents);
+    zb__vec_free(mem_of(d), &r.attrs);
+    if (rc < 0)
+        return zb__err_set(&d->err, rc, "%s while parsing", zb_strerror(rc));
+    settle(&r);
+    if (!d->title)
+        d->title = "";
+    d->err.code = ZB_OK;
+    return ZB_OK;
+}
+
+size_t zb_doc_count(const zb_doc *d) { return d ? d->inds.len : 0; }
+
+const zb_indicator *zb_doc_get(const zb_doc *d, size_t i) {
+    return d && i < d->inds.len ? &ZB_VEC_AT(d->inds, ind_rec, i)->pub : NULL;
+}
+
+size_t zb_doc_section_count(const zb_doc *d) { return d ? d->sections.len : 0; }
+
+const zb_section *zb_doc_section(const zb_doc *d, size_t i) {
+    return d && i < d->sections.len ? ZB_VEC_AT(d->sections, zb_section, i) : NULL;
+}
+
+size_t zb_doc_sentence_count(const zb_doc *d) { return d ? d->sentences.len : 0; }
+
+const zb_sentence *zb_doc_sentence(const zb_doc *d, size_t i) {
+    return d && i < d->sentences.len ? ZB_VEC_AT(d->sentences, zb_sentence, i) : NULL;
+}
+
+int zb_doc_report_year(const zb_doc *d) { return d ? d->report_year : 0; }
+const char *zb_doc_title(const zb_doc *d) { return d && d->title ? d->title : ""; }
+const char *zb_doc_region(const zb_doc *d) { return d && d->region ? d->region : ""; }
+size_t zb_doc_skipped_numbers(const zb_doc *d) { return d ? d->overflows : 0; }
+const char *zb_doc_errmsg(const zb_doc *d) { return d ? zb__err_msg(&d->err) : zb_strerror(ZB_ENOMEM); }
+
+void zb_doc_free(zb_doc *d) {
+    if (!d)
+        return;
+    const zb_mem *m = mem_of(d);
+    zb__arena_free(m, &d->arena);
+    zb__vec_free(m, &d->inds);
+    zb__vec_free(m, &d->sections);
+    zb__vec_free(m, &d->sentences);
+    zb_allocator a = d->alloc; /* d holds the hooks; copy them out before freeing d */
+    zb_mem copy = {d->mem.a ? &a : NULL};
+    zb__free(&copy, d);
+}

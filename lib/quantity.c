@@ -1,0 +1,697 @@
+/*
+ * Stage 4b, quantities: numbers with their magnitude, unit and comparator.
+ *
+ * One left-to-right pass over a folded paragraph. At each number it reads,
+ * in order: 多/余, magnitudes (万, 亿, 万亿, 千万 …, but not a 千 that begins
+ * a unit such as 千瓦), the longest unit of schema/units.tsv, a trailing
+ * comparator (以上, 左右), and a second number for a range (5%—6%, 5至6%).
+ * A preceding comparator (超过, 约) must touch the number. Numbers that belong
+ * to years, dates, names, ordinals and list markers are reported with those
+ * kinds so that later stages can drop them.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "internal.h"
+
+typedef struct scanner {
+    const char *s;
+    size_t n;
+    zb_range *quotes; /* short quoted names, sorted */
+    size_t nquotes, qi;
+    zb_qtys *out;
+    const zb_mem *mem;
+} scanner;
+
+static uint32_t cp_at(const char *s, size_t n, size_t i, size_t *len) {
+    int32_t cp;
+    size_t k = zb__utf8_decode(s + i, n - i, &cp);
+    if (len)
+        *len = k;
+    return cp < 0 ? 0xFFFD : (uint32_t)cp;
+}
+
+static int starts(const char *s, size_t n, size_t i, const char *w) {
+    size_t k = strlen(w);
+    return i + k <= n && memcmp(s + i, w, k) == 0;
+}
+
+static int is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+static int is_digit(char c) { return c >= '0' && c <= '9'; }
+
+int zb__qkind_measures(zb_qkind k) { return k <= ZB_QTY_RANK; }
+
+/* ---- quoted names: “吉林一号”, 《…》: short, and no sentence inside ---- */
+
+static int find_quotes(scanner *sc) {
+    static const struct {
+        const char *open, *close;
+    } pairs[] = {{"“", "”"}, {"「", "」"}, {"『", "』"}, {"《", "》"}, {"‘", "’"}};
+    const char *s = sc->s;
+    size_t n = sc->n, cap = 0;
+    for (size_t i = 0; i < n;) {
+        size_t k = zb__utf8_len((unsigned char)s[i]);
+        for (size_t p = 0; p < sizeof pairs / sizeof *pairs; p++) {
+            if (!starts(s, n, i, pairs[p].open))
+                continue;
+            size_t olen = strlen(pairs[p].open), clen = strlen(pairs[p].close);
+            size_t lim = i + olen + 96 < n ? i + olen + 96 : n;
+            for (size_t j = i + olen; j < lim;) {
+                if (starts(s, n, j, pairs[p].close)) {
+                    if (sc->nquotes == cap) {
+                        cap = cap ? 2 * cap : 16;
+                        zb_range *q = zb__realloc(sc->mem, sc->quotes, cap * sizeof *q);
+                        if (!q)
+                            return ZB_ENOMEM;
+                        sc->quotes = q;
+                    }
+                    sc->quotes[sc->nquotes++] = (zb_range){i, j + clen};
+                    break;
+                }
+                size_t kk;
+                uint32_t cp = cp_at(s, n, j, &kk);
+                if (zb__is_final_punct(cp) || cp == ',' || cp == 0x3002)
+                    break;
+                j += kk;
+            }
+            break;
+        }
+        i += k;
+    }
+    return ZB_OK;
+}
+
+static int in_quotes(scanner *sc, size_t pos) {
+    while (sc->qi < sc->nquotes && sc->quotes[sc->qi].end <= pos)
+        sc->qi++;
+    return sc->qi < sc->nquotes && sc->quotes[sc->qi].start <= pos;
+}
+
+/* ---- the parts after a number ---- */
+
+typedef struct tail {
+    size_t end;       /* after the unit */
+    size_t cmp_end;   /* after a trailing comparator */
+    int more;         /* 多 / 余 */
+    int mag_exp;      /* magnitudes multiplied */
+    size_t mag_start, mag_end;
+    int unit_row;     /* units.tsv row, -1 for none */
+    size_t unit_start, unit_end;
+    size_t rate_start, rate_end; /* "/亩" of 万元/亩 */
+    int rate_row;
+    int cmp_row;      /* comparators.tsv row, -1 for none */
+} tail;
+
+static int unit_row_at(const char *s, size_t n, size_t i, size_t *len) {
+    size_t k;
+    int row = zb__lex_prefix(&zb__units, s + i, n - i, &k);
+    if (row < 0 || zb__units.rows[row].kind == ZB_UK_magnitude)
+        return -1;
+    *len = k;
+    return row;
+}
+
+static int take_more(const char *s, size_t n, size_t *j) {
+    if (starts(s, n, *j, "多") || starts(s, n, *j, "余")) {
+        size_t k, next = *j + 3;
+        int e;
+        if (zb__is_cn_magnitude(s + next, n - next, &k, &e) || unit_row_at(s, n, next, &k) >= 0) {
+            *j = next;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static void parse_tail(const char *s, size_t n, size_t j, tail *t) {
+    memset(t, 0, sizeof *t);
+    t->unit_row = t->cmp_row = t->rate_row = -1;
+    t->more = take_more(s, n, &j);
+    t->mag_start = j;
+    for (int taken = 0; taken < 2; taken++) {
+        size_t k, ul;
+        int e;
+        if (!zb__is_cn_magnitude(s + j, n - j, &k, &e))
+            break;
+        /* 千瓦, 百分点: a unit that begins with a magnitude character wins */
+        if (unit_row_at(s, n, j, &ul) >= 0)
+            break;
+        if (e < 4 && taken == 1)
+            break; /* 万千 is not a magnitude; 千万 is */
+        t->mag_exp += e;
+        j += k;
+    }
+    t->mag_end = j;
+    if (!t->more)
+        t->more = take_more(s, n, &j);
+    size_t ul;
+    int row = unit_row_at(s, n, j, &ul);
+    if (row >= 0) {
+        t->unit_row = row;
+        t->unit_start = j;
+        j += ul;
+        t->unit_end = j;
+        /* a rate unit: 元/亩, 万元/人 */
+        if (j < n && s[j] == '/') {
+            size_t rl;
+            int rr = unit_row_at(s, n, j + 1, &rl);
+            if (rr >= 0 && zb__units.rows[rr].kind == ZB_UK_amount) {
+                t->rate_row = rr;
+                t->rate_start = j;
+                t->rate_end = j + 1 + rl;
+                j = t->rate_end;
+            }
+        }
+    }
+    t->end = j;
+    t->cmp_end = j;
+    size_t ck;
+    int crow = zb__lex_prefix(&zb__comparators, s + j, n - j, &ck);
+    if (crow >= 0 && zb__comparators.rows[crow].kind == ZB_CP_after &&
+        strcmp(zb__comparators.rows[crow].word, "多") != 0 &&
+        strcmp(zb__comparators.rows[crow].word, "余") != 0) {
+        t->cmp_row = crow;
+        t->cmp_end = j + ck;
+    }
+}
+
+static int has_unit(const tail *t) { return t->unit_row >= 0 || t->mag_exp > 0; }
+
+/* ---- emitting ---- */
+
+static zb_qty *push(scanner *sc) {
+    zb_qtys *q = sc->out;
+    if (q->n == q->cap) {
+        size_t cap = q->cap ? 2 * q->cap : 32;
+        zb_qty *v = zb__realloc(sc->mem, q->v, cap * sizeof *v);
+        if (!v)
+            return NULL;
+        q->v = v;
+        q->cap = cap;
+    }
+    zb_qty *e = &q->v[q->n++];
+    memset(e, 0, sizeof *e);
+    e->value_high = e->base_value_high = NAN;
+    e->unit_kind = -1;
+    return e;
+}
+
+static int push_plain(scanner *sc, size_t start, size_t end, zb_qkind kind) {
+    zb_qty *q = push(sc);
+    if (!q)
+        return ZB_ENOMEM;
+    q->start = q->num_start = q->before_start = start;
+    q->end = q->num_end = q->unit_end = end;
+    q->kind = kind;
+    return ZB_OK;
+}
+
+/* unit text = magnitude characters + the unit as reported (+ rate) */
+static void unit_strings(const char *s, const tail *t, zb_qty *q) {
+    size_t mlen = t->mag_end - t->mag_start;
+    const char *unit = t->unit_row >= 0 ? zb__units.rows[t->unit_row].text : "";
+    const char *rate = t->rate_row >= 0 ? zb__units.rows[t->rate_row].text : "";
+    if (mlen > 24)
+        mlen = 24;
+    snprintf(q->unit, sizeof q->unit, "%.*s%s%s%s", (int)mlen, s + t->mag_start, unit,
+             *rate ? "/" : "", rate);
+    snprintf(q->base_unit, sizeof q->base_unit, "%s%s%s", unit, *rate ? "/" : "", rate);
+}
+
+static zb_qkind kind_of_unit(const tail *t) {
+    if (t->unit_row < 0)
+        return t->mag_exp ? ZB_QTY_AMOUNT : ZB_QTY_NUMBER;
+    switch (zb__units.rows[t->unit_row].kind) {
+    case ZB_UK_percent: return ZB_QTY_PERCENT;
+    case ZB_UK_points: return ZB_QTY_POINTS;
+    case ZB_UK_multiple: return ZB_QTY_MULTIPLE;
+    case ZB_UK_date: return ZB_QTY_DATE;
+    case ZB_UK_name: return ZB_QTY_NAME;
+    case ZB_UK_ordinal: return ZB_QTY_ORDINAL;
+    default: return ZB_QTY_AMOUNT;
+    }
+}
+
+/* Characters after a count that do not begin the counted noun. */
+static int is_function_char(uint32_t cp) {
+    static const char *const chars = "就的等和与及或以左上下之内外后前来中为是在";
+    char buf[4] = {0};
+    size_t k = 0;
+    if (cp < 0x80)
+        return 1;
+    /* encode cp and look for it in the list */
+    if (cp < 0x800) {
+        buf[0] = (char)(0xC0 | (cp >> 6));
+        buf[1] = (char)(0x80 | (cp & 0x3F));
+        k = 2;
+    } else if (cp < 0x10000) {
+        buf[0] = (char)(0xE0 | (cp >> 12));
+        buf[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        buf[2] = (char)(0x80 | (cp & 0x3F));
+        k = 3;
+    } else {
+        return 0;
+    }
+    for (const char *p = chars; *p; p += 3)
+        if (memcmp(p, buf, k) == 0)
+            return 1;
+    return 0;
+}
+
+/* What follows the quantity at j: does a noun start there (not a predicate,
+ * a comparator, punctuation or a function word)? */
+static int noun_at(const char *s, size_t n, size_t j) {
+    if (j >= n)
+        return 0;
+    size_t k;
+    uint32_t cp = cp_at(s, n, j, &k);
+    if (!zb__is_cjk(cp) && cp != 0x201C && cp != 0x300A)
+        return 0;
+    if (zb__is_cjk(cp) && is_function_char(cp))
+        return 0;
+    if (zb__lex_prefix(&zb__predicates, s + j, n - j, &k) >= 0)
+        return 0;
+    if (zb__lex_prefix(&zb__comparators, s + j, n - j, &k) >= 0)
+        return 0;
+    return 1;
+}
+
+static int lexicon_role_at(const char *s, size_t n, size_t j, int role) {
+    size_t k;
+    int row = zb__lex_prefix(&zb__lexicon, s + j, n - j, &k);
+    return row >= 0 && zb__lex_find_kind(&zb__lexicon, row, role) >= 0;
+}
+
+/* Fill a measuring quantity from a number and its tail. */
+static int emit(scanner *sc, size_t start, size_t num_start, const zb_number *num, const tail *t,
+                const zb_number *high, const tail *th, size_t end) {
+    const char *s = sc->s;
+    size_t n = sc->n;
+    zb_qty *q = push(sc);
+    if (!q)
+        return ZB_ENOMEM;
+    const tail *ut = th && has_unit(th) ? th : t; /* a range carries its unit to both ends */
+    q->start = start;
+    q->num_start = num_start;
+    q->num_end = t->mag_end;
+    q->unit_end = (th ? th : t)->end;
+    q->end = end;
+    q->before_start = start;
+    q->value = num->value;
+    q->base_value = zb__decimal(num->mant, num->exp10 + ut->mag_exp);
+    if (high) {
+        q->has_high = 1;
+        q->value_high = high->value;
+        q->base_value_high = zb__decimal(high->mant, high->exp10 + ut->mag_exp);
+    }
+    unit_strings(s, ut, q);
+    q->kind = kind_of_unit(ut);
+    q->unit_kind = ut->unit_row >= 0 ? zb__units.rows[ut->unit_row].kind : -1;
+    q->unit_flags = ut->unit_row >= 0 ? zb__units.rows[ut->unit_row].flags : 0;
+    q->chinese = num->chinese;
+    q->single_cn = num->single_digit;
+    q->more = t->more;
+    q->mag_exp = ut->mag_exp;
+    /* comparators: trailing, then 多/余, then one that touches the number */
+    const tail *last = th ? th : t;
+    if (last->cmp_row >= 0) {
+        q->cmp = (zb_cmp)zb__comparators.rows[last->cmp_row].flags;
+        q->cmp_explicit = 1;
+    } else if (t->more) {
+        q->cmp = ZB_CMP_GT;
+        q->cmp_explicit = 1;
+    }
+    size_t ck, pk;
+    int crow = zb__lex_suffix(&zb__comparators, s, 0, start, &ck);
+    /* 签约142个: 约 ends a longer word here, so it is no comparator */
+    if (crow >= 0 && zb__lex_suffix(&zb__predicates, s, 0, start, &pk) >= 0 && pk > ck)
+        crow = -1;
+    if (crow >= 0 && zb__comparators.rows[crow].kind != ZB_CP_after) {
+        q->before_start = start - ck;
+        if (!q->cmp_explicit) {
+            q->cmp = (zb_cmp)zb__comparators.rows[crow].flags;
+            q->cmp_explicit = 1;
+        }
+    }
+    if (!q->cmp_explicit) {
+        /* 预计全年增长3.5%, 至少建设1个: a comparator for the whole clause, looked
+         * for over at most 16 characters back, never past the clause */
+        size_t p = q->before_start;
+        for (int back = 0; back < 16 && p > 0; back++) {
+            size_t k;
+            int row = zb__lex_suffix(&zb__comparators, s, 0, p, &k);
+            if (row >= 0 && zb__comparators.rows[row].kind == ZB_CP_clause) {
+                q->cmp = (zb_cmp)zb__comparators.rows[row].flags;
+                q->cmp_explicit = 1;
+                break;
+            }
+            p = zb__prev_char(s, p);
+            uint32_t cp = cp_at(s, n, p, NULL);
+            if (zb__is_clause_punct(cp) || zb__is_final_punct(cp) || cp == 0x3002)
+                break;
+        }
+    }
+    /* names: inside short quotes; a duration that qualifies a noun (三年行动);
+     * a count of list items (八个方面) */
+    size_t after = last->cmp_end;
+    if (in_quotes(sc, num_start))
+        q->kind = ZB_QTY_NAME;
+    else if (q->unit_kind == ZB_UK_time && last->cmp_row < 0 && after < n &&
+             zb__is_cjk(cp_at(s, n, after, NULL)) &&
+             !lexicon_role_at(s, n, after, ZB_LX_timeok) &&
+             zb__lex_prefix(&zb__predicates, s + after, n - after, &ck) < 0)
+        q->kind = ZB_QTY_NAME;
+    else if ((q->unit_flags & ZB_UF_cls) && lexicon_role_at(s, n, q->unit_end, ZB_LX_noun))
+        q->kind = ZB_QTY_NAME;
+    q->noun_follows = noun_at(s, n, after);
+    q->in_quotes = q->kind == ZB_QTY_NAME;
+    return ZB_OK;
+}
+
+/* A dash, 至 or 到 joining the two ends of a range; its length, or 0. */
+static size_t range_joint(const char *s, size_t n, size_t j) {
+    static const char *const joints[] = {"——", "—", "–", "-", "~", "〜", "至", "到"};
+    for (size_t i = 0; i < sizeof joints / sizeof *joints; i++)
+        if (starts(s, n, j, joints[i]))
+            return strlen(joints[i]);
+    return 0;
+}
+
+static int at_clause_start(const char *s, size_t i) {
+    if (i == 0)
+        return 1;
+    size_t p = zb__prev_char(s, i);
+    uint32_t cp = cp_at(s, i, p, NULL);
+    return zb__is_clause_punct(cp) || zb__is_final_punct(cp) || cp == ' ' || cp == ':' ||
+           cp == ')' || cp == 0x201D;
+}
+
+/* ---- Arabic numbers ---- */
+
+static size_t scan_arabic(scanner *sc, size_t i) {
+    const char *s = sc->s;
+    size_t n = sc->n;
+    zb_number num;
+    zb__arabic(s + i, n - i, &num);
+    size_t j = i + num.len;
+    if (num.overflow) {
+        sc->out->overflows++;
+        return j;
+    }
+    /* names: H9, PM2.5, COVID-19, 5G, 1·8 */
+    if (i > 0 && (is_ascii_letter(s[i - 1]) || s[i - 1] == '-' || s[i - 1] == '_')) {
+        while (j < n && (is_ascii_letter(s[j]) || is_digit(s[j])))
+            j++;
+        return push_plain(sc, i, j, ZB_QTY_NAME) ? 0 : j;
+    }
+    if (j < n && is_ascii_letter(s[j])) {
+        while (j < n && (is_ascii_letter(s[j]) || is_digit(s[j])))
+            j++;
+        return push_plain(sc, i, j, ZB_QTY_NAME) ? 0 : j;
+    }
+    if (starts(s, n, j, "·") && j + 2 < n && is_digit(s[j + 2])) {
+        j += 2;
+        while (j < n && is_digit(s[j]))
+            j++;
+        return push_plain(sc, i, j, ZB_QTY_NAME) ? 0 : j;
+    }
+    /* list markers: 1. 1、 (1) at the start of a clause */
+    if (!num.has_point && num.int_digits <= 2) {
+        if (i > 0 && s[i - 1] == '(' && j < n && s[j] == ')')
+            return push_plain(sc, i - 1, j + 1, ZB_QTY_MARKER) ? 0 : j + 1;
+        if (at_clause_start(s, i) && (starts(s, n, j, "、") || (j < n && s[j] == '.'))) {
+            size_t e = j + (s[j] == '.' ? 1 : 3);
+            return push_plain(sc, i, e, ZB_QTY_MARKER) ? 0 : e;
+        }
+    }
+    /* years: 2022年, 2021—2025年, 2021-2025 */
+    int yearlike = !num.has_point && !num.grouped && num.int_digits == 4 && num.value >= 1000 &&
+                   num.value <= 2999;
+    if (yearlike) {
+        if (starts(s, n, j, "年"))
+            return push_plain(sc, i, j + 3, ZB_QTY_YEAR) ? 0 : j + 3;
+        size_t jl = range_joint(s, n, j);
+        if (jl && j + jl + 4 <= n && is_digit(s[j + jl]) && is_digit(s[j + jl + 3]) &&
+            (j + jl + 4 == n || !is_digit(s[j + jl + 4]))) {
+            size_t e = j + jl + 4;
+            if (starts(s, n, e, "年"))
+                e += 3;
+            return push_plain(sc, i, e, ZB_QTY_YEAR) ? 0 : e;
+        }
+    }
+    tail t;
+    parse_tail(s, n, j, &t);
+    /* ranges: 5%—6%, 5至6%, 5-6个百分点 */
+    size_t jl = t.cmp_row < 0 ? range_joint(s, n, t.end) : 0;
+    if (jl && t.end + jl < n && is_digit(s[t.end + jl])) {
+        zb_number hi;
+        zb__arabic(s + t.end + jl, n - t.end - jl, &hi);
+        size_t hj = t.end + jl + hi.len;
+        tail th;
+        parse_tail(s, n, hj, &th);
+        /* 5至6%: the unit after the second end serves both; 5%—6%: the same unit */
+        int same = t.unit_row >= 0 ? t.unit_row == th.unit_row && t.mag_exp == th.mag_exp
+                                   : has_unit(&th) && (t.mag_exp == 0 || t.mag_exp == th.mag_exp);
+        if (!hi.overflow && same && hi.value >= num.value) {
+            if (emit(sc, i, i, &num, &t, &hi, &th, th.cmp_end))
+                return 0;
+            return th.cmp_end;
+        }
+    }
+    if (emit(sc, i, i, &num, &t, NULL, NULL, t.cmp_end))
+        return 0;
+    return t.cmp_end > j ? t.cmp_end : j;
+}
+
+/* ---- Chinese numerals ---- */
+
+static size_t scan_chinese(scanner *sc, size_t i) {
+    const char *s = sc->s;
+    size_t n = sc->n;
+    zb_number num;
+    if (!zb__chinese(s + i, n - i, &num))
+        return i + 3;
+    size_t j = i + num.len;
+    if (num.irregular)
+        return push_plain(sc, i, j, ZB_QTY_NAME) ? 0 : j;
+    if (num.digit_string) {
+        if (starts(s, n, j, "年"))
+            return push_plain(sc, i, j + 3, ZB_QTY_YEAR) ? 0 : j + 3;
+        return j;
+    }
+    /* list markers: (一) 一、 三是 */
+    if (!num.has_point && !num.ends_big) {
+        if (i > 0 && s[i - 1] == '(' && j < n && s[j] == ')')
+            return push_plain(sc, i - 1, j + 1, ZB_QTY_MARKER) ? 0 : j + 1;
+        if (at_clause_start(s, i) && (starts(s, n, j, "、") || starts(s, n, j, "是")))
+            return push_plain(sc, i, j + 3, ZB_QTY_MARKER) ? 0 : j + 3;
+    }
+    /* the trailing 万/亿 of 三千万 belongs to the unit: reparse it as magnitude */
+    size_t tail_at = num.ends_big ? j - num.big_len : j;
+    tail t;
+    parse_tail(s, n, tail_at, &t);
+    if (t.unit_row < 0 && t.mag_exp == 0)
+        return j; /* 一主六双, 十九大: numerals inside words */
+    if (t.unit_row < 0)
+        return j; /* 万亿级 without a counting word */
+    int ukind = zb__units.rows[t.unit_row].kind;
+    unsigned uflags = zb__units.rows[t.unit_row].flags;
+    if (num.leading_magnitude && num.ndigits == 0 && t.mag_exp == 0)
+        return t.end; /* 每千人, 百姓: a magnitude alone counts nothing */
+    /* 十一届九次、十次全会: a count right after an ordinal is part of it */
+    if (sc->out->n && (sc->out->v[sc->out->n - 1].kind == ZB_QTY_ORDINAL ||
+                       sc->out->v[sc->out->n - 1].kind == ZB_QTY_NAME)) {
+        size_t prev_end = sc->out->v[sc->out->n - 1].end;
+        if (prev_end == i || (prev_end + 3 == i && starts(s, n, prev_end, "、")))
+            return push_plain(sc, i, t.end, ZB_QTY_ORDINAL) ? 0 : t.end;
+    }
+    /* 二次开发, 三次产业: a Chinese count that qualifies a noun is a name */
+    if (ukind == ZB_UK_amount && !(uflags & ZB_UF_cls) && t.cmp_row < 0 && t.mag_exp == 0 &&
+        noun_at(s, n, t.end))
+        return push_plain(sc, i, t.end, ZB_QTY_NAME) ? 0 : t.end;
+    int measuring = ukind != ZB_UK_date && ukind != ZB_UK_name && ukind != ZB_UK_ordinal;
+    int bare = (num.single_digit || (num.leading_magnitude && num.mant == 0)) && t.mag_exp == 0;
+    if (measuring && (num.single_digit || num.leading_magnitude) && t.mag_exp == 0 &&
+        !(uflags & ZB_UF_cn))
+        return t.end; /* 一批, 五级, 千亿级: words, not counts */
+    if (measuring && bare && num.value < 2)
+        return t.end; /* 一个平台, 零就业 */
+    if (emit(sc, i, i, &num, &t, NULL, NULL, t.cmp_end))
+        return 0;
+    return t.cmp_end;
+}
+
+/* ---- 第N: ranks and ordinals ---- */
+
+static int rank_predicate_before(const char *s, size_t i) {
+    /* 居全国第一, 名列第一: a rank word within a few characters */
+    size_t p = i;
+    for (int back = 0; back < 5 && p > 0; back++) {
+        size_t k;
+        int row = zb__lex_suffix(&zb__predicates, s, 0, p, &k);
+        if (row >= 0 && zb__lex_find_kind(&zb__predicates, row, ZB_PR_rank) >= 0)
+            return 1;
+        p = zb__prev_char(s, p);
+    }
+    return 0;
+}
+
+static size_t scan_ordinal(scanner *sc, size_t i) {
+    const char *s = sc->s;
+    size_t n = sc->n;
+    size_t j = i + 3; /* after 第 */
+    zb_number num;
+    int ok = j < n && is_digit(s[j]) ? zb__arabic(s + j, n - j, &num)
+                                     : zb__chinese(s + j, n - j, &num);
+    if (!ok || num.overflow || num.irregular)
+        return j;
+    size_t k = j + num.len, ul;
+    int row = unit_row_at(s, n, k, &ul);
+    if (row >= 0 && (zb__units.rows[row].flags & ZB_UF_rank) && !in_quotes(sc, i)) {
+        zb_qty *q = push(sc);
+        if (!q)
+            return 0;
+        q->start = q->before_start = i;
+        q->num_start = j;
+        q->num_end = k;
+        q->end = q->unit_end = k + ul;
+        q->value = q->base_value = num.value;
+        snprintf(q->unit, sizeof q->unit, "%s", zb__units.rows[row].text);
+        snprintf(q->base_unit, sizeof q->base_unit, "%s", zb__units.rows[row].text);
+        q->kind = ZB_QTY_RANK;
+        q->chinese = num.chinese;
+        q->unit_kind = zb__units.rows[row].kind;
+        return q->end;
+    }
+    if (row < 0) {
+        size_t after = k;
+        uint32_t cp = after < n ? cp_at(s, n, after, NULL) : '.';
+        if ((after >= n || zb__is_clause_punct(cp) || zb__is_final_punct(cp) || cp == 0x3002) &&
+            rank_predicate_before(s, i) && !in_quotes(sc, i)) {
+            zb_qty *q = push(sc);
+            if (!q)
+                return 0;
+            q->start = q->before_start = i;
+            q->num_start = j;
+            q->num_end = q->end = q->unit_end = k;
+            q->value = q->base_value = num.value;
+            strcpy(q->unit, "位");
+            strcpy(q->base_unit, "位");
+            q->kind = ZB_QTY_RANK;
+            q->chinese = num.chinese;
+            return k;
+        }
+        return push_plain(sc, i, k, ZB_QTY_ORDINAL) ? 0 : k;
+    }
+    return push_plain(sc, i, k + ul, ZB_QTY_ORDINAL) ? 0 : k + ul;
+}
+
+/* 百分之十五 */
+static size_t scan_percent_words(scanner *sc, size_t i) {
+    const char *s = sc->s;
+    size_t n = sc->n;
+    size_t j = i + 9;
+    zb_number num;
+    int ok = j < n && is_digit(s[j]) ? zb__arabic(s + j, n - j, &num)
+                                     : zb__chinese(s + j, n - j, &num);
+    if (!ok || num.irregular || num.overflow || num.ends_big)
+        return j;
+    zb_qty *q = push(sc);
+    if (!q)
+        return 0;
+    q->start = q->before_start = i;
+    q->num_start = j;
+    q->num_end = q->unit_end = q->end = j + num.len;
+    q->value = q->base_value = num.value;
+    strcpy(q->unit, "%");
+    strcpy(q->base_unit, "%");
+    q->kind = ZB_QTY_PERCENT;
+    q->chinese = num.chinese;
+    size_t ck;
+    int crow = zb__lex_prefix(&zb__comparators, s + q->end, n - q->end, &ck);
+    if (crow >= 0 && zb__comparators.rows[crow].kind == ZB_CP_after) {
+        q->cmp = (zb_cmp)zb__comparators.rows[crow].flags;
+        q->cmp_explicit = 1;
+        q->end += ck;
+    }
+    return q->end;
+}
+
+/* Unit a list shares: 8.6个和3.3个百分点, 5和6个百分点. */
+static void carry_units(const char *s, zb_qtys *qs) {
+    for (size_t k = qs->n; k-- > 1;) {
+        zb_qty *a = &qs->v[k - 1], *b = &qs->v[k];
+        if (!zb__qkind_measures(b->kind))
+            continue;
+        size_t i = a->end;
+        int joined = i < b->before_start;
+        while (i < b->before_start && joined) {
+            if (memcmp(s + i, "和", 3) == 0 || memcmp(s + i, "、", 3) == 0 ||
+                memcmp(s + i, "及", 3) == 0 || memcmp(s + i, "与", 3) == 0)
+                i += 3;
+            else
+                joined = 0;
+        }
+        if (!joined)
+            continue;
+        int bare = a->kind == ZB_QTY_NUMBER;
+        int elided_points = b->kind == ZB_QTY_POINTS && strcmp(a->unit, "个") == 0;
+        if (!bare && !elided_points)
+            continue;
+        a->kind = b->kind;
+        memcpy(a->unit, b->unit, sizeof a->unit);
+        memcpy(a->base_unit, b->base_unit, sizeof a->base_unit);
+        a->unit_flags = b->unit_flags;
+        a->unit_kind = b->unit_kind;
+        a->mag_exp = b->mag_exp;
+        a->base_value = a->value * pow(10.0, b->mag_exp);
+    }
+}
+
+int zb__recognize(const zb_mem *m, const char *s, size_t n, zb_qtys *out) {
+    scanner sc = {.s = s, .n = n, .out = out, .mem = m};
+    out->n = 0;
+    out->overflows = 0;
+    if (find_quotes(&sc)) {
+        zb__free(m, sc.quotes);
+        return ZB_ENOMEM;
+    }
+    size_t i = 0;
+    int rc = ZB_OK;
+    while (i < n) {
+        unsigned char c = (unsigned char)s[i];
+        size_t next;
+        if (is_digit((char)c)) {
+            next = scan_arabic(&sc, i);
+        } else if (c >= 0xE3) {
+            size_t k;
+            int v, e;
+            if (starts(s, n, i, "第"))
+                next = scan_ordinal(&sc, i);
+            else if (starts(s, n, i, "百分之"))
+                next = scan_percent_words(&sc, i);
+            else if (zb__is_cn_digit(s + i, n - i, &k, &v) ||
+                     (zb__is_cn_magnitude(s + i, n - i, &k, &e) && e < 4))
+                next = scan_chinese(&sc, i);
+            else
+                next = i + zb__utf8_len(c);
+        } else {
+            next = i + zb__utf8_len(c);
+        }
+        if (next == 0) {
+            rc = ZB_ENOMEM;
+            break;
+        }
+        i = next > i ? next : i + 1;
+    }
+    zb__free(m, sc.quotes);
+    if (rc == ZB_OK)
+        carry_units(s, out);
+    return rc;
+}
+
+void zb__qtys_free(const zb_mem *m, zb_qtys *q) {
+    zb__free(m, q->v);
+    memset(q, 0, sizeof *q);
+}

@@ -1,0 +1,127 @@
+/*
+ * The data tables of schema/ (TSV files), embedded at build time.
+ *
+ * tools/gen_tables.c reads the TSV files, checks every row, and writes
+ * zb_tables.c: one row array and two byte tries (forward and reversed) per
+ * word table, so that "the longest word starting here" and "the longest word
+ * ending here" are each one walk down a trie. The enumerations below are
+ * X-macros so that the generator and the library share one list of names.
+ */
+#ifndef ZB_TABLES_H
+#define ZB_TABLES_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* units.tsv: kind */
+#define ZB_UNIT_KINDS(X)                                                                 \
+    X(amount) X(percent) X(points) X(multiple) X(magnitude) X(time) X(date) X(name)      \
+        X(ordinal)
+/* units.tsv: flags */
+#define ZB_UNIT_FLAGS(X) X(cn) X(cls) X(rank)
+/* comparators.tsv: position */
+#define ZB_CMP_POSITIONS(X) X(before) X(after) X(clause)
+/* predicates.tsv: role */
+#define ZB_PRED_ROLES(X)                                                                 \
+    X(rise) X(fall) X(to) X(reach) X(relief) X(gap) X(rank) X(act) X(from) X(dist) X(base)
+/* lexicon.tsv: role */
+#define ZB_LEX_ROLES(X)                                                                  \
+    X(head) X(growth) X(share) X(lead) X(target) X(plan) X(review) X(title) X(noun)      \
+        X(timeok) X(split) X(qualifier)
+/* sectors.tsv and metrics.tsv: sector (same order as zb_sector in zhibiao.h) */
+#define ZB_SECTORS(X)                                                                    \
+    X(economy) X(industry) X(innovation) X(agriculture) X(reform_opening) X(ecology)     \
+        X(livelihood) X(infrastructure) X(governance)
+
+#define ZB_ENUM_ITEM(prefix, name) prefix##name,
+#define ZB_UK_(n) ZB_ENUM_ITEM(ZB_UK_, n)
+#define ZB_CP_(n) ZB_ENUM_ITEM(ZB_CP_, n)
+#define ZB_PR_(n) ZB_ENUM_ITEM(ZB_PR_, n)
+#define ZB_LX_(n) ZB_ENUM_ITEM(ZB_LX_, n)
+enum { ZB_UNIT_KINDS(ZB_UK_) ZB_UK_COUNT };
+enum { ZB_CMP_POSITIONS(ZB_CP_) ZB_CP_COUNT };
+enum { ZB_PRED_ROLES(ZB_PR_) ZB_PR_COUNT };
+enum { ZB_LEX_ROLES(ZB_LX_) ZB_LX_COUNT };
+#undef ZB_UK_
+#undef ZB_CP_
+#undef ZB_PR_
+#undef ZB_LX_
+
+#define ZB_UF_cn (1u << 0)
+#define ZB_UF_cls (1u << 1)
+#define ZB_UF_rank (1u << 2)
+
+/* One row of any word table. What `text`, `number`, `kind` and `flags` mean
+ * depends on the table:
+ *   units        text = reported unit, number = factor, kind = ZB_UK_*, flags = ZB_UF_*
+ *   comparators  kind = ZB_CP_* (position), flags = zb_cmp
+ *   predicates   kind = ZB_PR_*
+ *   lexicon      kind = ZB_LX_*, text = value (split parts)
+ *   sectors      kind = zb_sector
+ *   regions      text = full region name
+ *   aliases      kind = index into zb__metric_rows; text = the alias itself */
+typedef struct zb_lex_row {
+    const char *word;
+    const char *text;
+    double number;
+    int kind;
+    unsigned flags;
+} zb_lex_row;
+
+/* A byte trie in one array; node 0 is the root. The children of a node are
+ * contiguous and sorted by byte, so a step is a binary search. */
+typedef struct zb_trie_node {
+    int32_t first_child;
+    int32_t row; /* index of the word ending here, or -1 */
+    uint16_t nchild;
+    uint8_t byte;
+} zb_trie_node;
+
+/* Several rows may share a word (增速 is both a growth head and a generic
+ * head); the trie then points at the first, and the others follow it in
+ * `rows` (rows are sorted by word). */
+typedef struct zb_lex_table {
+    const zb_lex_row *rows;
+    size_t nrows;
+    const zb_trie_node *fwd; /* words as written */
+    const zb_trie_node *rev; /* words with their bytes reversed */
+} zb_lex_table;
+
+typedef struct zb_metric_row {
+    const char *id;
+    const char *name;
+    int sector;
+} zb_metric_row;
+
+extern const zb_lex_table zb__units, zb__comparators, zb__predicates, zb__lexicon,
+    zb__sectors, zb__regions, zb__aliases;
+extern const zb_metric_row zb__metric_rows[];
+extern const size_t zb__metric_count;
+
+/* Traditional → simplified, one code point to one (schema/t2s.tsv). */
+typedef struct zb_t2s_pair {
+    uint32_t trad, simp;
+} zb_t2s_pair;
+extern const zb_t2s_pair zb__t2s[];
+extern const size_t zb__t2s_count;
+/* One bit per code point in [ZB_T2S_BITMAP_LO, ZB_T2S_BITMAP_HI]: set when the
+ * code point has an entry, so the common simplified character costs one test. */
+#define ZB_T2S_BITMAP_LO 0x3400u
+#define ZB_T2S_BITMAP_HI 0x9FFFu
+extern const uint8_t zb__t2s_bitmap[];
+
+/* Lookups (tables.c). `row` results index table->rows; -1 when none. */
+
+/* The longest word of `t` that s[0..len) starts with; its length in *matched. */
+int zb__lex_prefix(const zb_lex_table *t, const char *s, size_t len, size_t *matched);
+/* The longest word of `t` that ends exactly at s[end], starting no earlier than s[begin]. */
+int zb__lex_suffix(const zb_lex_table *t, const char *s, size_t begin, size_t end,
+                   size_t *matched);
+/* The row of `word` with the given kind (rows may share a word); -1 when none. */
+int zb__lex_find_kind(const zb_lex_table *t, int row, int kind);
+/* Is s[0..len) exactly a word of `t` (with the given kind, or any when kind < 0)? */
+int zb__lex_is(const zb_lex_table *t, const char *s, size_t len, int kind);
+/* The simplified form of a code point (itself when it has none). */
+uint32_t zb__t2s_fold(uint32_t cp);
+
+#endif

@@ -1,0 +1,259 @@
+/*
+ * Stage 1, text: validate the caller's bytes and fold them for matching.
+ *
+ * Folding is done one character at a time (NFKC of that character, then
+ * traditional → simplified), and every folded byte remembers the offset of the
+ * character it came from, so any span found in folded text maps back exactly
+ * to the caller's bytes. Per-character NFKC cannot compose a base letter with
+ * a combining mark that follows it as a separate character; reports do not
+ * write Chinese or digits that way.
+ */
+#include <string.h>
+#include <utf8proc.h>
+
+#include "internal.h"
+
+size_t zb__utf8_len(unsigned char c) {
+    if (c < 0x80)
+        return 1;
+    if (c >= 0xF0 && c < 0xF8)
+        return 4;
+    if (c >= 0xE0)
+        return 3;
+    if (c >= 0xC0)
+        return 2;
+    return 1;
+}
+
+size_t zb__utf8_decode(const char *s, size_t n, int32_t *cp) {
+    unsigned char c = (unsigned char)s[0];
+    if (c < 0x80) {
+        *cp = c;
+        return 1;
+    }
+    utf8proc_int32_t v;
+    utf8proc_ssize_t k =
+        utf8proc_iterate((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &v);
+    if (k <= 0) {
+        *cp = -1;
+        return 1;
+    }
+    *cp = v;
+    return (size_t)k;
+}
+
+static size_t line_of(const char *s, size_t off) {
+    size_t line = 1;
+    for (const char *p = s, *end = s + off; (p = memchr(p, '\n', (size_t)(end - p))); p++)
+        line++;
+    return line;
+}
+
+/* Why the UTF-8 sequence at s[0..n) is invalid, in words. */
+static const char *utf8_problem(const unsigned char *s, size_t n) {
+    unsigned char c = s[0];
+    if (c >= 0x80 && c < 0xC0)
+        return "a continuation byte with no lead byte";
+    if (c == 0xC0 || c == 0xC1 || c >= 0xF5)
+        return "a byte that never occurs in UTF-8";
+    size_t need = zb__utf8_len(c);
+    if (need > n)
+        return "a sequence cut off by the end of the input";
+    for (size_t i = 1; i < need; i++)
+        if ((s[i] & 0xC0) != 0x80)
+            return "a sequence that ends early";
+    return "an overlong form, a surrogate or a code point beyond U+10FFFF";
+}
+
+int zb__validate(const char *s, size_t n, zb_err *err) {
+    const unsigned char *u = (const unsigned char *)s;
+    if (n >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF)))
+        return zb__err_set(err, ZB_EENCODING,
+                           "line 1, byte 0: the input is UTF-16 (byte order mark %02X %02X); "
+                           "convert it first, e.g. iconv -f UTF-16 -t UTF-8",
+                           u[0], u[1]);
+    size_t i = 0;
+    while (i < n) {
+        /* ASCII runs are most of the bytes in a web page and cheap to skip. */
+        while (i < n && u[i] < 0x80 && u[i] != 0)
+            i++;
+        if (i == n)
+            break;
+        if (u[i] == 0)
+            return zb__err_set(err, ZB_EENCODING,
+                               "line %zu, byte %zu: a NUL byte; this looks like a binary "
+                               "file, not text",
+                               line_of(s, i), i);
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t k = utf8proc_iterate(u + i, (utf8proc_ssize_t)(n - i), &cp);
+        if (k <= 0)
+            return zb__err_set(err, ZB_EUTF8,
+                               "line %zu, byte %zu: invalid UTF-8 (0x%02X begins %s)",
+                               line_of(s, i), i, u[i], utf8_problem(u + i, n - i));
+        i += (size_t)k;
+    }
+    return ZB_OK;
+}
+
+/* ---- folded text ---- */
+
+int zb__ntext_reserve(const zb_mem *m, zb_ntext *t, size_t extra) {
+    if (extra > (SIZE_MAX / sizeof(size_t)) / 2 - t->len)
+        return ZB_ENOMEM;
+    size_t need = t->len + extra + 1;
+    if (need <= t->cap)
+        return ZB_OK;
+    size_t cap = t->cap ? t->cap : 256;
+    while (cap < need)
+        cap *= 2;
+    char *s = zb__realloc(m, t->s, cap);
+    if (!s)
+        return ZB_ENOMEM;
+    t->s = s;
+    size_t *src = zb__realloc(m, t->src, cap * sizeof *src);
+    if (!src)
+        return ZB_ENOMEM;
+    t->src = src;
+    t->cap = cap;
+    return ZB_OK;
+}
+
+int zb__ntext_add(const zb_mem *m, zb_ntext *t, const char *s, size_t n, size_t src) {
+    if (zb__ntext_reserve(m, t, n))
+        return ZB_ENOMEM;
+    memcpy(t->s + t->len, s, n);
+    for (size_t i = 0; i < n; i++)
+        t->src[t->len + i] = src;
+    t->len += n;
+    t->s[t->len] = 0;
+    return ZB_OK;
+}
+
+int zb__ntext_append(const zb_mem *m, zb_ntext *t, const zb_ntext *t2, size_t from, size_t to) {
+    size_t n = to - from;
+    if (zb__ntext_reserve(m, t, n))
+        return ZB_ENOMEM;
+    memcpy(t->s + t->len, t2->s + from, n);
+    memcpy(t->src + t->len, t2->src + from, n * sizeof *t->src);
+    t->len += n;
+    t->s[t->len] = 0;
+    return ZB_OK;
+}
+
+void zb__ntext_clear(zb_ntext *t) {
+    t->len = 0;
+    if (t->s)
+        t->s[0] = 0;
+}
+
+void zb__ntext_free(const zb_mem *m, zb_ntext *t) {
+    zb__free(m, t->s);
+    zb__free(m, t->src);
+    memset(t, 0, sizeof *t);
+}
+
+void zb__ntext_span(const zb_ntext *t, const char *orig, size_t orig_len, size_t start,
+                    size_t end, size_t *ostart, size_t *oend) {
+    if (start >= t->len) {
+        *ostart = *oend = t->len ? t->src[t->len - 1] + zb__utf8_len((unsigned char)orig[t->src[t->len - 1]]) : 0;
+        if (*ostart > orig_len)
+            *ostart = *oend = orig_len;
+        return;
+    }
+    *ostart = t->src[start];
+    if (end <= start) {
+        *oend = *ostart;
+        return;
+    }
+    size_t last = t->src[end - 1];
+    size_t e = last + zb__utf8_len((unsigned char)orig[last]);
+    *oend = e > orig_len ? orig_len : e;
+}
+
+/* ---- folding ---- */
+
+static int is_invisible(int32_t cp) {
+    /* BOM, zero-width spaces and joiners, soft hyphen: layout debris, not text */
+    return cp == 0xFEFF || (cp >= 0x200B && cp <= 0x200D) || cp == 0x2060 || cp == 0x00AD;
+}
+
+int zb__is_cjk(uint32_t cp) {
+    return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+           (cp >= 0x20000 && cp <= 0x2FA1F) || cp == 0x3007;
+}
+
+static int add_cp(const zb_mem *m, zb_ntext *out, int32_t cp, size_t src) {
+    utf8proc_uint8_t enc[4];
+    utf8proc_ssize_t k = utf8proc_encode_char(cp, enc);
+    return zb__ntext_add(m, out, (const char *)enc, (size_t)k, src);
+}
+
+int zb__fold_line(const zb_mem *m, zb_ntext *out, const char *orig, size_t start, size_t end) {
+    if (zb__ntext_reserve(m, out, end - start))
+        return ZB_ENOMEM;
+    size_t i = start;
+    while (i < end) {
+        unsigned char c = (unsigned char)orig[i];
+        if (c < 0x80) {
+            /* Copy a run of printable ASCII at once; controls become a space. */
+            size_t j = i;
+            while (j < end && (unsigned char)orig[j] >= 0x20 && (unsigned char)orig[j] < 0x7F)
+                j++;
+            if (j > i) {
+                if (zb__ntext_reserve(m, out, j - i))
+                    return ZB_ENOMEM;
+                size_t at = out->len;
+                memcpy(out->s + at, orig + i, j - i);
+                for (size_t k = 0; k < j - i; k++)
+                    out->src[at + k] = i + k;
+                out->len += j - i;
+                out->s[out->len] = 0;
+                i = j;
+                continue;
+            }
+            if (c != '\r' && zb__ntext_add(m, out, " ", 1, i))
+                return ZB_ENOMEM;
+            i++;
+            continue;
+        }
+        int32_t cp;
+        size_t k = zb__utf8_decode(orig + i, end - i, &cp);
+        if (cp < 0) { /* cannot happen after validation; keep going safely */
+            i += k;
+            continue;
+        }
+        if (is_invisible(cp)) {
+            i += k;
+            continue;
+        }
+        if (cp >= 0x3400 && cp <= 0x9FFF) {
+            /* CJK ideographs have no compatibility decomposition: only t2s. */
+            uint32_t simp = zb__t2s_fold((uint32_t)cp);
+            int rc = simp == (uint32_t)cp ? zb__ntext_add(m, out, orig + i, k, i)
+                                         : add_cp(m, out, (int32_t)simp, i);
+            if (rc)
+                return ZB_ENOMEM;
+            i += k;
+            continue;
+        }
+        utf8proc_int32_t buf[32];
+        int boundclass = 0;
+        utf8proc_ssize_t nd =
+            utf8proc_decompose_char(cp, buf, 32, UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE, &boundclass);
+        if (nd > 1)
+            nd = utf8proc_normalize_utf32(buf, nd, UTF8PROC_COMPOSE | UTF8PROC_STABLE);
+        if (nd <= 0) {
+            buf[0] = cp;
+            nd = 1;
+        }
+        for (utf8proc_ssize_t d = 0; d < nd; d++) {
+            int32_t f = (int32_t)zb__t2s_fold((uint32_t)buf[d]);
+            if (f < 0x20 || f == 0x7F)
+                f = ' ';
+            if (add_cp(m, out, f, i))
+                return ZB_ENOMEM;
+        }
+        i += k;
+    }
+    return ZB_OK;
+}

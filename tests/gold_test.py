@@ -1,0 +1,62 @@
+#!/usr/bin/env python3
+"""Gold-scored extraction test: run `zhibiao parse` on one test document, score
+it with score.py (a copy of ../shared/eval/score.py) and hold every figure to
+data/thresholds.tsv. The expected values come from the hand-labelled gold
+files only, never from the code under test.
+
+usage: gold_test.py ZHIBIAO DOC
+"""
+import json
+import os
+import subprocess
+import sys
+
+here = os.path.dirname(os.path.abspath(__file__))
+data = os.path.join(here, "data")
+
+
+def thresholds(doc):
+    with open(os.path.join(data, "thresholds.tsv"), encoding="utf-8") as f:
+        rows = [l.rstrip("\n").split("\t") for l in f if l.strip() and not l.startswith("#")]
+    header = rows[0]
+    for r in rows[1:]:
+        if r[0] == doc:
+            return dict(zip(header, r))
+    sys.exit(f"gold_test: no thresholds for {doc}")
+
+
+def main():
+    zhibiao, doc = sys.argv[1], sys.argv[2]
+    text = os.path.join(data, doc + ".txt")
+    gold = os.path.join(data, doc + ".tsv")
+    parse = subprocess.run([zhibiao, "parse", text, "--format", "jsonl"],
+                           capture_output=True)
+    if parse.returncode != 0:
+        sys.exit(f"gold_test: zhibiao parse failed: {parse.stderr.decode()}")
+    score = subprocess.run([sys.executable, os.path.join(here, "score.py"), "--text", text,
+                            "--gold", gold, "--pred", "-", "--json", "--errors"],
+                           input=parse.stdout, capture_output=True)
+    if score.returncode not in (0, 1):
+        sys.exit(f"gold_test: score.py failed: {score.stderr.decode()}")
+    lines = score.stdout.decode().splitlines()
+    figures = json.loads(lines[0])
+    want = thresholds(doc)
+    failures = []
+    if figures["f1"] < float(want["f1"]):
+        failures.append(f"f1 {figures['f1']} < {want['f1']}")
+    for name, value in figures["fields"].items():
+        if value < float(want[name]):
+            failures.append(f"{name} {value} < {want[name]}")
+    found = int(figures["comparisons"].split("/")[0])
+    if found < int(want["comparisons"]):
+        failures.append(f"comparisons {figures['comparisons']} < {want['comparisons']}")
+    print(f"{doc}: f1 {figures['f1']} " +
+          " ".join(f"{k} {v}" for k, v in figures["fields"].items()) +
+          f" comparisons {figures['comparisons']}")
+    if failures:
+        print("\n".join(l for l in lines[1:] if l.startswith(("MISS", "FALSE", "FIELD"))))
+        sys.exit("below the ratchet: " + "; ".join(failures))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,41 @@
+/* Shared by the zhibiao command's files. */
+#ifndef ZB_CLI_H
+#define ZB_CLI_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+
+typedef struct zb_input {
+    const char *path;
+    char *data;
+    size_t len;
+    int mapped;
+} zb_input;
+
+typedef struct zb_command {
+    const char *name;
+    int (*run)(int argc, char **argv);
+    const char *help; /* man-page style text */
+} zb_command;
+
+extern const zb_command zb_cli_commands[];
+extern const char *zb_cli_name;
+
+int zb_cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+int zb_cli_read(const char *path, zb_input *in);
+void zb_cli_release(zb_input *in);
+int zb_cli_width(const char *s);
+void zb_cli_cell(FILE *f, const char *s, int cols, int right);
+void zb_cli_number(char *buf, size_t size, double v);
+void zb_cli_tsv_field(FILE *f, const char *s);
+int zb_cli_help(const char *command);
+
+/* the commands */
+int zb_cmd_parse(int argc, char **argv);
+
+/* Long options: matches "--name VALUE" and "--name=VALUE"; advances *i. */
+int zb_cli_value(int argc, char **argv, int *i, const char *name, const char **value);
+int zb_cli_year(const char *s, int *year);
+
+#endif

@@ -1,0 +1,69 @@
+/* The command table and the help texts. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+
+static const char parse_help[] =
+    "usage: zhibiao parse FILE [--report-year Y] [--region R] [--format jsonl|tsv|table]\n"
+    "\n"
+    "Extract every indicator of one report and print them. FILE is UTF-8 text as it\n"
+    "comes from a newspaper page, a web page or a PDF; '-' reads standard input.\n"
+    "\n"
+    "  --report-year Y  the year the report was given in (2022 for the 2022 report:\n"
+    "                   results are of 2021, targets of 2022); found in the text\n"
+    "                   (二、2022年工作安排, the title) when not given\n"
+    "  --region R       the region, shown in the table header (e.g. 吉林省)\n"
+    "  --format F       jsonl  one JSON object per indicator with the fields of the\n"
+    "                          contract (span_start span_end surface value value_high\n"
+    "                          unit base_value base_unit cmp year kind measure metric\n"
+    "                          metric_id sector section sentence)\n"
+    "                   tsv    the same as tab-separated columns with a header\n"
+    "                   table  an aligned table for people (the default on a terminal)\n"
+    "\n"
+    "Spans are byte offsets into FILE. Exit status: 0 on success, 1 when the input\n"
+    "cannot be read or is not valid UTF-8 text (the message names line and byte),\n"
+    "2 on a usage error.\n";
+
+const zb_command zb_cli_commands[] = {
+    {"parse", zb_cmd_parse, parse_help},
+    {NULL, NULL, NULL},
+};
+
+int zb_cli_help(const char *command) {
+    for (const zb_command *c = zb_cli_commands; c->name; c++)
+        if (!strcmp(c->name, command)) {
+            fputs(c->help, stdout);
+            return 0;
+        }
+    return zb_cli_error("no help for '%s': unknown command", command), 2;
+}
+
+int zb_cli_value(int argc, char **argv, int *i, const char *name, const char **value) {
+    size_t n = strlen(name);
+    const char *a = argv[*i];
+    if (strncmp(a, name, n) != 0)
+        return 0;
+    if (a[n] == '=') {
+        *value = a + n + 1;
+        return 1;
+    }
+    if (a[n] != 0)
+        return 0;
+    if (*i + 1 >= argc) {
+        *value = NULL;
+        return 1;
+    }
+    *value = argv[++*i];
+    return 1;
+}
+
+int zb_cli_year(const char *s, int *year) {
+    char *end;
+    long y = s ? strtol(s, &end, 10) : 0;
+    if (!s || *end || y < 1949 || y > 2200)
+        return 0;
+    *year = (int)y;
+    return 1;
+}

@@ -1,0 +1,560 @@
+/*
+ * gen_tables: embeds the schema TSV files into the library as C data.
+ *
+ *   gen_tables SCHEMA_DIR OUT.c
+ *
+ * Every row is checked (column count, known enum names, numbers, words already
+ * in folded form: NFKC and simplified), so a bad table fails the build with
+ * "schema/units.tsv:14: ..." instead of misbehaving at run time. For each word
+ * table the output holds the rows sorted by word plus a forward and a reversed
+ * byte trie (see lib/tables.h). Run by the build; its output is not committed.
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "../include/zhibiao.h"
+#include "../lib/tables.h"
+
+#define MAX_COLS 8
+
+typedef struct row {
+    char *col[MAX_COLS];
+    int ncol;
+    int line;
+} row;
+
+typedef struct table {
+    const char *path;
+    row *rows;
+    size_t n, cap;
+} table;
+
+static const char *schema_dir;
+static FILE *out;
+
+static void die(const char *path, int line, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    if (line > 0)
+        fprintf(stderr, "%s:%d: ", path, line);
+    else
+        fprintf(stderr, "%s: ", path);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+    exit(1);
+}
+
+static void *xrealloc(void *p, size_t n) {
+    void *q = realloc(p, n ? n : 1);
+    if (!q) {
+        fputs("gen_tables: out of memory\n", stderr);
+        exit(1);
+    }
+    return q;
+}
+
+static char *xstrdup(const char *s) {
+    size_t n = strlen(s) + 1;
+    return memcpy(xrealloc(NULL, n), s, n);
+}
+
+/* Reads a TSV file: '#' lines are comments, the first other line is the
+ * header and must equal `header`, blank lines are skipped. */
+static table read_tsv(const char *name, const char *header, int ncol) {
+    static char path[4096];
+    table t = {0};
+    snprintf(path, sizeof path, "%s/%s", schema_dir, name);
+    t.path = xstrdup(path);
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        die(path, 0, "cannot open: %s", strerror(errno));
+    char *line = NULL;
+    size_t cap = 0;
+    int lineno = 0, seen_header = 0;
+    for (;;) {
+        ssize_t len = getline(&line, &cap, f);
+        if (len < 0)
+            break;
+        lineno++;
+        while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+            line[--len] = 0;
+        if (len == 0 || line[0] == '#')
+            continue;
+        if (!seen_header) {
+            if (strcmp(line, header) != 0)
+                die(path, lineno, "header must be \"%s\"", header);
+            seen_header = 1;
+            continue;
+        }
+        row r = {.line = lineno};
+        char *p = line;
+        for (;;) {
+            char *tab = strchr(p, '\t');
+            if (r.ncol == MAX_COLS)
+                die(path, lineno, "too many columns");
+            if (tab)
+                *tab = 0;
+            r.col[r.ncol++] = xstrdup(p);
+            if (!tab)
+                break;
+            p = tab + 1;
+        }
+        if (r.ncol != ncol)
+            die(path, lineno, "%d columns, the header has %d", r.ncol, ncol);
+        for (int i = 0; i < r.ncol; i++)
+            if (!r.col[i][0])
+                die(path, lineno, "column %d is empty (write - for none)", i + 1);
+        if (t.n == t.cap) {
+            t.cap = t.cap ? 2 * t.cap : 64;
+            t.rows = xrealloc(t.rows, t.cap * sizeof *t.rows);
+        }
+        t.rows[t.n++] = r;
+    }
+    free(line);
+    fclose(f);
+    if (!seen_header)
+        die(path, 0, "no header line");
+    return t;
+}
+
+/* ---- folding check: table words must already be NFKC and simplified ---- */
+
+static uint32_t *t2s_trad, *t2s_simp;
+static size_t t2s_n;
+
+static uint32_t fold_cp(uint32_t cp) {
+    size_t lo = 0, hi = t2s_n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (t2s_trad[mid] == cp)
+            return t2s_simp[mid];
+        if (t2s_trad[mid] < cp)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return cp;
+}
+
+static void check_folded(const table *t, const row *r, const char *s) {
+    utf8proc_uint8_t *nfkc = NULL;
+    utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s, 0, &nfkc,
+                                      UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE |
+                                          UTF8PROC_COMPAT);
+    if (n < 0)
+        die(t->path, r->line, "\"%s\": %s", s, utf8proc_errmsg(n));
+    if (strcmp((const char *)nfkc, s) != 0)
+        die(t->path, r->line, "\"%s\" is not NFKC-folded (write \"%s\")", s, nfkc);
+    free(nfkc);
+    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+    while (*p) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t k = utf8proc_iterate(p, -1, &cp);
+        if (k <= 0)
+            die(t->path, r->line, "invalid UTF-8");
+        if (fold_cp((uint32_t)cp) != (uint32_t)cp)
+            die(t->path, r->line, "\"%s\" holds a traditional character; write it simplified", s);
+        p += k;
+    }
+}
+
+/* ---- output helpers ---- */
+
+static void put_cstring(const char *s) {
+    fputc('"', out);
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p == '"' || *p == '\\')
+            fprintf(out, "\\%c", *p);
+        else if (*p < 0x20 || *p >= 0x7f)
+            fprintf(out, "\\%03o", *p);
+        else
+            fputc(*p, out);
+    }
+    fputc('"', out);
+}
+
+/* ---- tries ---- */
+
+typedef struct key {
+    unsigned char *bytes;
+    size_t len;
+    int row;
+} key;
+
+typedef struct trie {
+    zb_trie_node *nodes;
+    size_t n, cap;
+} trie;
+
+static size_t trie_alloc(trie *t, size_t count) {
+    if (t->n + count > t->cap) {
+        while (t->n + count > t->cap)
+            t->cap = t->cap ? 2 * t->cap : 256;
+        t->nodes = xrealloc(t->nodes, t->cap * sizeof *t->nodes);
+    }
+    size_t first = t->n;
+    for (size_t i = 0; i < count; i++)
+        t->nodes[first + i] = (zb_trie_node){.first_child = -1, .row = -1};
+    t->n += count;
+    return first;
+}
+
+static int key_cmp(const void *a, const void *b) {
+    const key *x = a, *y = b;
+    size_t n = x->len < y->len ? x->len : y->len;
+    int c = memcmp(x->bytes, y->bytes, n);
+    if (c)
+        return c;
+    if (x->len != y->len)
+        return x->len < y->len ? -1 : 1;
+    return x->row - y->row; /* the first row of a shared word wins */
+}
+
+/* keys[lo..hi) share their first `depth` bytes, the prefix of node `at`. */
+static void trie_build(trie *t, size_t at, key *keys, size_t lo, size_t hi, size_t depth) {
+    if (lo < hi && keys[lo].len == depth) {
+        t->nodes[at].row = keys[lo].row;
+        while (lo < hi && keys[lo].len == depth)
+            lo++;
+    }
+    size_t groups = 0;
+    for (size_t i = lo; i < hi; i++)
+        if (i == lo || keys[i].bytes[depth] != keys[i - 1].bytes[depth])
+            groups++;
+    if (!groups)
+        return;
+    if (groups > UINT16_MAX)
+        die("gen_tables", 0, "trie fan-out too large");
+    size_t first = trie_alloc(t, groups);
+    t->nodes[at].first_child = (int32_t)first;
+    t->nodes[at].nchild = (uint16_t)groups;
+    size_t g = 0, start = lo;
+    for (size_t i = lo + 1; i <= hi; i++) {
+        if (i == hi || keys[i].bytes[depth] != keys[start].bytes[depth]) {
+            t->nodes[first + g].byte = keys[start].bytes[depth];
+            trie_build(t, first + g, keys, start, i, depth + 1);
+            g++;
+            start = i;
+        }
+    }
+}
+
+static void emit_trie(const char *name, const char *suffix, char **words, size_t n,
+                      int reversed) {
+    key *keys = xrealloc(NULL, n * sizeof *keys);
+    for (size_t i = 0; i < n; i++) {
+        size_t len = strlen(words[i]);
+        keys[i].bytes = xrealloc(NULL, len);
+        for (size_t j = 0; j < len; j++)
+            keys[i].bytes[j] = (unsigned char)words[i][reversed ? len - 1 - j : j];
+        keys[i].len = len;
+        keys[i].row = (int)i;
+    }
+    qsort(keys, n, sizeof *keys, key_cmp);
+    trie t = {0};
+    trie_alloc(&t, 1);
+    trie_build(&t, 0, keys, 0, n, 0);
+    fprintf(out, "static const zb_trie_node %s_%s[] = {\n", name, suffix);
+    for (size_t i = 0; i < t.n; i++)
+        fprintf(out, "    {%d, %d, %u, %u},\n", t.nodes[i].first_child, t.nodes[i].row,
+                t.nodes[i].nchild, t.nodes[i].byte);
+    fputs("};\n", out);
+    for (size_t i = 0; i < n; i++)
+        free(keys[i].bytes);
+    free(keys);
+    free(t.nodes);
+}
+
+/* A word table ready to print: rows sorted (stably) by word. */
+typedef struct lex {
+    char *word, *text;
+    double number;
+    const char *kind; /* C expression */
+    char flags[128];  /* C expression */
+    int order;
+} lex;
+
+static int lex_cmp(const void *a, const void *b) {
+    const lex *x = a, *y = b;
+    int c = strcmp(x->word, y->word);
+    return c ? c : x->order - y->order;
+}
+
+static void emit_lex(const char *name, lex *rows, size_t n) {
+    for (size_t i = 0; i < n; i++)
+        rows[i].order = (int)i;
+    qsort(rows, n, sizeof *rows, lex_cmp);
+    fprintf(out, "\nstatic const zb_lex_row %s_rows[] = {\n", name);
+    for (size_t i = 0; i < n; i++) {
+        fputs("    {", out);
+        put_cstring(rows[i].word);
+        fputs(", ", out);
+        put_cstring(rows[i].text ? rows[i].text : "");
+        fprintf(out, ", %.17g, %s, %s},\n", rows[i].number, rows[i].kind,
+                rows[i].flags[0] ? rows[i].flags : "0");
+    }
+    fputs("};\n", out);
+    char **words = xrealloc(NULL, n * sizeof *words);
+    for (size_t i = 0; i < n; i++)
+        words[i] = rows[i].word;
+    emit_trie(name, "fwd", words, n, 0);
+    emit_trie(name, "rev", words, n, 1);
+    free(words);
+    fprintf(out, "const zb_lex_table zb__%s = {%s_rows, %zu, %s_fwd, %s_rev};\n", name, name, n,
+            name, name);
+}
+
+/* enum name → C identifier, or die */
+#define NAME_ENTRY(n) #n,
+static const char *unit_kinds[] = {ZB_UNIT_KINDS(NAME_ENTRY)};
+static const char *unit_flags[] = {ZB_UNIT_FLAGS(NAME_ENTRY)};
+static const char *cmp_positions[] = {ZB_CMP_POSITIONS(NAME_ENTRY)};
+static const char *pred_roles[] = {ZB_PRED_ROLES(NAME_ENTRY)};
+static const char *lex_roles[] = {ZB_LEX_ROLES(NAME_ENTRY)};
+static const char *sectors[] = {ZB_SECTORS(NAME_ENTRY)};
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+static int enum_index(const table *t, const row *r, const char *what, const char **names,
+                      size_t n, const char *value) {
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(names[i], value) == 0)
+            return (int)i;
+    fprintf(stderr, "%s:%d: unknown %s \"%s\"; known:", t->path, r->line, what, value);
+    for (size_t i = 0; i < n; i++)
+        fprintf(stderr, " %s", names[i]);
+    fputc('\n', stderr);
+    exit(1);
+}
+
+static char *enum_expr(const char *prefix, const char *name) {
+    char b[96];
+    snprintf(b, sizeof b, "%s%s", prefix, name);
+    return xstrdup(b);
+}
+
+static lex *lex_new(size_t n) {
+    lex *l = xrealloc(NULL, (n ? n : 1) * sizeof *l);
+    memset(l, 0, (n ? n : 1) * sizeof *l);
+    return l;
+}
+
+static double parse_number(const table *t, const row *r, const char *s) {
+    char *end;
+    errno = 0;
+    double v = strtod(s, &end);
+    if (*end || errno || v <= 0)
+        die(t->path, r->line, "\"%s\" is not a positive number", s);
+    return v;
+}
+
+static void gen_units(void) {
+    table t = read_tsv("units.tsv", "word\tunit\tfactor\tkind\tflags", 5);
+    lex *l = lex_new(t.n);
+    for (size_t i = 0; i < t.n; i++) {
+        row *r = &t.rows[i];
+        check_folded(&t, r, r->col[0]);
+        check_folded(&t, r, r->col[1]);
+        l[i].word = r->col[0];
+        l[i].text = r->col[1];
+        l[i].number = parse_number(&t, r, r->col[2]);
+        l[i].kind = enum_expr("ZB_UK_",
+                              unit_kinds[enum_index(&t, r, "kind", unit_kinds,
+                                                    COUNT(unit_kinds), r->col[3])]);
+        if (strcmp(r->col[4], "-") != 0) {
+            char *flags = xstrdup(r->col[4]);
+            for (char *f = strtok(flags, ","); f; f = strtok(NULL, ",")) {
+                int k = enum_index(&t, r, "flag", unit_flags, COUNT(unit_flags), f);
+                size_t used = strlen(l[i].flags);
+                snprintf(l[i].flags + used, sizeof l[i].flags - used, "%sZB_UF_%s",
+                         used ? "|" : "", unit_flags[k]);
+            }
+            free(flags);
+        }
+    }
+    emit_lex("units", l, t.n);
+}
+
+static void gen_comparators(void) {
+    static const char *cmps[] = {"=", ">=", "<=", ">", "<", "~"};
+    static const char *cmp_ids[] = {"ZB_CMP_EQ", "ZB_CMP_GE", "ZB_CMP_LE",
+                                    "ZB_CMP_GT", "ZB_CMP_LT", "ZB_CMP_APPROX"};
+    table t = read_tsv("comparators.tsv", "word\tposition\tcmp", 3);
+    lex *l = lex_new(t.n);
+    for (size_t i = 0; i < t.n; i++) {
+        row *r = &t.rows[i];
+        check_folded(&t, r, r->col[0]);
+        l[i].word = r->col[0];
+        l[i].kind = enum_expr("ZB_CP_", cmp_positions[enum_index(&t, r, "position",
+                                                                  cmp_positions,
+                                                                  COUNT(cmp_positions),
+                                                                  r->col[1])]);
+        int c = enum_index(&t, r, "cmp", cmps, COUNT(cmps), r->col[2]);
+        snprintf(l[i].flags, sizeof l[i].flags, "%s", cmp_ids[c]);
+    }
+    emit_lex("comparators", l, t.n);
+}
+
+static void gen_roles(const char *file, const char *name, const char *header, int ncol,
+                      const char *prefix, const char **roles, size_t nroles) {
+    table t = read_tsv(file, header, ncol);
+    lex *l = lex_new(t.n);
+    for (size_t i = 0; i < t.n; i++) {
+        row *r = &t.rows[i];
+        check_folded(&t, r, r->col[0]);
+        l[i].word = r->col[0];
+        l[i].kind =
+            enum_expr(prefix, roles[enum_index(&t, r, "role", roles, nroles, r->col[1])]);
+        if (ncol > 2 && strcmp(r->col[2], "-") != 0) {
+            check_folded(&t, r, r->col[2]);
+            l[i].text = r->col[2];
+        }
+    }
+    emit_lex(name, l, t.n);
+}
+
+static void gen_sectors(void) {
+    table t = read_tsv("sectors.tsv", "keyword\tsector", 2);
+    lex *l = lex_new(t.n);
+    for (size_t i = 0; i < t.n; i++) {
+        row *r = &t.rows[i];
+        check_folded(&t, r, r->col[0]);
+        l[i].word = r->col[0];
+        static char num[16][16];
+        char *b = num[i % 16];
+        snprintf(b, sizeof num[0], "%d",
+                 enum_index(&t, r, "sector", sectors, COUNT(sectors), r->col[1]));
+        l[i].kind = xstrdup(b);
+    }
+    emit_lex("sectors", l, t.n);
+}
+
+static void gen_regions(void) {
+    table t = read_tsv("regions.tsv", "short\tregion", 2);
+    lex *l = lex_new(t.n);
+    for (size_t i = 0; i < t.n; i++) {
+        row *r = &t.rows[i];
+        check_folded(&t, r, r->col[0]);
+        check_folded(&t, r, r->col[1]);
+        l[i].word = r->col[0];
+        l[i].text = r->col[1];
+        l[i].kind = "0";
+    }
+    emit_lex("regions", l, t.n);
+}
+
+static void gen_metrics(void) {
+    table t = read_tsv("metrics.tsv", "metric_id\tname\tsector\taliases", 4);
+    fputs("\nconst zb_metric_row zb__metric_rows[] = {\n", out);
+    size_t nalias = 0;
+    lex *l = NULL;
+    for (size_t i = 0; i < t.n; i++) {
+        row *r = &t.rows[i];
+        for (size_t j = 0; j < i; j++)
+            if (strcmp(t.rows[j].col[0], r->col[0]) == 0)
+                die(t.path, r->line, "metric_id \"%s\" appears twice", r->col[0]);
+        for (const char *p = r->col[0]; *p; p++)
+            if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '_'))
+                die(t.path, r->line, "metric_id \"%s\": use [a-z0-9_]", r->col[0]);
+        check_folded(&t, r, r->col[1]);
+        int sector = enum_index(&t, r, "sector", sectors, COUNT(sectors), r->col[2]);
+        fputs("    {", out);
+        put_cstring(r->col[0]);
+        fputs(", ", out);
+        put_cstring(r->col[1]);
+        fprintf(out, ", %d},\n", sector);
+        char *aliases = xstrdup(r->col[3]);
+        for (char *a = strtok(aliases, "|"); a; a = strtok(NULL, "|")) {
+            check_folded(&t, r, a);
+            l = xrealloc(l, (nalias + 1) * sizeof *l);
+            memset(&l[nalias], 0, sizeof *l);
+            l[nalias].word = xstrdup(a);
+            l[nalias].text = l[nalias].word;
+            static char num[32];
+            snprintf(num, sizeof num, "%zu", i);
+            l[nalias].kind = xstrdup(num);
+            nalias++;
+        }
+        free(aliases);
+    }
+    fputs("};\n", out);
+    fprintf(out, "const size_t zb__metric_count = %zu;\n", t.n);
+    emit_lex("aliases", l, nalias);
+}
+
+static void read_t2s(void) {
+    table t = read_tsv("t2s.tsv", "traditional\tsimplified", 2);
+    t2s_trad = xrealloc(NULL, t.n * sizeof *t2s_trad);
+    t2s_simp = xrealloc(NULL, t.n * sizeof *t2s_simp);
+    for (size_t i = 0; i < t.n; i++) {
+        row *r = &t.rows[i];
+        utf8proc_int32_t a, b;
+        const utf8proc_uint8_t *s0 = (const utf8proc_uint8_t *)r->col[0];
+        const utf8proc_uint8_t *s1 = (const utf8proc_uint8_t *)r->col[1];
+        utf8proc_ssize_t k0 = utf8proc_iterate(s0, -1, &a);
+        utf8proc_ssize_t k1 = utf8proc_iterate(s1, -1, &b);
+        if (k0 <= 0 || k1 <= 0 || s0[k0] || s1[k1])
+            die(t.path, r->line, "each column must hold one character");
+        if (i && (uint32_t)a <= t2s_trad[i - 1])
+            die(t.path, r->line, "rows must be sorted by code point, without repeats");
+        t2s_trad[i] = (uint32_t)a;
+        t2s_simp[i] = (uint32_t)b;
+    }
+    t2s_n = t.n;
+}
+
+static void gen_t2s(void) {
+    fputs("\nconst zb_t2s_pair zb__t2s[] = {\n", out);
+    for (size_t i = 0; i < t2s_n; i++)
+        fprintf(out, "    {0x%X, 0x%X},\n", t2s_trad[i], t2s_simp[i]);
+    fprintf(out, "};\nconst size_t zb__t2s_count = %zu;\n", t2s_n);
+    size_t bits = ZB_T2S_BITMAP_HI - ZB_T2S_BITMAP_LO + 1;
+    unsigned char *map = xrealloc(NULL, (bits + 7) / 8);
+    memset(map, 0, (bits + 7) / 8);
+    for (size_t i = 0; i < t2s_n; i++)
+        if (t2s_trad[i] >= ZB_T2S_BITMAP_LO && t2s_trad[i] <= ZB_T2S_BITMAP_HI) {
+            size_t b = t2s_trad[i] - ZB_T2S_BITMAP_LO;
+            map[b / 8] |= (unsigned char)(1u << (b % 8));
+        }
+    fputs("const uint8_t zb__t2s_bitmap[] = {", out);
+    for (size_t i = 0; i < (bits + 7) / 8; i++)
+        fprintf(out, "%s%u,", i % 24 ? "" : "\n    ", map[i]);
+    fputs("\n};\n", out);
+    free(map);
+}
+
+int main(int argc, char **argv) {
+    if (argc != 3) {
+        fputs("usage: gen_tables SCHEMA_DIR OUT.c\n", stderr);
+        return 2;
+    }
+    schema_dir = argv[1];
+    read_t2s(); /* first: check_folded needs it */
+    char tmp[4096];
+    snprintf(tmp, sizeof tmp, "%s.tmp", argv[2]);
+    out = fopen(tmp, "wb");
+    if (!out)
+        die(tmp, 0, "cannot write: %s", strerror(errno));
+    fputs("/* Generated by tools/gen_tables.c from the schema TSV files; do not edit. */\n"
+          "#include \"zhibiao.h\"\n#include \"tables.h\"\n",
+          out);
+    gen_units();
+    gen_comparators();
+    gen_roles("predicates.tsv", "predicates", "word\trole", 2, "ZB_PR_", pred_roles,
+              COUNT(pred_roles));
+    gen_roles("lexicon.tsv", "lexicon", "word\trole\tvalue", 3, "ZB_LX_", lex_roles,
+              COUNT(lex_roles));
+    gen_sectors();
+    gen_regions();
+    gen_metrics();
+    gen_t2s();
+    if (fclose(out) != 0)
+        die(tmp, 0, "write failed: %s", strerror(errno));
+    if (rename(tmp, argv[2]) != 0)
+        die(argv[2], 0, "cannot rename: %s", strerror(errno));
+    return 0;
+}
