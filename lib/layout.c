@@ -311,6 +311,41 @@ static int is_title_like(const char *s, size_t n) {
     return 1;
 }
 
+/* "吉林日报 2023年1月19日 星期四": a newspaper masthead, a date and no sentence. */
+static int is_masthead(const char *s, size_t n) {
+    if (n > 120)
+        return 0;
+    for (size_t i = 0; i < n;) {
+        size_t k;
+        uint32_t cp = cp_at(s, n, i, &k);
+        if (zb__is_clause_punct(cp) || zb__is_final_punct(cp) || cp == '%')
+            return 0;
+        i += k;
+    }
+    for (size_t i = 0; i + 4 < n; i++) {
+        size_t j = i, d = 0;
+        while (j < n && s[j] >= '0' && s[j] <= '9')
+            j++, d++;
+        if (d != 4 || j + 3 > n || memcmp(s + j, "年", 3) != 0) {
+            i = j > i ? j : i;
+            continue;
+        }
+        j += 3;
+        d = 0;
+        while (j < n && s[j] >= '0' && s[j] <= '9')
+            j++, d++;
+        if (d < 1 || d > 2 || j + 3 > n || memcmp(s + j, "月", 3) != 0)
+            continue;
+        j += 3;
+        d = 0;
+        while (j < n && s[j] >= '0' && s[j] <= '9')
+            j++, d++;
+        if (d >= 1 && d <= 2 && j + 3 <= n && memcmp(s + j, "日", 3) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 static int has_sentence_end(const char *s, size_t n) {
     for (size_t i = 0; i < n;) {
         size_t k;
@@ -363,8 +398,10 @@ int zb__layout_next(zb_layout *l, const zb_ntext **out) {
         int level;
         size_t mlen;
         int heading = zb__heading_marker(s, n, &level, &mlen);
-        int title = !heading && is_title_like(s, n);
-        if (open && title && has_title_word(s, n)) {
+        /* a title (政府工作报告, 各位代表) stands alone; any other short line
+         * without punctuation may be half of a broken sentence (新建农村村公) */
+        int title = !heading && is_title_like(s, n) && has_title_word(s, n);
+        if (open && (title || (!heading && is_masthead(s, n)))) {
             l->have_line = 0; /* a running header inside a paragraph */
             continue;
         }
@@ -379,7 +416,7 @@ int zb__layout_next(zb_layout *l, const zb_ntext **out) {
         l->have_line = 0;
         if (heading && !has_sentence_end(s, n))
             l->block_done = 1; /* a heading line of its own */
-        else if (title && !open)
+        else if (title)
             l->block_done = 1;
         else
             l->block_done = ends_paragraph(s, n);

@@ -1,0 +1,144 @@
+/* Stage 2, layout: lines → paragraphs. */
+#include <check.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+/* The paragraphs of s, joined with '|' for easy comparison. */
+static char *paragraphs(const char *s) {
+    static char out[8192];
+    zb_layout l;
+    zb__layout_init(&l, NULL, s, strlen(s));
+    const zb_ntext *b;
+    out[0] = 0;
+    int rc;
+    while ((rc = zb__layout_next(&l, &b)) == 1) {
+        if (out[0])
+            strcat(out, "|");
+        strncat(out, b->s, b->len);
+        /* every byte maps inside the input */
+        for (size_t i = 0; i < b->len; i++)
+            ck_assert_uint_lt(b->src[i], strlen(s));
+    }
+    ck_assert_int_eq(rc, 0);
+    zb__layout_free(&l);
+    return out;
+}
+
+START_TEST(continuation_markers_are_dropped) {
+    ck_assert_str_eq(paragraphs("(上接第一版)加快建设。\n更多内容。(下转第三版)"),
+                     "加快建设。|更多内容。");
+    ck_assert_str_eq(paragraphs("（下转第２版）正文。"), "正文。");
+    /* parentheses that are not markers stay */
+    ck_assert_str_eq(paragraphs("中国(吉林)、中国(长春)。"), "中国(吉林)、中国(长春)。");
+}
+END_TEST
+
+START_TEST(broken_sentences_are_joined) {
+    ck_assert_str_eq(paragraphs("新建农村村公\n\n路2805公里。下一句。"), "新建农村村公路2805公里。下一句。");
+    ck_assert_str_eq(paragraphs("全面完成\n\n50项民生实事。"), "全面完成50项民生实事。");
+    ck_assert_str_eq(paragraphs("地区生产总值增长\n3.5%\n左右。\n第二段。"),
+                     "地区生产总值增长3.5%左右。|第二段。");
+}
+END_TEST
+
+START_TEST(complete_paragraphs_stay_apart) {
+    ck_assert_str_eq(paragraphs("第一段。\n第二段！\n第三段：\n——列表项；"),
+                     "第一段。|第二段!|第三段:|——列表项;");
+    ck_assert_str_eq(paragraphs("引号结束。”\n下一段。"), "引号结束。”|下一段。");
+}
+END_TEST
+
+START_TEST(headings_and_titles_stand_alone) {
+    ck_assert_str_eq(paragraphs("政府工作报告\n\n二、2022年工作安排\n正文开始。"),
+                     "政府工作报告|二、2022年工作安排|正文开始。");
+    ck_assert_str_eq(paragraphs("上一段没有结束\n(一)坚决稳住经济基本盘。坚持稳字当头。"),
+                     "上一段没有结束|(一)坚决稳住经济基本盘。坚持稳字当头。");
+}
+END_TEST
+
+START_TEST(page_furniture_is_dropped) {
+    ck_assert_str_eq(paragraphs("粮食产量达到\n— 3 —\n山东省人民政府工作报告\n800亿斤。"),
+                     "粮食产量达到800亿斤。");
+    ck_assert_str_eq(paragraphs("收入增长\n吉林日报2023年1月19日星期四\n5%。"), "收入增长5%。");
+}
+END_TEST
+
+START_TEST(spaces_and_pinyin_noise) {
+    ck_assert_str_eq(paragraphs("　　增长 6.5% 左右，PM 2.5 下降。"), "增长6.5%左右,PM 2.5下降。");
+    ck_assert_str_eq(paragraphs("经济發(fā)展取得新成效。"), "经济发展取得新成效。");
+    ck_assert_str_eq(paragraphs("行(xíng)业(yè)稳定。"), "行业稳定。");
+    /* ASCII in parentheses without tone marks is text */
+    ck_assert_str_eq(paragraphs("细颗粒物(pm)浓度。"), "细颗粒物(pm)浓度。");
+}
+END_TEST
+
+START_TEST(crlf_and_empty_input) {
+    ck_assert_str_eq(paragraphs("第一段。\r\n第二段。\r\n"), "第一段。|第二段。");
+    ck_assert_str_eq(paragraphs(""), "");
+    ck_assert_str_eq(paragraphs("\n\n\n"), "");
+}
+END_TEST
+
+START_TEST(long_lines_are_cut_without_losing_text) {
+    size_t n = 3u << 20;
+    char *s = malloc(n + 1);
+    for (size_t i = 0; i < n; i += 3)
+        memcpy(s + i, "增", 3);
+    s[n] = 0;
+    zb_layout l;
+    zb__layout_init(&l, NULL, s, n);
+    const zb_ntext *b;
+    size_t total = 0, pieces = 0;
+    while (zb__layout_next(&l, &b) == 1) {
+        total += b->len;
+        pieces++;
+        ck_assert_uint_le(b->len, (4u << 20) + (1u << 20));
+    }
+    zb__layout_free(&l);
+    ck_assert_uint_eq(total, n);
+    ck_assert_uint_ge(pieces, 1);
+    free(s);
+}
+END_TEST
+
+START_TEST(heading_markers) {
+    int level;
+    size_t len;
+    ck_assert(zb__heading_marker("一、总结", strlen("一、总结"), &level, &len));
+    ck_assert_int_eq(level, 1);
+    ck_assert(zb__heading_marker("(十二)重点", strlen("(十二)重点"), &level, &len));
+    ck_assert_int_eq(level, 2);
+    ck_assert_uint_eq(len, strlen("(十二)"));
+    ck_assert(zb__heading_marker("三是强化", strlen("三是强化"), &level, &len));
+    ck_assert_int_eq(level, 3);
+    ck_assert(zb__heading_marker("2.推进", strlen("2.推进"), &level, &len));
+    ck_assert_int_eq(level, 4);
+    ck_assert(zb__heading_marker("——经济", strlen("——经济"), &level, &len));
+    ck_assert_int_eq(level, 4);
+    ck_assert(!zb__heading_marker("1.3万亿斤以上", strlen("1.3万亿斤以上"), &level, &len));
+    ck_assert(!zb__heading_marker("一批项目", strlen("一批项目"), &level, &len));
+}
+END_TEST
+
+int main(void) {
+    Suite *s = suite_create("layout");
+    TCase *t = tcase_create("layout");
+    tcase_set_timeout(t, 60);
+    tcase_add_test(t, continuation_markers_are_dropped);
+    tcase_add_test(t, broken_sentences_are_joined);
+    tcase_add_test(t, complete_paragraphs_stay_apart);
+    tcase_add_test(t, headings_and_titles_stand_alone);
+    tcase_add_test(t, page_furniture_is_dropped);
+    tcase_add_test(t, spaces_and_pinyin_noise);
+    tcase_add_test(t, crlf_and_empty_input);
+    tcase_add_test(t, long_lines_are_cut_without_losing_text);
+    tcase_add_test(t, heading_markers);
+    suite_add_tcase(s, t);
+    SRunner *sr = srunner_create(s);
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? 1 : 0;
+}

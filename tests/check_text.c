@@ -1,0 +1,127 @@
+/* Stage 1, text: validation messages, folding, and the byte map back. */
+#include <check.h>
+#include <string.h>
+
+#include "internal.h"
+
+START_TEST(valid_text_passes) {
+    zb_err err = {0};
+    const char *s = "粮食总产量807.84亿斤。\n\xEF\xBB\xBF全角２０２１％";
+    ck_assert_int_eq(zb__validate(s, strlen(s), &err), ZB_OK);
+    ck_assert_int_eq(zb__validate("", 0, &err), ZB_OK);
+}
+END_TEST
+
+START_TEST(invalid_utf8_says_line_and_byte) {
+    zb_err err = {0};
+    const char s[] = "ab\ncd\nef\x80gh";
+    ck_assert_int_eq(zb__validate(s, sizeof s - 1, &err), ZB_EUTF8);
+    ck_assert_str_eq(err.msg,
+                     "line 3, byte 8: invalid UTF-8 (0x80 begins a continuation byte with no lead byte)");
+    const char cut[] = "增长\xE5\xA2";
+    ck_assert_int_eq(zb__validate(cut, sizeof cut - 1, &err), ZB_EUTF8);
+    ck_assert_ptr_nonnull(strstr(err.msg, "line 1, byte 6"));
+    ck_assert_ptr_nonnull(strstr(err.msg, "cut off by the end"));
+    const char overlong[] = "\xC0\xAF";
+    ck_assert_int_eq(zb__validate(overlong, 2, &err), ZB_EUTF8);
+    const char surrogate[] = "\xED\xA0\x80";
+    ck_assert_int_eq(zb__validate(surrogate, 3, &err), ZB_EUTF8);
+}
+END_TEST
+
+START_TEST(binary_and_utf16_are_refused) {
+    zb_err err = {0};
+    const char nul[] = "text\0more";
+    ck_assert_int_eq(zb__validate(nul, sizeof nul - 1, &err), ZB_EENCODING);
+    ck_assert_ptr_nonnull(strstr(err.msg, "byte 4: a NUL byte"));
+    const char bom16[] = "\xFE\xFF\x00\x41";
+    ck_assert_int_eq(zb__validate(bom16, 4, &err), ZB_EENCODING);
+    ck_assert_ptr_nonnull(strstr(err.msg, "UTF-16"));
+}
+END_TEST
+
+static zb_ntext fold(const char *s) {
+    zb_ntext t = {0};
+    ck_assert_int_eq(zb__fold_line(NULL, &t, s, 0, strlen(s)), ZB_OK);
+    return t;
+}
+
+START_TEST(full_width_folds_to_ascii) {
+    const char *s = "增长２０．５％（一）";
+    zb_ntext t = fold(s);
+    ck_assert_str_eq(t.s, "增长20.5%(一)");
+    /* each folded digit maps back to its three-byte original */
+    size_t a, b;
+    zb__ntext_span(&t, s, strlen(s), 6, 11, &a, &b);
+    ck_assert_uint_eq(a, 6);
+    ck_assert_uint_eq(b, 6 + 5 * 3);
+    zb__ntext_free(NULL, &t);
+}
+END_TEST
+
+START_TEST(traditional_folds_to_simplified) {
+    zb_ntext t = fold("地區生產總值增長3.1%，萬人，億元，發展");
+    ck_assert_str_eq(t.s, "地区生产总值增长3.1%,万人,亿元,发展");
+    zb__ntext_free(NULL, &t);
+    ck_assert_uint_eq(zb__t2s_fold(0x842C /* 萬 */), 0x4E07 /* 万 */);
+    ck_assert_uint_eq(zb__t2s_fold(0x4E07), 0x4E07);
+    ck_assert_uint_eq(zb__t2s_fold('A'), 'A');
+}
+END_TEST
+
+START_TEST(invisible_and_control_characters) {
+    /* a BOM and a zero-width space vanish; a tab becomes a space; CR is dropped */
+    const char *s = "\xEF\xBB\xBF增\xE2\x80\x8B长\t6%\r";
+    zb_ntext t = fold(s);
+    ck_assert_str_eq(t.s, "增长 6%");
+    size_t a, b;
+    zb__ntext_span(&t, s, strlen(s), 3, 6, &a, &b); /* 长 */
+    ck_assert_uint_eq(a, 9);
+    ck_assert_uint_eq(b, 12);
+    zb__ntext_free(NULL, &t);
+}
+END_TEST
+
+START_TEST(expansions_map_to_the_whole_character) {
+    const char *s = "面积5㎡"; /* NFKC: ㎡ → m2 */
+    zb_ntext t = fold(s);
+    ck_assert_str_eq(t.s, "面积5m2");
+    size_t a, b;
+    zb__ntext_span(&t, s, strlen(s), 7, 8, &a, &b); /* the "m" alone */
+    ck_assert_uint_eq(a, 7);
+    ck_assert_uint_eq(b, 10);
+    zb__ntext_free(NULL, &t);
+}
+END_TEST
+
+START_TEST(utf8_helpers) {
+    int32_t cp;
+    ck_assert_uint_eq(zb__utf8_decode("增", 3, &cp), 3);
+    ck_assert_int_eq(cp, 0x589E);
+    ck_assert_uint_eq(zb__utf8_decode("\xE5", 1, &cp), 1);
+    ck_assert_int_eq(cp, -1);
+    ck_assert_uint_eq(zb__utf8_len(0xF0), 4);
+    ck_assert_uint_eq(zb__prev_char("a增", 4), 1);
+    ck_assert(zb__is_cjk(0x4E00));
+    ck_assert(!zb__is_cjk('a'));
+}
+END_TEST
+
+int main(void) {
+    Suite *s = suite_create("text");
+    TCase *t = tcase_create("text");
+    tcase_add_test(t, valid_text_passes);
+    tcase_add_test(t, invalid_utf8_says_line_and_byte);
+    tcase_add_test(t, binary_and_utf16_are_refused);
+    tcase_add_test(t, full_width_folds_to_ascii);
+    tcase_add_test(t, traditional_folds_to_simplified);
+    tcase_add_test(t, invisible_and_control_characters);
+    tcase_add_test(t, expansions_map_to_the_whole_character);
+    tcase_add_test(t, utf8_helpers);
+    suite_add_tcase(s, t);
+    SRunner *sr = srunner_create(s);
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? 1 : 0;
+}
