@@ -196,13 +196,24 @@ void zb__contexts(const zb_para *p, zb_qctx *ctx) {
     }
 }
 
+int zb__inside_word(const char *s, size_t n, size_t i, size_t k) {
+    size_t len;
+    int row = zb__lex_prefix(&zb__lexicon, s + i, n - i, &len);
+    if (row < 0 || len <= k)
+        return 0;
+    return zb__lex_find_kind(&zb__lexicon, row, ZB_LX_word) >= 0 ||
+           zb__lex_find_kind(&zb__lexicon, row, ZB_LX_head) >= 0 ||
+           zb__lex_find_kind(&zb__lexicon, row, ZB_LX_growth) >= 0 ||
+           zb__lex_find_kind(&zb__lexicon, row, ZB_LX_share) >= 0;
+}
+
 /* The nearest predicate in s[lo..hi), scanning back from hi; its end in *end. */
 static int nearest_predicate(const char *s, size_t lo, size_t hi, size_t *end) {
     size_t p = hi;
     while (p > lo) {
         size_t k;
         int row = zb__lex_suffix(&zb__predicates, s, lo, p, &k);
-        if (row >= 0) {
+        if (row >= 0 && !zb__inside_word(s, hi, p - k, k)) {
             *end = p;
             return row;
         }
@@ -243,7 +254,7 @@ static int has_gap_word(const char *s, size_t lo, size_t hi) {
     for (size_t i = lo; i < hi; i += zb__utf8_len((unsigned char)s[i])) {
         size_t k;
         int row = zb__lex_prefix(&zb__predicates, s + i, hi - i, &k);
-        if (pred_role(row, ZB_PR_gap))
+        if (pred_role(row, ZB_PR_gap) && !zb__inside_word(s, hi, i, k))
             return 1;
     }
     return 0;

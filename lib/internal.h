@@ -320,6 +320,10 @@ int zb__metric_match(const char *metric, size_t *pos, size_t *len);
 /* Shortest exact decimal form of v, '.' as the point (emit.c). */
 void zb__format_number(double v, char *buf, size_t size);
 
+/* Is the predicate s[i..i+k) really part of a longer noun starting at i (居民,
+ * 增加值, 增长率)? Then it is no predicate (attribute.c). */
+int zb__inside_word(const char *s, size_t n, size_t i, size_t k);
+
 /* Text helpers */
 size_t zb__prev_char(const char *s, size_t i); /* start of the character before i */
 int zb__is_clause_punct(uint32_t cp);           /* ，,、：:；; etc. */

@@ -127,7 +127,7 @@ static size_t last_predicate(const char *s, size_t lo, size_t hi, int role) {
     for (size_t i = lo; i < hi; i += zb__utf8_len((unsigned char)s[i])) {
         size_t k;
         int row = zb__lex_prefix(&zb__predicates, s + i, hi - i, &k);
-        if (pred_has(row, role))
+        if (pred_has(row, role) && !zb__inside_word(s, hi, i, k))
             best = zb__lex_is(&zb__lexicon, s + i, k, ZB_LX_head) ? i + k : i;
     }
     return best;
