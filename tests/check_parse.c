@@ -1,0 +1,311 @@
+/* The public parse API: options, errors, accessors, spans, sections and
+ * sentences, allocator hooks and allocation failure, JSON, threads. */
+#include <check.h>
+#include <math.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "testutil.h"
+#include "zhibiao.h"
+
+static char *sample;
+static size_t sample_len;
+
+START_TEST(options_and_bad_arguments) {
+    zb_parse_options o;
+    ck_assert_int_eq(zb_parse_options_init(&o, ZB_PARSE_OPTIONS_VERSION), ZB_OK);
+    ck_assert_uint_eq(o.version, ZB_PARSE_OPTIONS_VERSION);
+    ck_assert_int_eq(o.report_year, 0);
+    ck_assert_int_eq(zb_parse_options_init(&o, 7), ZB_EINVAL);
+    ck_assert_int_eq(zb_parse_options_init(NULL, 1), ZB_EINVAL);
+    zb_doc *doc = NULL;
+    ck_assert_int_eq(zb_parse(NULL, "x", 1, NULL), ZB_EINVAL);
+    ck_assert_int_eq(zb_parse(&doc, NULL, 3, NULL), ZB_EINVAL);
+    ck_assert_ptr_nonnull(strstr(zb_doc_errmsg(doc), "NULL"));
+    zb_doc_free(doc);
+    o.report_year = 1800;
+    ck_assert_int_eq(zb_parse(&doc, "x", 1, &o), ZB_EINVAL);
+    ck_assert_ptr_nonnull(strstr(zb_doc_errmsg(doc), "1800"));
+    zb_doc_free(doc);
+    /* NULL handles are harmless */
+    zb_doc_free(NULL);
+    ck_assert_uint_eq(zb_doc_count(NULL), 0);
+    ck_assert_ptr_null(zb_doc_get(NULL, 0));
+    ck_assert_str_eq(zb_doc_region(NULL), "");
+    ck_assert_str_eq(zb_strerror(ZB_EUTF8), "invalid UTF-8");
+    ck_assert_str_eq(zb_version(), ZB_VERSION_STRING);
+}
+END_TEST
+
+START_TEST(names_round_trip) {
+    for (int s = ZB_SECTOR_ECONOMY; s <= ZB_SECTOR_GOVERNANCE; s++) {
+        zb_sector back;
+        ck_assert_int_eq(zb_sector_from_name(&back, zb_sector_name((zb_sector)s)), ZB_OK);
+        ck_assert_int_eq(back, s);
+    }
+    zb_kind k;
+    ck_assert_int_eq(zb_kind_from_name(&k, "target"), ZB_OK);
+    ck_assert_int_eq(k, ZB_KIND_TARGET);
+    ck_assert_int_eq(zb_kind_from_name(&k, "goal"), ZB_EINVAL);
+    ck_assert_str_eq(zb_cmp_name(ZB_CMP_APPROX), "~");
+    ck_assert_str_eq(zb_measure_name(ZB_MEASURE_GAP), "gap");
+}
+END_TEST
+
+START_TEST(sample_spans_point_at_the_surface) {
+    zb_doc *doc = NULL;
+    ck_assert_int_eq(zb_parse(&doc, sample, sample_len, NULL), ZB_OK);
+    ck_assert_uint_ge(zb_doc_count(doc), 150);
+    ck_assert_int_eq(zb_doc_report_year(doc), 2022);
+    ck_assert_str_eq(zb_doc_region(doc), "吉林省");
+    ck_assert_str_eq(zb_doc_title(doc), "政府工作报告");
+    for (size_t i = 0; i < zb_doc_count(doc); i++) {
+        const zb_indicator *ind = zb_doc_get(doc, i);
+        ck_assert_uint_lt(ind->span_start, ind->span_end);
+        ck_assert_uint_le(ind->span_end, sample_len);
+        ck_assert_int_eq(memcmp(sample + ind->span_start, ind->surface,
+                                ind->span_end - ind->span_start), 0);
+        ck_assert_uint_eq(strlen(ind->surface), ind->span_end - ind->span_start);
+        const zb_sentence *st = zb_doc_sentence(doc, ind->sentence_index);
+        ck_assert_ptr_nonnull(st);
+        ck_assert_ptr_eq(st->text, ind->sentence);
+        ck_assert_uint_le(st->span_start, ind->span_start);
+        ck_assert_uint_ge(st->span_end, ind->span_end);
+        if (ind->section_index != SIZE_MAX)
+            ck_assert_str_eq(zb_doc_section(doc, ind->section_index)->title, ind->section);
+        ck_assert(ind->year == 2021 || ind->year == 2022 || ind->year == 2023 ||
+                  ind->year == 2025);
+    }
+    ck_assert_ptr_null(zb_doc_get(doc, zb_doc_count(doc)));
+    zb_doc_free(doc);
+}
+END_TEST
+
+START_TEST(sections_of_the_sample) {
+    zb_doc *doc = NULL;
+    ck_assert_int_eq(zb_parse(&doc, sample, sample_len, NULL), ZB_OK);
+    int plan_seen = 0, found_innovation = 0;
+    for (size_t i = 0; i < zb_doc_section_count(doc); i++) {
+        const zb_section *sec = zb_doc_section(doc, i);
+        /* no folding touched these headings: the span is the title itself */
+        ck_assert_int_eq(memcmp(sample + sec->span_start, sec->title,
+                                sec->span_end - sec->span_start), 0);
+        if (!strcmp(sec->title, "二、2022年工作安排")) {
+            ck_assert_int_eq(sec->level, 1);
+            ck_assert(sec->plan);
+            plan_seen = 1;
+        }
+        if (!strcmp(sec->title, "三是强化创新驱动发展")) {
+            ck_assert(!sec->plan);
+            ck_assert(sec->has_sector);
+            ck_assert_int_eq(sec->sector, ZB_SECTOR_INNOVATION);
+            found_innovation = 1;
+        }
+    }
+    ck_assert(plan_seen && found_innovation);
+    zb_doc_free(doc);
+}
+END_TEST
+
+START_TEST(all_sentences_on_request) {
+    zb_doc *a = NULL, *b = NULL;
+    zb_parse_options o = ZB_PARSE_OPTIONS_INIT;
+    o.flags = ZB_PARSE_ALL_SENTENCES;
+    ck_assert_int_eq(zb_parse(&a, sample, sample_len, NULL), ZB_OK);
+    ck_assert_int_eq(zb_parse(&b, sample, sample_len, &o), ZB_OK);
+    ck_assert_uint_gt(zb_doc_sentence_count(b), zb_doc_sentence_count(a));
+    ck_assert_uint_eq(zb_doc_count(a), zb_doc_count(b));
+    for (size_t i = 0; i < zb_doc_count(a); i++)
+        ck_assert_str_eq(zb_doc_get(a, i)->sentence, zb_doc_get(b, i)->sentence);
+    zb_doc_free(a);
+    zb_doc_free(b);
+}
+END_TEST
+
+START_TEST(report_year_from_title_or_unknown) {
+    const char *titled = "2023年政府工作报告\n\n过去一年，地区生产总值增长3%。";
+    zb_doc *doc = NULL;
+    ck_assert_int_eq(zb_parse(&doc, titled, strlen(titled), NULL), ZB_OK);
+    ck_assert_int_eq(zb_doc_report_year(doc), 2023);
+    zb_doc_free(doc);
+    const char *bare = "地区生产总值增长3%。";
+    ck_assert_int_eq(zb_parse(&doc, bare, strlen(bare), NULL), ZB_OK);
+    ck_assert_int_eq(zb_doc_report_year(doc), 0);
+    ck_assert_int_eq(zb_doc_get(doc, 0)->year, 0);
+    zb_doc_free(doc);
+}
+END_TEST
+
+START_TEST(too_large_numbers_are_skipped) {
+    char text[1200];
+    strcpy(text, "增长");
+    memset(text + 6, '9', 1000);
+    strcpy(text + 1006, "元，粮食产量达到800亿斤。");
+    zb_doc *doc = NULL;
+    ck_assert_int_eq(zb_parse(&doc, text, strlen(text), NULL), ZB_OK);
+    ck_assert_uint_eq(zb_doc_skipped_numbers(doc), 1);
+    ck_assert_uint_eq(zb_doc_count(doc), 1);
+    ck_assert_double_eq(zb_doc_get(doc, 0)->value, 800);
+    zb_doc_free(doc);
+}
+END_TEST
+
+/* An allocator that counts, and fails the Nth call when asked. */
+typedef struct counting {
+    long calls, fail_at, live;
+} counting;
+
+static void *counting_realloc(void *ctx, void *p, size_t n) {
+    counting *c = ctx;
+    if (++c->calls == c->fail_at)
+        return NULL;
+    void *q = realloc(p, n);
+    if (q && !p)
+        c->live++;
+    return q;
+}
+
+static void counting_free(void *ctx, void *p) {
+    counting *c = ctx;
+    if (p)
+        c->live--;
+    free(p);
+}
+
+START_TEST(allocations_go_through_the_hooks) {
+    counting c = {0, 0, 0};
+    zb_allocator a = {counting_realloc, counting_free, &c};
+    zb_parse_options o = ZB_PARSE_OPTIONS_INIT;
+    o.allocator = &a;
+    zb_doc *doc = NULL;
+    ck_assert_int_eq(zb_parse(&doc, sample, sample_len, &o), ZB_OK);
+    ck_assert_uint_ge(zb_doc_count(doc), 150);
+    zb_doc_free(doc);
+    ck_assert_int_gt(c.calls, 10);
+    ck_assert_int_eq(c.live, 0);
+}
+END_TEST
+
+START_TEST(every_allocation_may_fail) {
+    /* count the allocations of one parse, then fail each in turn */
+    counting c = {0, 0, 0};
+    zb_allocator a = {counting_realloc, counting_free, &c};
+    zb_parse_options o = ZB_PARSE_OPTIONS_INIT;
+    o.allocator = &a;
+    zb_doc *doc = NULL;
+    ck_assert_int_eq(zb_parse(&doc, sample, sample_len, &o), ZB_OK);
+    size_t expected = zb_doc_count(doc);
+    zb_doc_free(doc);
+    long total = c.calls;
+    for (long n = 1; n <= total; n++) {
+        counting f = {0, n, 0};
+        zb_allocator fa = {counting_realloc, counting_free, &f};
+        o.allocator = &fa;
+        doc = NULL;
+        int rc = zb_parse(&doc, sample, sample_len, &o);
+        ck_assert_msg(rc == ZB_ENOMEM, "allocation %ld of %ld failed but parse returned %d", n,
+                      total, rc);
+        if (doc)
+            ck_assert_str_eq(zb_strerror(ZB_ENOMEM), "out of memory");
+        zb_doc_free(doc);
+        ck_assert_msg(f.live == 0, "allocation %ld: %ld blocks leaked", n, f.live);
+    }
+    /* and with no failure the result is whole again */
+    o.allocator = NULL;
+    ck_assert_int_eq(zb_parse(&doc, sample, sample_len, &o), ZB_OK);
+    ck_assert_uint_eq(zb_doc_count(doc), expected);
+    zb_doc_free(doc);
+}
+END_TEST
+
+START_TEST(json_is_escaped_and_sized) {
+    zb_indicator ind;
+    memset(&ind, 0, sizeof ind);
+    ind.surface = "6%";
+    ind.unit = "%";
+    ind.base_unit = "%";
+    ind.metric = "a\"b\\c\nd";
+    ind.metric_id = "";
+    ind.section = "";
+    ind.sentence = "x\ty";
+    ind.value = 6;
+    ind.base_value = 6;
+    ind.value_high = NAN;
+    ind.year = 0;
+    char buf[1024];
+    size_t need = zb_indicator_json(&ind, buf, sizeof buf);
+    ck_assert_uint_eq(need, strlen(buf));
+    ck_assert_ptr_nonnull(strstr(buf, "\"metric\":\"a\\\"b\\\\c\\nd\""));
+    ck_assert_ptr_nonnull(strstr(buf, "\"value_high\":null"));
+    ck_assert_ptr_nonnull(strstr(buf, "\"year\":null"));
+    ck_assert_ptr_nonnull(strstr(buf, "\"sentence\":\"x\\ty\""));
+    char small[10];
+    ck_assert_uint_eq(zb_indicator_json(&ind, small, sizeof small), need);
+    ck_assert_uint_eq(strlen(small), sizeof small - 1);
+}
+END_TEST
+
+typedef struct job {
+    size_t count;
+    double sum;
+} job;
+
+static void *parse_job(void *arg) {
+    job *j = arg;
+    for (int r = 0; r < 5; r++) {
+        zb_doc *doc = NULL;
+        if (zb_parse(&doc, sample, sample_len, NULL) != ZB_OK)
+            return NULL;
+        j->count = zb_doc_count(doc);
+        j->sum = 0;
+        for (size_t i = 0; i < j->count; i++)
+            j->sum += zb_doc_get(doc, i)->base_value;
+        zb_doc_free(doc);
+    }
+    return arg;
+}
+
+START_TEST(threads_parse_independently) {
+    pthread_t t[4];
+    job jobs[4];
+    memset(jobs, 0, sizeof jobs);
+    for (int i = 0; i < 4; i++)
+        ck_assert_int_eq(pthread_create(&t[i], NULL, parse_job, &jobs[i]), 0);
+    for (int i = 0; i < 4; i++) {
+        void *r;
+        pthread_join(t[i], &r);
+        ck_assert_ptr_nonnull(r);
+    }
+    for (int i = 1; i < 4; i++) {
+        ck_assert_uint_eq(jobs[i].count, jobs[0].count);
+        ck_assert_double_eq(jobs[i].sum, jobs[0].sum);
+    }
+}
+END_TEST
+
+int main(void) {
+    sample = tu_read_file(ZB_TEST_DATA "/jilin-2022-part2.txt", &sample_len);
+    Suite *s = suite_create("parse");
+    TCase *t = tcase_create("api");
+    tcase_set_timeout(t, 600);
+    tcase_add_test(t, options_and_bad_arguments);
+    tcase_add_test(t, names_round_trip);
+    tcase_add_test(t, sample_spans_point_at_the_surface);
+    tcase_add_test(t, sections_of_the_sample);
+    tcase_add_test(t, all_sentences_on_request);
+    tcase_add_test(t, report_year_from_title_or_unknown);
+    tcase_add_test(t, too_large_numbers_are_skipped);
+    tcase_add_test(t, allocations_go_through_the_hooks);
+    tcase_add_test(t, every_allocation_may_fail);
+    tcase_add_test(t, json_is_escaped_and_sized);
+    tcase_add_test(t, threads_parse_independently);
+    suite_add_tcase(s, t);
+    SRunner *sr = srunner_create(s);
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    free(sample);
+    return failed ? 1 : 0;
+}
