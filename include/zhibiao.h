@@ -275,6 +275,116 @@ ZB_EXTERN(void) zb_doc_free(zb_doc *doc);
  *  '.' whatever the locale; a missing value_high or year is null. */
 ZB_EXTERN(size_t) zb_indicator_json(const zb_indicator *ind, char *buf, size_t size);
 
+/* ------------------------------------------------------------------------ */
+/* The SQLite store                                                          */
+
+typedef struct zb_db zb_db;
+
+#define ZB_DB_READONLY (1u << 0) /* open an existing database for reading only */
+#define ZB_DB_NOCREATE (1u << 1) /* fail when the file does not exist */
+
+/** Open (and create, and upgrade) a zhibiao database. The schema is migrated
+ *  in one transaction keyed by PRAGMA user_version; a file from a newer zhibiao,
+ *  or one that is not a zhibiao database, is refused with ZB_ESCHEMA. Read-write
+ *  connections use WAL and wait up to 5 s for a lock (then ZB_EBUSY).
+ *  On error *out still receives a handle for zb_db_errmsg() (free it with
+ *  zb_db_close()). */
+ZB_EXTERN(int) zb_db_open(zb_db **out, const char *path, unsigned int flags);
+/** How long to wait for another connection's lock before ZB_EBUSY (default 5000 ms). */
+ZB_EXTERN(int) zb_db_busy_timeout(zb_db *db, int milliseconds);
+/** Close the database; NULL is a no-op. Returns ZB_OK or ZB_EDB. */
+ZB_EXTERN(int) zb_db_close(zb_db *db);
+ZB_EXTERN(const char *) zb_db_errmsg(const zb_db *db);
+/** The schema version this library writes (PRAGMA user_version). */
+ZB_EXTERN(int) zb_schema_version(void);
+
+#define ZB_INGEST_OPTIONS_VERSION 1
+#define ZB_INGEST_REPLACE (1u << 0) /* re-extract a document that is already stored */
+
+typedef struct zb_ingest_options {
+    unsigned int version; /* ZB_INGEST_OPTIONS_VERSION */
+    const char *region;   /* NULL: the province the text names most often */
+    int report_year;      /* 0: found in the text */
+    const char *source;   /* a path or name to remember; NULL: "" */
+    unsigned int flags;   /* ZB_INGEST_* */
+} zb_ingest_options;
+
+#define ZB_INGEST_OPTIONS_INIT {ZB_INGEST_OPTIONS_VERSION, NULL, 0, NULL, 0}
+
+typedef struct zb_ingest_result {
+    int64_t document_id;
+    int inserted;      /* 0 when the same bytes were already stored (nothing changed) */
+    size_t indicators; /* rows the document has */
+    int report_year;
+    const char *region; /* valid until the next call on the handle */
+} zb_ingest_result;
+
+/** Parse a report and store it with its sections, sentences and indicators in
+ *  one transaction: all of it or nothing. Bytes already stored (same SHA-256) are
+ *  not stored again; their document id comes back with inserted = 0, unless
+ *  ZB_INGEST_REPLACE asks for a fresh extraction. */
+ZB_EXTERN(int) zb_db_ingest(zb_db *db, const char *text, size_t len,
+                            const zb_ingest_options *opts, zb_ingest_result *result);
+
+/** Filters for zb_db_indicators(); zero / NULL fields match everything. */
+#define ZB_FILTER_VERSION 1
+typedef struct zb_filter {
+    unsigned int version;
+    const char *region;
+    int year;             /* the year a figure describes */
+    int report_year;
+    int kind;             /* -1 any, else zb_kind */
+    int sector;           /* -1 any, else zb_sector */
+    const char *metric_id;
+    int64_t document_id;  /* 0 any */
+} zb_filter;
+#define ZB_FILTER_INIT {ZB_FILTER_VERSION, NULL, 0, 0, -1, -1, NULL, 0}
+
+typedef struct zb_rows zb_rows;
+
+/** Iterate stored indicators in document and text order:
+ *
+ *      zb_rows *it;
+ *      if (zb_db_indicators(&it, db, &filter) == ZB_OK)
+ *          while ((rc = zb_rows_next(it)) == ZB_ROW)
+ *              use(zb_rows_indicator(it), zb_rows_region(it));
+ *      zb_rows_free(it);
+ */
+ZB_EXTERN(int) zb_db_indicators(zb_rows **out, zb_db *db, const zb_filter *filter);
+/** ZB_ROW, ZB_DONE, or an error code (see zb_db_errmsg()). */
+ZB_EXTERN(int) zb_rows_next(zb_rows *it);
+/** The current row; its strings live until the next zb_rows_next(). */
+ZB_EXTERN(const zb_indicator *) zb_rows_indicator(const zb_rows *it);
+ZB_EXTERN(const char *) zb_rows_region(const zb_rows *it);
+ZB_EXTERN(int) zb_rows_report_year(const zb_rows *it);
+ZB_EXTERN(int64_t) zb_rows_document_id(const zb_rows *it);
+ZB_EXTERN(void) zb_rows_free(zb_rows *it);
+
+/** A result of year N next to the target of year N+1 (view v_target_vs_actual). */
+typedef struct zb_comparison {
+    const char *region, *metric_id, *metric;
+    zb_measure measure;
+    int actual_year;
+    double actual_value, actual_base_value;
+    const char *actual_unit;
+    int target_year;
+    zb_cmp target_cmp;
+    double target_value, target_base_value;
+    const char *target_unit;
+    double delta;       /* target minus actual in base units; NAN when units differ */
+    const char *status; /* "floor below last result", "target above last result", … */
+} zb_comparison;
+
+typedef struct zb_comparisons zb_comparisons;
+
+/** Iterate the comparisons of a region (NULL: all) between results of base_year
+ *  and targets of target_year (both 0: the newest pair the database holds). */
+ZB_EXTERN(int) zb_db_compare(zb_comparisons **out, zb_db *db, const char *region,
+                             int base_year, int target_year);
+ZB_EXTERN(int) zb_comparisons_next(zb_comparisons *it);
+ZB_EXTERN(const zb_comparison *) zb_comparisons_get(const zb_comparisons *it);
+ZB_EXTERN(void) zb_comparisons_free(zb_comparisons *it);
+
 #ifdef __cplusplus
 }
 #endif

@@ -324,6 +324,9 @@ void zb__format_number(double v, char *buf, size_t size);
  * 增加值, 增长率)? Then it is no predicate (attribute.c). */
 int zb__inside_word(const char *s, size_t n, size_t i, size_t k);
 
+/* SHA-256 of data as 64 lowercase hex digits (sha256.c). */
+void zb__sha256_hex(const void *data, size_t len, char out[65]);
+
 /* Text helpers */
 size_t zb__prev_char(const char *s, size_t i); /* start of the character before i */
 int zb__is_clause_punct(uint32_t cp);           /* ，,、：:；; etc. */

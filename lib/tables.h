@@ -91,12 +91,19 @@ typedef struct zb_metric_row {
     const char *id;
     const char *name;
     int sector;
+    int lower_is_better; /* "better" is down: a target is a ceiling (CPI, unemployment) */
+    const char *aliases; /* '|'-separated */
 } zb_metric_row;
 
 extern const zb_lex_table zb__units, zb__comparators, zb__predicates, zb__lexicon,
     zb__sectors, zb__regions, zb__aliases;
 extern const zb_metric_row zb__metric_rows[];
 extern const size_t zb__metric_count;
+
+/* The database migrations, schema/001-*.sql …; zb__migrations[v - 1] makes
+ * schema version v out of version v - 1. */
+extern const char *const zb__migrations[];
+extern const int zb__migration_count;
 
 /* Traditional → simplified, one code point to one (schema/t2s.tsv). */
 typedef struct zb_t2s_pair {

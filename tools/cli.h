@@ -33,6 +33,10 @@ int zb_cli_help(const char *command);
 
 /* the commands */
 int zb_cmd_parse(int argc, char **argv);
+int zb_cmd_ingest(int argc, char **argv);
+int zb_cmd_compare(int argc, char **argv);
+int zb_cmd_export(int argc, char **argv);
+int zb_cmd_stats(int argc, char **argv);
 
 /* Long options: matches "--name VALUE" and "--name=VALUE"; advances *i. */
 int zb_cli_value(int argc, char **argv, int *i, const char *name, const char **value);

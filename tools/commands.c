@@ -26,8 +26,52 @@ static const char parse_help[] =
     "cannot be read or is not valid UTF-8 text (the message names line and byte),\n"
     "2 on a usage error.\n";
 
+static const char ingest_help[] =
+    "usage: zhibiao ingest --db FILE [--region R] [--report-year Y] [--replace] [--quiet] REPORT...\n"
+    "\n"
+    "Extract the indicators of each REPORT and store them in the SQLite database FILE\n"
+    "(created when missing), each report in one transaction: all of it or nothing.\n"
+    "The report's bytes are kept verbatim, so every row points back to its source.\n"
+    "\n"
+    "  --db FILE        the database (schema upgraded in place when older)\n"
+    "  --region R       the region of every REPORT; by default the province the text\n"
+    "                   names most often (吉林 → 吉林省), 全国 for the State Council\n"
+    "  --report-year Y  the year the reports were given in; by default from the text\n"
+    "  --replace        extract again reports whose bytes are already stored\n"
+    "  --quiet          print nothing but errors\n"
+    "\n"
+    "Storing the same bytes twice changes nothing. Exit status: 0 when every report was\n"
+    "stored, 1 when any failed (the others are still stored), 2 on a usage error.\n";
+
+static const char compare_help[] =
+    "usage: zhibiao compare --db FILE [--region R] [--base-year Y] [--target-year Y+1]\n"
+    "                       [--format table|csv|json]\n"
+    "\n"
+    "Show each catalog metric's result of the base year next to its target for the\n"
+    "year after (view v_target_vs_actual): e.g. 粮食产量 807.84亿斤 in 2021 against\n"
+    ">=800亿斤 for 2022, \"floor below last result\". Without years, the newest pair the\n"
+    "database holds. json is an array of objects with the view's column names.\n";
+
+static const char export_help[] =
+    "usage: zhibiao export --db FILE [--format csv|jsonl] [--bom] [--region R] [--year Y]\n"
+    "                      [--report-year Y] [--kind achieved|target] [--sector S]\n"
+    "                      [--metric-id ID]\n"
+    "\n"
+    "Print the stored indicators that match the filters, with their document's id,\n"
+    "region and report year. csv (the default) follows RFC 4180 (CRLF, quoted fields);\n"
+    "--bom starts it with a UTF-8 byte order mark for spreadsheet programs.\n";
+
+static const char stats_help[] =
+    "usage: zhibiao stats --db FILE\n"
+    "\n"
+    "Count documents and indicators per region and report year.\n";
+
 const zb_command zb_cli_commands[] = {
     {"parse", zb_cmd_parse, parse_help},
+    {"ingest", zb_cmd_ingest, ingest_help},
+    {"compare", zb_cmd_compare, compare_help},
+    {"export", zb_cmd_export, export_help},
+    {"stats", zb_cmd_stats, stats_help},
     {NULL, NULL, NULL},
 };
 

@@ -9,6 +9,8 @@
  * table the output holds the rows sorted by word plus a forward and a reversed
  * byte trie (see lib/tables.h). Run by the build; its output is not committed.
  */
+#include <ctype.h>
+#include <dirent.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -448,7 +450,7 @@ static void gen_regions(void) {
 }
 
 static void gen_metrics(void) {
-    table t = read_tsv("metrics.tsv", "metric_id\tname\tsector\taliases", 4);
+    table t = read_tsv("metrics.tsv", "metric_id\tname\tsector\tbetter\taliases", 5);
     fputs("\nconst zb_metric_row zb__metric_rows[] = {\n", out);
     size_t nalias = 0;
     lex *l = NULL;
@@ -466,8 +468,12 @@ static void gen_metrics(void) {
         put_cstring(r->col[0]);
         fputs(", ", out);
         put_cstring(r->col[1]);
-        fprintf(out, ", %d},\n", sector);
-        char *aliases = xstrdup(r->col[3]);
+        static const char *better[] = {"up", "down"};
+        int down = enum_index(&t, r, "better", better, 2, r->col[3]);
+        fprintf(out, ", %d, %d, ", sector, down);
+        put_cstring(r->col[4]);
+        fputs("},\n", out);
+        char *aliases = xstrdup(r->col[4]);
         for (char *a = strtok(aliases, "|"); a; a = strtok(NULL, "|")) {
             check_folded(&t, r, a);
             l = xrealloc(l, (nalias + 1) * sizeof *l);
@@ -527,6 +533,63 @@ static void gen_t2s(void) {
     free(map);
 }
 
+/* schema/NNN-name.sql, NNN = 001, 002 …: the database migrations, in order. */
+static void gen_migrations(void) {
+    DIR *dir = opendir(schema_dir);
+    if (!dir)
+        die(schema_dir, 0, "cannot list: %s", strerror(errno));
+    char *names[1000] = {0};
+    int max = 0;
+    struct dirent *e;
+    while ((e = readdir(dir))) {
+        const char *n = e->d_name;
+        size_t len = strlen(n);
+        if (len < 8 || strcmp(n + len - 4, ".sql") || !isdigit((unsigned char)n[0]) ||
+            !isdigit((unsigned char)n[1]) || !isdigit((unsigned char)n[2]) || n[3] != '-')
+            continue;
+        int v = atoi(n);
+        if (v < 1 || v > 999)
+            die(n, 0, "migration numbers run from 001");
+        if (names[v])
+            die(n, 0, "two migrations numbered %03d", v);
+        names[v] = xstrdup(n);
+        if (v > max)
+            max = v;
+    }
+    closedir(dir);
+    fputs("\nconst char *const zb__migrations[] = {\n", out);
+    for (int v = 1; v <= max; v++) {
+        if (!names[v])
+            die(schema_dir, 0, "migration %03d is missing", v);
+        char path[4096];
+        snprintf(path, sizeof path, "%s/%s", schema_dir, names[v]);
+        FILE *f = fopen(path, "rb");
+        if (!f)
+            die(path, 0, "cannot open: %s", strerror(errno));
+        fputs("    ", out);
+        int c, col = 0;
+        fputc('"', out);
+        while ((c = fgetc(f)) != EOF) {
+            if (c == '\n') {
+                fputs("\\n\"\n    \"", out);
+                col = 0;
+                continue;
+            }
+            if (c == '"' || c == '\\')
+                fprintf(out, "\\%c", c);
+            else if (c < 0x20 || c >= 0x7f)
+                fprintf(out, "\\%03o", c);
+            else
+                fputc(c, out);
+            col++;
+        }
+        fputs("\",\n", out);
+        fclose(f);
+        free(names[v]);
+    }
+    fprintf(out, "};\nconst int zb__migration_count = %d;\n", max);
+}
+
 int main(int argc, char **argv) {
     if (argc != 3) {
         fputs("usage: gen_tables SCHEMA_DIR OUT.c\n", stderr);
@@ -552,6 +615,7 @@ int main(int argc, char **argv) {
     gen_regions();
     gen_metrics();
     gen_t2s();
+    gen_migrations();
     if (fclose(out) != 0)
         die(tmp, 0, "write failed: %s", strerror(errno));
     if (rename(tmp, argv[2]) != 0)

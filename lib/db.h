@@ -1,0 +1,28 @@
+/* Private to the store: the zb_db handle (migrate.c, store.c, query.c). */
+#ifndef ZB_DB_H
+#define ZB_DB_H
+
+#include <sqlite3.h>
+
+#include "internal.h"
+
+/* PRAGMA application_id of a zhibiao database: "zhib". */
+#define ZB_APPLICATION_ID 0x7A686962
+
+struct zb_db {
+    sqlite3 *conn;
+    zb_err err;
+    int readonly;
+    int busy_ms;
+    char path[512];
+    char region[128]; /* of the last ingest, for zb_ingest_result */
+};
+
+/* Set db->err from the connection's last error and return the zb status. */
+int zb__db_fail(zb_db *db, const char *what);
+/* Map an SQLite result code to a zb status. */
+int zb__db_status(int rc);
+/* Run SQL without results; on failure set db->err ("what: message"). */
+int zb__db_exec(zb_db *db, const char *sql, const char *what);
+
+#endif

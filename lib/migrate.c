@@ -1,0 +1,243 @@
+/* The store, part 1: opening a database, its schema and its migrations.
+ *
+ * PRAGMA application_id marks the file as ours and PRAGMA user_version holds
+ * the schema version. Opening an older file applies the missing migrations
+ * (schema/NNN-*.sql, embedded) in one transaction; a newer one is refused, as is
+ * a file that is not a database or belongs to another program. */
+#include <stdio.h>
+#include <string.h>
+
+#include "db.h"
+
+int zb_schema_version(void) { return zb__migration_count; }
+
+int zb__db_status(int rc) {
+    switch (rc & 0xFF) {
+    case SQLITE_OK: case SQLITE_DONE: case SQLITE_ROW: return ZB_OK;
+    case SQLITE_NOMEM: return ZB_ENOMEM;
+    case SQLITE_BUSY: case SQLITE_LOCKED: return ZB_EBUSY;
+    case SQLITE_READONLY: return ZB_EREADONLY;
+    case SQLITE_NOTADB: return ZB_ESCHEMA;
+    case SQLITE_CANTOPEN: case SQLITE_IOERR: case SQLITE_FULL: return ZB_EIO;
+    default: return ZB_EDB;
+    }
+}
+
+int zb__db_fail(zb_db *db, const char *what) {
+    int rc = db->conn ? sqlite3_extended_errcode(db->conn) : SQLITE_NOMEM;
+    int status = zb__db_status(rc);
+    const char *msg = db->conn ? sqlite3_errmsg(db->conn) : "out of memory";
+    if (status == ZB_EBUSY)
+        return zb__err_set(&db->err, status, "%s: %s: the database stayed locked by another "
+                           "connection for %d ms", db->path, what, db->busy_ms);
+    if (status == ZB_EREADONLY)
+        return zb__err_set(&db->err, status, "%s: %s: the database is read-only (%s)", db->path,
+                           what, msg);
+    return zb__err_set(&db->err, status, "%s: %s: %s", db->path, what, msg);
+}
+
+int zb__db_exec(zb_db *db, const char *sql, const char *what) {
+    if (sqlite3_exec(db->conn, sql, NULL, NULL, NULL) != SQLITE_OK)
+        return zb__db_fail(db, what);
+    return ZB_OK;
+}
+
+static int pragma_int(zb_db *db, const char *sql, int *value) {
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(db->conn, sql, -1, &st, NULL) != SQLITE_OK)
+        return zb__db_fail(db, "reading the schema");
+    int rc = sqlite3_step(st);
+    *value = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+    sqlite3_finalize(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return zb__db_fail(db, "reading the schema");
+    return ZB_OK;
+}
+
+/* The catalog of schema/metrics.tsv, written when it differs from the file's. */
+static int refresh_catalog(zb_db *db) {
+    sqlite3_stmt *st;
+    const char *upsert =
+        "INSERT INTO metrics(id, name, sector, better, aliases) VALUES (?1, ?2, ?3, ?4, ?5) "
+        "ON CONFLICT(id) DO UPDATE SET name = excluded.name, sector = excluded.sector, "
+        "better = excluded.better, aliases = excluded.aliases WHERE name IS NOT excluded.name "
+        "OR sector IS NOT excluded.sector OR better IS NOT excluded.better "
+        "OR aliases IS NOT excluded.aliases";
+    if (sqlite3_prepare_v2(db->conn, upsert, -1, &st, NULL) != SQLITE_OK)
+        return zb__db_fail(db, "updating the metric catalog");
+    for (size_t i = 0; i < zb__metric_count; i++) {
+        const zb_metric_row *m = &zb__metric_rows[i];
+        sqlite3_bind_text(st, 1, m->id, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 2, m->name, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 3, zb_sector_name((zb_sector)m->sector), -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 4, m->lower_is_better ? "down" : "up", -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 5, m->aliases, -1, SQLITE_STATIC);
+        if (sqlite3_step(st) != SQLITE_DONE) {
+            sqlite3_finalize(st);
+            return zb__db_fail(db, "updating the metric catalog");
+        }
+        sqlite3_reset(st);
+    }
+    sqlite3_finalize(st);
+    return ZB_OK;
+}
+
+/* Does the file's catalog already match the embedded one? */
+static int catalog_current(zb_db *db, int *current) {
+    sqlite3_stmt *st;
+    *current = 0;
+    if (sqlite3_prepare_v2(db->conn,
+                           "SELECT name, sector, aliases, better FROM metrics WHERE id = ?1", -1,
+                           &st, NULL) != SQLITE_OK)
+        return zb__db_fail(db, "reading the metric catalog");
+    int same = 1;
+    for (size_t i = 0; i < zb__metric_count && same; i++) {
+        const zb_metric_row *m = &zb__metric_rows[i];
+        sqlite3_bind_text(st, 1, m->id, -1, SQLITE_STATIC);
+        if (sqlite3_step(st) != SQLITE_ROW ||
+            strcmp((const char *)sqlite3_column_text(st, 0), m->name) ||
+            strcmp((const char *)sqlite3_column_text(st, 1), zb_sector_name((zb_sector)m->sector)) ||
+            strcmp((const char *)sqlite3_column_text(st, 2), m->aliases) ||
+            strcmp((const char *)sqlite3_column_text(st, 3), m->lower_is_better ? "down" : "up"))
+            same = 0;
+        sqlite3_reset(st);
+    }
+    sqlite3_finalize(st);
+    *current = same;
+    return ZB_OK;
+}
+
+static int migrate(zb_db *db, int from) {
+    int rc = zb__db_exec(db, "BEGIN IMMEDIATE", "starting the schema upgrade");
+    if (rc)
+        return rc;
+    /* another connection may have migrated while we waited for the lock */
+    int version;
+    if ((rc = pragma_int(db, "PRAGMA user_version", &version)) != ZB_OK)
+        goto fail;
+    for (int v = version > from ? version : from; v < zb__migration_count; v++) {
+        char what[64];
+        snprintf(what, sizeof what, "applying schema migration %03d", v + 1);
+        if ((rc = zb__db_exec(db, zb__migrations[v], what)) != ZB_OK)
+            goto fail;
+    }
+    char set[96];
+    snprintf(set, sizeof set, "PRAGMA application_id = %d; PRAGMA user_version = %d",
+             ZB_APPLICATION_ID, zb__migration_count);
+    if ((rc = zb__db_exec(db, set, "recording the schema version")) != ZB_OK)
+        goto fail;
+    if ((rc = refresh_catalog(db)) != ZB_OK)
+        goto fail;
+    if ((rc = zb__db_exec(db, "COMMIT", "committing the schema upgrade")) != ZB_OK)
+        goto fail;
+    return ZB_OK;
+fail:
+    sqlite3_exec(db->conn, "ROLLBACK", NULL, NULL, NULL);
+    return rc;
+}
+
+static int check_schema(zb_db *db) {
+    int app, version, tables, rc;
+    if ((rc = pragma_int(db, "PRAGMA application_id", &app)) != ZB_OK) {
+        if (rc == ZB_ESCHEMA)
+            return zb__err_set(&db->err, ZB_ESCHEMA, "%s: not a database (%s)", db->path,
+                               sqlite3_errmsg(db->conn));
+        return rc;
+    }
+    if ((rc = pragma_int(db, "PRAGMA user_version", &version)) != ZB_OK ||
+        (rc = pragma_int(db, "SELECT count(*) FROM sqlite_master", &tables)) != ZB_OK)
+        return rc;
+    if (app != 0 && app != ZB_APPLICATION_ID)
+        return zb__err_set(&db->err, ZB_ESCHEMA,
+                           "%s: an SQLite database of another program (application_id %d), not "
+                           "a zhibiao database", db->path, app);
+    if (app == 0 && tables > 0)
+        return zb__err_set(&db->err, ZB_ESCHEMA,
+                           "%s: an SQLite database with %d schema objects that are not "
+                           "zhibiao's; use a new file", db->path, tables);
+    if (version > zb__migration_count)
+        return zb__err_set(&db->err, ZB_ESCHEMA,
+                           "%s: schema version %d was written by a newer zhibiao (this one "
+                           "knows up to %d); upgrade zhibiao to use it", db->path, version,
+                           zb__migration_count);
+    if (version < zb__migration_count) {
+        if (db->readonly)
+            return zb__err_set(&db->err, ZB_ESCHEMA,
+                               "%s: schema version %d needs an upgrade to %d; open it once "
+                               "for writing", db->path, version, zb__migration_count);
+        return migrate(db, version);
+    }
+    if (!db->readonly) {
+        int current;
+        if ((rc = catalog_current(db, &current)) != ZB_OK)
+            return rc;
+        if (!current) {
+            if ((rc = zb__db_exec(db, "BEGIN IMMEDIATE", "updating the metric catalog")) ||
+                (rc = refresh_catalog(db)) ||
+                (rc = zb__db_exec(db, "COMMIT", "updating the metric catalog"))) {
+                sqlite3_exec(db->conn, "ROLLBACK", NULL, NULL, NULL);
+                return rc;
+            }
+        }
+    }
+    return ZB_OK;
+}
+
+int zb_db_open(zb_db **out, const char *path, unsigned int flags) {
+    if (!out)
+        return ZB_EINVAL;
+    zb_db *db = sqlite3_malloc(sizeof *db);
+    *out = db;
+    if (!db)
+        return ZB_ENOMEM;
+    memset(db, 0, sizeof *db);
+    if (!path || !*path)
+        return zb__err_set(&db->err, ZB_EINVAL, "no database path given");
+    snprintf(db->path, sizeof db->path, "%s", path);
+    db->readonly = (flags & ZB_DB_READONLY) != 0;
+    int oflags = db->readonly ? SQLITE_OPEN_READONLY
+                              : SQLITE_OPEN_READWRITE |
+                                    ((flags & ZB_DB_NOCREATE) ? 0 : SQLITE_OPEN_CREATE);
+    int rc = sqlite3_open_v2(path, &db->conn, oflags, NULL);
+    if (rc != SQLITE_OK) {
+        int status = zb__db_status(rc);
+        return zb__err_set(&db->err, status == ZB_EDB ? ZB_EIO : status, "%s: cannot open: %s",
+                           path, db->conn ? sqlite3_errmsg(db->conn) : sqlite3_errstr(rc));
+    }
+    sqlite3_extended_result_codes(db->conn, 1);
+    db->busy_ms = 5000;
+    sqlite3_busy_timeout(db->conn, db->busy_ms);
+    if (!db->readonly && sqlite3_db_readonly(db->conn, "main") == 1)
+        return zb__err_set(&db->err, ZB_EREADONLY,
+                           "%s: the file is read-only; open it for reading only, or make it "
+                           "writable", path);
+    if ((rc = zb__db_exec(db, "PRAGMA foreign_keys = ON", "enabling foreign keys")) != ZB_OK)
+        return rc;
+    if ((rc = check_schema(db)) != ZB_OK)
+        return rc;
+    if (!db->readonly &&
+        (rc = zb__db_exec(db, "PRAGMA journal_mode = WAL", "switching to WAL")) != ZB_OK)
+        return rc;
+    db->err.code = ZB_OK;
+    return ZB_OK;
+}
+
+int zb_db_busy_timeout(zb_db *db, int milliseconds) {
+    if (!db || !db->conn || milliseconds < 0)
+        return ZB_EINVAL;
+    db->busy_ms = milliseconds;
+    sqlite3_busy_timeout(db->conn, milliseconds);
+    return ZB_OK;
+}
+
+int zb_db_close(zb_db *db) {
+    if (!db)
+        return ZB_OK;
+    int rc = sqlite3_close_v2(db->conn); /* waits for iterators still open */
+    sqlite3_free(db);
+    return rc == SQLITE_OK ? ZB_OK : ZB_EDB;
+}
+
+const char *zb_db_errmsg(const zb_db *db) {
+    return db ? zb__err_msg(&db->err) : zb_strerror(ZB_ENOMEM);
+}

@@ -1,0 +1,250 @@
+/* The store, part 3: iterators over stored indicators and over comparisons of
+ * results with next year's targets (view v_target_vs_actual). */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "db.h"
+
+static int name_index(const char *const *names, int n, const char *name) {
+    for (int i = 0; name && i < n; i++)
+        if (!strcmp(names[i], name))
+            return i;
+    return 0;
+}
+
+static zb_cmp cmp_of(const char *s) {
+    static const char *const names[] = {"=", ">=", "<=", ">", "<", "~"};
+    return (zb_cmp)name_index(names, 6, s);
+}
+
+static zb_measure measure_of(const char *s) {
+    static const char *const names[] = {"level", "share", "growth", "change", "gap", "rank"};
+    return (zb_measure)name_index(names, 6, s);
+}
+
+static const char *text_col(sqlite3_stmt *st, int i) {
+    const unsigned char *t = sqlite3_column_text(st, i);
+    return t ? (const char *)t : "";
+}
+
+/* ---- indicators ---- */
+
+struct zb_rows {
+    zb_db *db;
+    sqlite3_stmt *st;
+    zb_indicator ind;
+    int done;
+};
+
+int zb_db_indicators(zb_rows **out, zb_db *db, const zb_filter *f) {
+    if (!out || !db)
+        return ZB_EINVAL;
+    *out = NULL;
+    if (f && f->version != ZB_FILTER_VERSION)
+        return zb__err_set(&db->err, ZB_EINVAL, "unknown zb_filter version %u", f->version);
+    char sql[1600];
+    /* only the filters given become conditions, so the indexes can serve them */
+    int n = snprintf(sql, sizeof sql, "%s",
+                     "SELECT i.span_start, i.span_end, i.surface, i.value, i.value_high, i.unit, "
+                     "i.base_value, i.base_unit, i.cmp, i.year, i.kind, i.measure, i.metric, "
+                     "coalesce(i.metric_id, ''), i.sector, coalesce(s.title, ''), se.text, "
+                     "d.region, d.report_year, i.document_id "
+                     "FROM indicators i JOIN documents d ON d.id = i.document_id "
+                     "JOIN sentences se ON se.id = i.sentence_id "
+                     "LEFT JOIN sections s ON s.id = i.section_id WHERE 1");
+    if (f && f->region)
+        n += snprintf(sql + n, sizeof sql - (size_t)n, " AND d.region = ?1");
+    if (f && f->year)
+        n += snprintf(sql + n, sizeof sql - (size_t)n, " AND i.year = ?2");
+    if (f && f->report_year)
+        n += snprintf(sql + n, sizeof sql - (size_t)n, " AND d.report_year = ?3");
+    if (f && f->kind >= 0)
+        n += snprintf(sql + n, sizeof sql - (size_t)n, " AND i.kind = ?4");
+    if (f && f->sector >= 0)
+        n += snprintf(sql + n, sizeof sql - (size_t)n, " AND i.sector = ?5");
+    if (f && f->metric_id)
+        n += snprintf(sql + n, sizeof sql - (size_t)n, " AND i.metric_id = ?6");
+    if (f && f->document_id)
+        n += snprintf(sql + n, sizeof sql - (size_t)n, " AND i.document_id = ?7");
+    snprintf(sql + n, sizeof sql - (size_t)n, " ORDER BY i.document_id, i.ordinal");
+    zb_rows *it = sqlite3_malloc(sizeof *it);
+    if (!it)
+        return zb__err_set(&db->err, ZB_ENOMEM, "out of memory");
+    memset(it, 0, sizeof *it);
+    it->db = db;
+    if (sqlite3_prepare_v2(db->conn, sql, -1, &it->st, NULL) != SQLITE_OK) {
+        int rc = zb__db_fail(db, "querying indicators");
+        sqlite3_free(it);
+        return rc;
+    }
+    if (f) {
+        if (f->region)
+            sqlite3_bind_text(it->st, 1, f->region, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_int(it->st, 2, f->year);
+        sqlite3_bind_int(it->st, 3, f->report_year);
+        if (f->kind >= 0)
+            sqlite3_bind_text(it->st, 4, zb_kind_name((zb_kind)f->kind), -1, SQLITE_STATIC);
+        if (f->sector >= 0)
+            sqlite3_bind_text(it->st, 5, zb_sector_name((zb_sector)f->sector), -1, SQLITE_STATIC);
+        if (f->metric_id)
+            sqlite3_bind_text(it->st, 6, f->metric_id, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_int64(it->st, 7, f->document_id);
+    }
+    *out = it;
+    return ZB_OK;
+}
+
+int zb_rows_next(zb_rows *it) {
+    if (!it)
+        return ZB_EINVAL;
+    if (it->done)
+        return ZB_DONE;
+    sqlite3_stmt *st = it->st;
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_DONE) {
+        it->done = 1;
+        return ZB_DONE;
+    }
+    if (rc != SQLITE_ROW)
+        return zb__db_fail(it->db, "reading indicators");
+    zb_indicator *d = &it->ind;
+    d->span_start = (size_t)sqlite3_column_int64(st, 0);
+    d->span_end = (size_t)sqlite3_column_int64(st, 1);
+    d->surface = text_col(st, 2);
+    d->value = sqlite3_column_double(st, 3);
+    d->value_high = sqlite3_column_type(st, 4) == SQLITE_NULL ? NAN : sqlite3_column_double(st, 4);
+    d->unit = text_col(st, 5);
+    d->base_value = sqlite3_column_double(st, 6);
+    d->base_unit = text_col(st, 7);
+    d->cmp = cmp_of(text_col(st, 8));
+    d->year = sqlite3_column_int(st, 9);
+    zb_kind_from_name(&d->kind, text_col(st, 10));
+    d->measure = measure_of(text_col(st, 11));
+    d->metric = text_col(st, 12);
+    d->metric_id = text_col(st, 13);
+    zb_sector_from_name(&d->sector, text_col(st, 14));
+    d->section = text_col(st, 15);
+    d->sentence = text_col(st, 16);
+    d->section_index = d->sentence_index = SIZE_MAX;
+    return ZB_ROW;
+}
+
+const zb_indicator *zb_rows_indicator(const zb_rows *it) { return it ? &it->ind : NULL; }
+const char *zb_rows_region(const zb_rows *it) { return it ? text_col(it->st, 17) : ""; }
+int zb_rows_report_year(const zb_rows *it) { return it ? sqlite3_column_int(it->st, 18) : 0; }
+int64_t zb_rows_document_id(const zb_rows *it) {
+    return it ? sqlite3_column_int64(it->st, 19) : 0;
+}
+
+void zb_rows_free(zb_rows *it) {
+    if (!it)
+        return;
+    sqlite3_finalize(it->st);
+    sqlite3_free(it);
+}
+
+/* ---- comparisons ---- */
+
+struct zb_comparisons {
+    zb_db *db;
+    sqlite3_stmt *st;
+    zb_comparison row;
+    int done;
+};
+
+/* The newest year with both a result and next year's target. */
+static int newest_pair(zb_db *db, const char *region, int *base) {
+    sqlite3_stmt *st;
+    const char *sql = region ? "SELECT max(actual_year) FROM v_target_vs_actual WHERE region = ?1"
+                             : "SELECT max(actual_year) FROM v_target_vs_actual";
+    if (sqlite3_prepare_v2(db->conn, sql, -1, &st, NULL) != SQLITE_OK)
+        return zb__db_fail(db, "finding the newest pair of years");
+    if (region)
+        sqlite3_bind_text(st, 1, region, -1, SQLITE_TRANSIENT);
+    int rc = sqlite3_step(st);
+    *base = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+    sqlite3_finalize(st);
+    return rc == SQLITE_ROW ? ZB_OK : zb__db_fail(db, "finding the newest pair of years");
+}
+
+int zb_db_compare(zb_comparisons **out, zb_db *db, const char *region, int base_year,
+                  int target_year) {
+    if (!out || !db)
+        return ZB_EINVAL;
+    *out = NULL;
+    int rc;
+    if (!base_year && !target_year) {
+        if ((rc = newest_pair(db, region, &base_year)) != ZB_OK)
+            return rc;
+        target_year = base_year + 1;
+    } else if (!target_year) {
+        target_year = base_year + 1;
+    } else if (!base_year) {
+        base_year = target_year - 1;
+    }
+    char sql[512];
+    snprintf(sql, sizeof sql,
+             "SELECT region, metric_id, metric, measure, actual_year, actual_value, actual_unit, "
+             "actual_base_value, target_year, target_cmp, target_value, target_unit, "
+             "target_base_value, delta, status FROM v_target_vs_actual "
+             "WHERE actual_year = ?1 AND target_year = ?2%s ORDER BY region, metric_id, measure",
+             region ? " AND region = ?3" : "");
+    zb_comparisons *it = sqlite3_malloc(sizeof *it);
+    if (!it)
+        return zb__err_set(&db->err, ZB_ENOMEM, "out of memory");
+    memset(it, 0, sizeof *it);
+    it->db = db;
+    if (sqlite3_prepare_v2(db->conn, sql, -1, &it->st, NULL) != SQLITE_OK) {
+        rc = zb__db_fail(db, "querying comparisons");
+        sqlite3_free(it);
+        return rc;
+    }
+    sqlite3_bind_int(it->st, 1, base_year);
+    sqlite3_bind_int(it->st, 2, target_year);
+    if (region)
+        sqlite3_bind_text(it->st, 3, region, -1, SQLITE_TRANSIENT);
+    *out = it;
+    return ZB_OK;
+}
+
+int zb_comparisons_next(zb_comparisons *it) {
+    if (!it)
+        return ZB_EINVAL;
+    if (it->done)
+        return ZB_DONE;
+    sqlite3_stmt *st = it->st;
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_DONE) {
+        it->done = 1;
+        return ZB_DONE;
+    }
+    if (rc != SQLITE_ROW)
+        return zb__db_fail(it->db, "reading comparisons");
+    zb_comparison *c = &it->row;
+    c->region = text_col(st, 0);
+    c->metric_id = text_col(st, 1);
+    c->metric = text_col(st, 2);
+    c->measure = measure_of(text_col(st, 3));
+    c->actual_year = sqlite3_column_int(st, 4);
+    c->actual_value = sqlite3_column_double(st, 5);
+    c->actual_unit = text_col(st, 6);
+    c->actual_base_value = sqlite3_column_double(st, 7);
+    c->target_year = sqlite3_column_int(st, 8);
+    c->target_cmp = cmp_of(text_col(st, 9));
+    c->target_value = sqlite3_column_double(st, 10);
+    c->target_unit = text_col(st, 11);
+    c->target_base_value = sqlite3_column_double(st, 12);
+    c->delta = sqlite3_column_type(st, 13) == SQLITE_NULL ? NAN : sqlite3_column_double(st, 13);
+    c->status = text_col(st, 14);
+    return ZB_ROW;
+}
+
+const zb_comparison *zb_comparisons_get(const zb_comparisons *it) { return it ? &it->row : NULL; }
+
+void zb_comparisons_free(zb_comparisons *it) {
+    if (!it)
+        return;
+    sqlite3_finalize(it->st);
+    sqlite3_free(it);
+}

@@ -1,0 +1,302 @@
+/* The store, part 2: ingest. One transaction per document: the document, its
+ * sections, the sentences its indicators come from (with search terms) and the
+ * indicators, or nothing at all. */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "db.h"
+
+/* Words for the full-text index: every Chinese character alone and with its
+ * neighbour (粮食总产量 → 粮 食 总 产 量 粮食 食总 总产 产量); other text as is. */
+static int terms_of(const char *s, zb_buf *out) {
+    out->len = 0;
+    size_t n = strlen(s), i = 0;
+    while (i < n) {
+        int32_t cp;
+        size_t k = zb__utf8_decode(s + i, n - i, &cp);
+        if (cp < 0 || !zb__is_cjk((uint32_t)cp)) {
+            if (zb__buf_add(NULL, out, s + i, k))
+                return ZB_ENOMEM;
+            i += k;
+            continue;
+        }
+        size_t run = i;
+        while (i < n) {
+            k = zb__utf8_decode(s + i, n - i, &cp);
+            if (cp < 0 || !zb__is_cjk((uint32_t)cp))
+                break;
+            i += k;
+        }
+        /* unigrams, then bigrams of the run [run, i) */
+        if (zb__buf_addc(NULL, out, ' '))
+            return ZB_ENOMEM;
+        for (size_t j = run; j < i; j += zb__utf8_len((unsigned char)s[j]))
+            if (zb__buf_add(NULL, out, s + j, zb__utf8_len((unsigned char)s[j])) ||
+                zb__buf_addc(NULL, out, ' '))
+                return ZB_ENOMEM;
+        for (size_t j = run; j < i;) {
+            size_t a = zb__utf8_len((unsigned char)s[j]);
+            if (j + a >= i)
+                break;
+            size_t b = zb__utf8_len((unsigned char)s[j + a]);
+            if (zb__buf_add(NULL, out, s + j, a + b) || zb__buf_addc(NULL, out, ' '))
+                return ZB_ENOMEM;
+            j += a;
+        }
+    }
+    if (zb__buf_addc(NULL, out, 0))
+        return ZB_ENOMEM;
+    return ZB_OK;
+}
+
+/* Prepared statements of one ingest, finalized together. */
+typedef struct stmts {
+    sqlite3_stmt *find, *del, *doc, *section, *sentence, *indicator, *count;
+} stmts;
+
+static void finalize_all(stmts *st) {
+    sqlite3_finalize(st->find);
+    sqlite3_finalize(st->del);
+    sqlite3_finalize(st->doc);
+    sqlite3_finalize(st->section);
+    sqlite3_finalize(st->sentence);
+    sqlite3_finalize(st->indicator);
+    sqlite3_finalize(st->count);
+}
+
+static int prepare_all(zb_db *db, stmts *st) {
+    static const char *const sql[] = {
+        "SELECT id FROM documents WHERE sha256 = ?1",
+        "DELETE FROM documents WHERE id = ?1",
+        "INSERT INTO documents(sha256, region, report_year, title, source, byte_length, "
+        "ingested_at, zhibiao_version, body) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
+        "strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?7, ?8)",
+        "INSERT INTO sections(document_id, ordinal, title, level, plan, sector, span_start, "
+        "span_end) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        "INSERT INTO sentences(document_id, section_id, ordinal, text, terms, span_start, "
+        "span_end) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        "INSERT INTO indicators(document_id, section_id, sentence_id, ordinal, span_start, "
+        "span_end, surface, value, value_high, unit, base_value, base_unit, cmp, year, kind, "
+        "measure, metric, metric_id, sector) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
+        "?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
+        "SELECT count(*) FROM indicators WHERE document_id = ?1",
+    };
+    sqlite3_stmt **slots[] = {&st->find,     &st->del,       &st->doc,  &st->section,
+                              &st->sentence, &st->indicator, &st->count};
+    for (size_t i = 0; i < sizeof sql / sizeof *sql; i++)
+        if (sqlite3_prepare_v2(db->conn, sql[i], -1, slots[i], NULL) != SQLITE_OK)
+            return zb__db_fail(db, "preparing the ingest");
+    return ZB_OK;
+}
+
+static int step_done(zb_db *db, sqlite3_stmt *st, const char *what) {
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    return rc == SQLITE_DONE ? ZB_OK : zb__db_fail(db, what);
+}
+
+static void bind_text(sqlite3_stmt *st, int i, const char *s) {
+    sqlite3_bind_text(st, i, s ? s : "", -1, SQLITE_STATIC);
+}
+
+static int store_doc(zb_db *db, stmts *st, const zb_doc *doc, const char *text, size_t len,
+                     const char *sha, const char *source, int64_t *id) {
+    sqlite3_stmt *s = st->doc;
+    bind_text(s, 1, sha);
+    bind_text(s, 2, db->region);
+    if (zb_doc_report_year(doc))
+        sqlite3_bind_int(s, 3, zb_doc_report_year(doc));
+    else
+        sqlite3_bind_null(s, 3);
+    bind_text(s, 4, zb_doc_title(doc));
+    bind_text(s, 5, source);
+    sqlite3_bind_int64(s, 6, (sqlite3_int64)len);
+    bind_text(s, 7, zb_version());
+    sqlite3_bind_blob64(s, 8, text, len, SQLITE_STATIC);
+    int rc = step_done(db, s, "storing the document");
+    sqlite3_clear_bindings(s);
+    if (rc)
+        return rc;
+    *id = sqlite3_last_insert_rowid(db->conn);
+    return ZB_OK;
+}
+
+static int store_parts(zb_db *db, stmts *st, const zb_doc *doc, int64_t id) {
+    size_t nsec = zb_doc_section_count(doc), nsent = zb_doc_sentence_count(doc);
+    int64_t *section_ids = zb__alloc(NULL, (nsec + 1) * sizeof *section_ids);
+    int64_t *sentence_ids = zb__alloc(NULL, (nsent + 1) * sizeof *sentence_ids);
+    zb_buf terms = {0};
+    int rc = ZB_OK;
+    if (!section_ids || !sentence_ids) {
+        rc = zb__err_set(&db->err, ZB_ENOMEM, "out of memory while storing");
+        goto out;
+    }
+    for (size_t i = 0; i < nsec && !rc; i++) {
+        const zb_section *sec = zb_doc_section(doc, i);
+        sqlite3_stmt *s = st->section;
+        sqlite3_bind_int64(s, 1, id);
+        sqlite3_bind_int64(s, 2, (sqlite3_int64)i);
+        bind_text(s, 3, sec->title);
+        sqlite3_bind_int(s, 4, sec->level);
+        sqlite3_bind_int(s, 5, sec->plan);
+        if (sec->has_sector)
+            bind_text(s, 6, zb_sector_name(sec->sector));
+        else
+            sqlite3_bind_null(s, 6);
+        sqlite3_bind_int64(s, 7, (sqlite3_int64)sec->span_start);
+        sqlite3_bind_int64(s, 8, (sqlite3_int64)sec->span_end);
+        rc = step_done(db, s, "storing a section");
+        section_ids[i] = sqlite3_last_insert_rowid(db->conn);
+    }
+    for (size_t i = 0; i < nsent && !rc; i++) {
+        const zb_sentence *sen = zb_doc_sentence(doc, i);
+        sqlite3_stmt *s = st->sentence;
+        if (terms_of(sen->text, &terms)) {
+            rc = zb__err_set(&db->err, ZB_ENOMEM, "out of memory while storing");
+            break;
+        }
+        sqlite3_bind_int64(s, 1, id);
+        if (sen->section_index != SIZE_MAX)
+            sqlite3_bind_int64(s, 2, section_ids[sen->section_index]);
+        else
+            sqlite3_bind_null(s, 2);
+        sqlite3_bind_int64(s, 3, (sqlite3_int64)i);
+        bind_text(s, 4, sen->text);
+        bind_text(s, 5, terms.data);
+        sqlite3_bind_int64(s, 6, (sqlite3_int64)sen->span_start);
+        sqlite3_bind_int64(s, 7, (sqlite3_int64)sen->span_end);
+        rc = step_done(db, s, "storing a sentence");
+        sentence_ids[i] = sqlite3_last_insert_rowid(db->conn);
+    }
+    for (size_t i = 0; i < zb_doc_count(doc) && !rc; i++) {
+        const zb_indicator *ind = zb_doc_get(doc, i);
+        sqlite3_stmt *s = st->indicator;
+        sqlite3_bind_int64(s, 1, id);
+        if (ind->section_index != SIZE_MAX)
+            sqlite3_bind_int64(s, 2, section_ids[ind->section_index]);
+        else
+            sqlite3_bind_null(s, 2);
+        sqlite3_bind_int64(s, 3, sentence_ids[ind->sentence_index]);
+        sqlite3_bind_int64(s, 4, (sqlite3_int64)i);
+        sqlite3_bind_int64(s, 5, (sqlite3_int64)ind->span_start);
+        sqlite3_bind_int64(s, 6, (sqlite3_int64)ind->span_end);
+        bind_text(s, 7, ind->surface);
+        sqlite3_bind_double(s, 8, ind->value);
+        if (isnan(ind->value_high))
+            sqlite3_bind_null(s, 9);
+        else
+            sqlite3_bind_double(s, 9, ind->value_high);
+        bind_text(s, 10, ind->unit);
+        sqlite3_bind_double(s, 11, ind->base_value);
+        bind_text(s, 12, ind->base_unit);
+        bind_text(s, 13, zb_cmp_name(ind->cmp));
+        if (ind->year)
+            sqlite3_bind_int(s, 14, ind->year);
+        else
+            sqlite3_bind_null(s, 14);
+        bind_text(s, 15, zb_kind_name(ind->kind));
+        bind_text(s, 16, zb_measure_name(ind->measure));
+        bind_text(s, 17, ind->metric);
+        if (*ind->metric_id)
+            bind_text(s, 18, ind->metric_id);
+        else
+            sqlite3_bind_null(s, 18);
+        bind_text(s, 19, zb_sector_name(ind->sector));
+        rc = step_done(db, s, "storing an indicator");
+    }
+out:
+    zb__free(NULL, section_ids);
+    zb__free(NULL, sentence_ids);
+    zb__buf_free(NULL, &terms);
+    return rc;
+}
+
+static int count_rows(zb_db *db, stmts *st, int64_t id, size_t *n) {
+    sqlite3_bind_int64(st->count, 1, id);
+    int rc = sqlite3_step(st->count);
+    *n = rc == SQLITE_ROW ? (size_t)sqlite3_column_int64(st->count, 0) : 0;
+    sqlite3_reset(st->count);
+    return rc == SQLITE_ROW ? ZB_OK : zb__db_fail(db, "counting indicators");
+}
+
+int zb_db_ingest(zb_db *db, const char *text, size_t len, const zb_ingest_options *opts,
+                 zb_ingest_result *result) {
+    if (!db)
+        return ZB_EINVAL;
+    if (!db->conn)
+        return zb__err_set(&db->err, ZB_EINVAL, "the database is not open");
+    if (opts && opts->version != ZB_INGEST_OPTIONS_VERSION)
+        return zb__err_set(&db->err, ZB_EINVAL, "unknown zb_ingest_options version %u",
+                           opts->version);
+    if (!text && len)
+        return zb__err_set(&db->err, ZB_EINVAL, "text is NULL but len is %zu", len);
+    if (db->readonly)
+        return zb__err_set(&db->err, ZB_EREADONLY, "%s: opened read-only; cannot ingest",
+                           db->path);
+    if (!text)
+        text = "";
+    const char *source = opts && opts->source ? opts->source : "";
+    zb_ingest_result res = {0};
+    zb_parse_options po = ZB_PARSE_OPTIONS_INIT;
+    po.report_year = opts ? opts->report_year : 0;
+    zb_doc *doc = NULL;
+    int rc = zb_parse(&doc, text, len, &po);
+    if (rc) {
+        zb__err_set(&db->err, rc, "%s%s%s", source, *source ? ": " : "", zb_doc_errmsg(doc));
+        zb_doc_free(doc);
+        return rc;
+    }
+    snprintf(db->region, sizeof db->region, "%s",
+             opts && opts->region ? opts->region : zb_doc_region(doc));
+    char sha[65];
+    zb__sha256_hex(text, len, sha);
+    stmts st = {0};
+    int in_tx = 0;
+    if ((rc = prepare_all(db, &st)) != ZB_OK)
+        goto out;
+    if ((rc = zb__db_exec(db, "BEGIN IMMEDIATE", "starting the ingest")) != ZB_OK)
+        goto out;
+    in_tx = 1;
+    bind_text(st.find, 1, sha);
+    int found = sqlite3_step(st.find);
+    int64_t existing = found == SQLITE_ROW ? sqlite3_column_int64(st.find, 0) : 0;
+    sqlite3_reset(st.find);
+    if (found != SQLITE_ROW && found != SQLITE_DONE) {
+        rc = zb__db_fail(db, "looking up the document");
+        goto out;
+    }
+    if (existing && !(opts && (opts->flags & ZB_INGEST_REPLACE))) {
+        res.document_id = existing;
+        if ((rc = count_rows(db, &st, existing, &res.indicators)) != ZB_OK)
+            goto out;
+        res.inserted = 0;
+    } else {
+        if (existing) {
+            sqlite3_bind_int64(st.del, 1, existing);
+            if ((rc = step_done(db, st.del, "replacing the document")) != ZB_OK)
+                goto out;
+        }
+        if ((rc = store_doc(db, &st, doc, text, len, sha, source, &res.document_id)) != ZB_OK ||
+            (rc = store_parts(db, &st, doc, res.document_id)) != ZB_OK)
+            goto out;
+        res.inserted = 1;
+        res.indicators = zb_doc_count(doc);
+    }
+    if ((rc = zb__db_exec(db, "COMMIT", "committing the ingest")) != ZB_OK)
+        goto out;
+    in_tx = 0;
+    res.report_year = zb_doc_report_year(doc);
+    res.region = db->region;
+    if (result)
+        *result = res;
+out:
+    if (in_tx)
+        sqlite3_exec(db->conn, "ROLLBACK", NULL, NULL, NULL);
+    finalize_all(&st);
+    zb_doc_free(doc);
+    if (rc == ZB_OK)
+        db->err.code = ZB_OK;
+    return rc;
+}

@@ -1,0 +1,460 @@
+/* The SQLite store: migrations, refusals, ingest (one transaction, idempotent,
+ * replace, rollback), the views, full-text search, query plans, iterators. */
+#include <check.h>
+#include <math.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "testutil.h"
+#include "zhibiao.h"
+
+static char *sample, *next_year;
+static size_t sample_len, next_year_len;
+static char dir[] = "/tmp/zb_store_XXXXXX";
+
+/* The path of a test database; fresh != 0 removes what an earlier run left. */
+static const char *path_of(const char *name, int fresh) {
+    static char path[256];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    if (!fresh)
+        return path;
+    unlink(path);
+    char side[300];
+    snprintf(side, sizeof side, "%s-wal", path);
+    unlink(side);
+    snprintf(side, sizeof side, "%s-shm", path);
+    unlink(side);
+    return path;
+}
+
+static zb_db *open_new(const char *name) {
+    zb_db *db = NULL;
+    ck_assert_int_eq(zb_db_open(&db, path_of(name, 1), 0), ZB_OK);
+    return db;
+}
+
+static long long scalar(const char *path, const char *sql) {
+    sqlite3 *c;
+    ck_assert_int_eq(sqlite3_open_v2(path, &c, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+    sqlite3_stmt *st;
+    ck_assert_msg(sqlite3_prepare_v2(c, sql, -1, &st, NULL) == SQLITE_OK, "%s: %s", sql,
+                  sqlite3_errmsg(c));
+    ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
+    long long v = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    sqlite3_close(c);
+    return v;
+}
+
+static void exec_sql(const char *path, const char *sql) {
+    sqlite3 *c;
+    ck_assert_int_eq(sqlite3_open(path, &c), SQLITE_OK);
+    ck_assert_msg(sqlite3_exec(c, sql, NULL, NULL, NULL) == SQLITE_OK, "%s", sqlite3_errmsg(c));
+    sqlite3_close(c);
+}
+
+static zb_ingest_result ingest(zb_db *db, const char *text, size_t len, unsigned flags) {
+    zb_ingest_options o = ZB_INGEST_OPTIONS_INIT;
+    o.source = "test";
+    o.flags = flags;
+    zb_ingest_result r;
+    ck_assert_msg(zb_db_ingest(db, text, len, &o, &r) == ZB_OK, "%s", zb_db_errmsg(db));
+    return r;
+}
+
+START_TEST(fresh_database_has_the_schema) {
+    zb_db *db = open_new("fresh.db");
+    zb_db_close(db);
+    const char *p = path_of("fresh.db", 0);
+    db = NULL;
+    ck_assert_int_eq(zb_db_open(&db, p, 0), ZB_OK);
+    zb_db_close(db);
+    ck_assert_int_eq(scalar(p, "PRAGMA user_version"), zb_schema_version());
+    ck_assert_int_eq(scalar(p, "PRAGMA application_id"), 0x7A686962);
+    ck_assert_int_eq(scalar(p, "SELECT count(*) FROM metrics WHERE id = 'grain_output'"), 1);
+    sqlite3 *c;
+    sqlite3_open(p, &c);
+    sqlite3_stmt *st;
+    sqlite3_prepare_v2(c, "PRAGMA journal_mode", -1, &st, NULL);
+    sqlite3_step(st);
+    ck_assert_str_eq((const char *)sqlite3_column_text(st, 0), "wal");
+    sqlite3_finalize(st);
+    sqlite3_close(c);
+}
+END_TEST
+
+START_TEST(older_schema_is_upgraded) {
+    /* a file made by a zhibiao that knew only migration 001 */
+    const char *p = path_of("old.db", 1);
+    size_t len;
+    char *v1 = tu_read_file(ZB_SOURCE_DIR "/schema/001-initial.sql", &len);
+    exec_sql(p, v1);
+    char stamp[96];
+    snprintf(stamp, sizeof stamp, "PRAGMA user_version = 1; PRAGMA application_id = %d;",
+             0x7A686962);
+    exec_sql(p, stamp);
+    free(v1);
+    ck_assert_int_eq(scalar(p, "SELECT count(*) FROM sqlite_master WHERE name = 'v_metric_series'"), 0);
+    zb_db *db = NULL;
+    ck_assert_msg(zb_db_open(&db, p, 0) == ZB_OK, "%s", zb_db_errmsg(db));
+    zb_db_close(db);
+    ck_assert_int_eq(scalar(p, "PRAGMA user_version"), zb_schema_version());
+    ck_assert_int_eq(scalar(p, "SELECT count(*) FROM sqlite_master WHERE name = 'v_metric_series'"), 1);
+    ck_assert_int_ge(scalar(p, "SELECT count(*) FROM metrics"), 20);
+}
+END_TEST
+
+START_TEST(newer_foreign_and_broken_files_are_refused) {
+    const char *p = path_of("newer.db", 0);
+    zb_db *db = open_new("newer.db");
+    zb_db_close(db);
+    exec_sql(p, "PRAGMA user_version = 99");
+    ck_assert_int_eq(zb_db_open(&db, p, 0), ZB_ESCHEMA);
+    ck_assert_ptr_nonnull(strstr(zb_db_errmsg(db), "newer zhibiao"));
+    zb_db_close(db);
+
+    p = path_of("foreign.db", 1);
+    exec_sql(p, "CREATE TABLE t(x); INSERT INTO t VALUES (1);");
+    ck_assert_int_eq(zb_db_open(&db, p, 0), ZB_ESCHEMA);
+    ck_assert_ptr_nonnull(strstr(zb_db_errmsg(db), "not zhibiao's"));
+    zb_db_close(db);
+    ck_assert_int_eq(scalar(p, "SELECT count(*) FROM t"), 1); /* untouched */
+
+    p = path_of("text.db", 1);
+    FILE *f = fopen(p, "w");
+    for (int i = 0; i < 200; i++)
+        fputs("this is not a database at all\n", f);
+    fclose(f);
+    ck_assert_int_eq(zb_db_open(&db, p, 0), ZB_ESCHEMA);
+    ck_assert_ptr_nonnull(strstr(zb_db_errmsg(db), "not a database"));
+    zb_db_close(db);
+
+    ck_assert_int_eq(zb_db_open(&db, "/nonexistent/dir/x.db", 0), ZB_EIO);
+    ck_assert_ptr_nonnull(strstr(zb_db_errmsg(db), "cannot open"));
+    zb_db_close(db);
+    ck_assert_int_eq(zb_db_open(&db, path_of("absent.db", 1), ZB_DB_READONLY), ZB_EIO);
+    zb_db_close(db);
+    ck_assert_int_eq(zb_db_open(&db, NULL, 0), ZB_EINVAL);
+    zb_db_close(db);
+}
+END_TEST
+
+START_TEST(read_only_file_and_handle) {
+    zb_db *db = open_new("ro.db");
+    const char *p = path_of("ro.db", 0);
+    ingest(db, sample, sample_len, 0);
+    ck_assert_int_eq(zb_db_close(db), ZB_OK);
+    ck_assert_int_eq(chmod(p, 0444), 0);
+    if (access(p, W_OK) == 0) {
+        /* root writes anyway: only the read-only handle can be tested */
+    } else {
+        ck_assert_int_eq(zb_db_open(&db, p, 0), ZB_EREADONLY);
+        ck_assert_ptr_nonnull(strstr(zb_db_errmsg(db), "read-only"));
+        zb_db_close(db);
+    }
+    ck_assert_int_eq(zb_db_open(&db, p, ZB_DB_READONLY), ZB_OK);
+    zb_ingest_result r;
+    ck_assert_int_eq(zb_db_ingest(db, sample, sample_len, NULL, &r), ZB_EREADONLY);
+    zb_rows *it;
+    ck_assert_int_eq(zb_db_indicators(&it, db, NULL), ZB_OK);
+    ck_assert_int_eq(zb_rows_next(it), ZB_ROW);
+    zb_rows_free(it);
+    zb_db_close(db);
+    chmod(p, 0644);
+}
+END_TEST
+
+START_TEST(ingest_is_whole_and_idempotent) {
+    zb_db *db = open_new("idem.db");
+    const char *p = path_of("idem.db", 0);
+    zb_ingest_result a = ingest(db, sample, sample_len, 0);
+    ck_assert(a.inserted);
+    ck_assert_int_eq(a.report_year, 2022);
+    ck_assert_str_eq(a.region, "吉林省");
+    zb_doc *doc;
+    ck_assert_int_eq(zb_parse(&doc, sample, sample_len, NULL), ZB_OK);
+    ck_assert_uint_eq(a.indicators, zb_doc_count(doc));
+    zb_ingest_result b = ingest(db, sample, sample_len, 0);
+    ck_assert(!b.inserted);
+    ck_assert_int_eq(b.document_id, a.document_id);
+    ck_assert_uint_eq(b.indicators, a.indicators);
+    zb_db_close(db);
+    ck_assert_int_eq(scalar(p, "SELECT count(*) FROM documents"), 1);
+    ck_assert_int_eq(scalar(p, "SELECT count(*) FROM v_indicators"), (long long)zb_doc_count(doc));
+    ck_assert_int_eq(scalar(p, "SELECT byte_length FROM documents"), (long long)sample_len);
+    /* the body is kept verbatim: every span cuts out its surface */
+    ck_assert_int_eq(scalar(p, "SELECT count(*) FROM indicators i JOIN documents d ON "
+                               "d.id = i.document_id WHERE CAST(substr(d.body, i.span_start + 1, "
+                               "i.span_end - i.span_start) AS TEXT) <> i.surface"), 0);
+    zb_doc_free(doc);
+}
+END_TEST
+
+START_TEST(replace_extracts_again) {
+    zb_db *db = open_new("replace.db");
+    const char *p = path_of("replace.db", 0);
+    zb_ingest_result a = ingest(db, sample, sample_len, 0);
+    zb_ingest_result b = ingest(db, sample, sample_len, ZB_INGEST_REPLACE);
+    ck_assert(b.inserted);
+    ck_assert_int_ne(b.document_id, a.document_id);
+    zb_db_close(db);
+    ck_assert_int_eq(scalar(p, "SELECT count(*) FROM documents"), 1);
+    ck_assert_int_eq(scalar(p, "SELECT count(*) FROM indicators"), (long long)a.indicators);
+    ck_assert_int_eq(scalar(p, "SELECT count(*) FROM sentences_fts WHERE sentences_fts "
+                               "MATCH '粮食'"),
+                     scalar(p, "SELECT count(*) FROM sentences WHERE text LIKE '%粮食%'"));
+}
+END_TEST
+
+START_TEST(a_failure_rolls_the_document_back) {
+    zb_db *db = open_new("rollback.db");
+    const char *p = path_of("rollback.db", 0);
+    ingest(db, next_year, next_year_len, 0);
+    zb_db_close(db);
+    /* make the 100th indicator of any document fail to insert */
+    exec_sql(p, "CREATE TRIGGER fail_midway BEFORE INSERT ON indicators WHEN new.ordinal = 100 "
+                "BEGIN SELECT RAISE(ABORT, 'injected failure'); END;");
+    ck_assert_int_eq(zb_db_open(&db, p, 0), ZB_OK);
+    zb_ingest_result r;
+    ck_assert_int_eq(zb_db_ingest(db, sample, sample_len, NULL, &r), ZB_EDB);
+    ck_assert_ptr_nonnull(strstr(zb_db_errmsg(db), "injected failure"));
+    zb_db_close(db);
+    ck_assert_int_eq(scalar(p, "SELECT count(*) FROM documents"), 1);
+    ck_assert_int_eq(scalar(p, "SELECT count(*) FROM sentences WHERE document_id <> 1"), 0);
+    ck_assert_int_eq(scalar(p, "SELECT count(*) FROM sections WHERE document_id <> 1"), 0);
+    ck_assert_int_eq(scalar(p, "SELECT count(*) FROM indicators WHERE document_id <> 1"), 0);
+    sqlite3 *c;
+    sqlite3_open(p, &c);
+    sqlite3_stmt *st;
+    sqlite3_prepare_v2(c, "PRAGMA integrity_check", -1, &st, NULL);
+    ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
+    ck_assert_str_eq((const char *)sqlite3_column_text(st, 0), "ok");
+    sqlite3_finalize(st);
+    sqlite3_close(c);
+}
+END_TEST
+
+START_TEST(bad_text_is_not_stored) {
+    zb_db *db = open_new("bad.db");
+    zb_ingest_result r;
+    zb_ingest_options o = ZB_INGEST_OPTIONS_INIT;
+    o.source = "broken.txt";
+    ck_assert_int_eq(zb_db_ingest(db, "增长\xFF", 7, &o, &r), ZB_EUTF8);
+    ck_assert_ptr_nonnull(strstr(zb_db_errmsg(db), "broken.txt: line 1, byte 6"));
+    o.version = 9;
+    ck_assert_int_eq(zb_db_ingest(db, "x", 1, &o, &r), ZB_EINVAL);
+    ck_assert_int_eq(zb_db_ingest(NULL, "x", 1, NULL, &r), ZB_EINVAL);
+    zb_db_close(db);
+    ck_assert_int_eq(scalar(path_of("bad.db", 0), "SELECT count(*) FROM documents"), 0);
+}
+END_TEST
+
+START_TEST(comparisons_of_the_sample) {
+    zb_db *db = open_new("compare.db");
+    ingest(db, sample, sample_len, 0);
+    zb_comparisons *it;
+    ck_assert_int_eq(zb_db_compare(&it, db, "吉林省", 2021, 2022), ZB_OK);
+    int grain = 0, jobs = 0, rc;
+    while ((rc = zb_comparisons_next(it)) == ZB_ROW) {
+        const zb_comparison *c = zb_comparisons_get(it);
+        if (!strcmp(c->metric_id, "grain_output")) {
+            grain = 1;
+            ck_assert_double_eq(c->actual_value, 807.84);
+            ck_assert_str_eq(c->actual_unit, "亿斤");
+            ck_assert_int_eq(c->target_cmp, ZB_CMP_GE);
+            ck_assert_double_eq(c->target_value, 800);
+            ck_assert_double_eq_tol(c->delta, -784000000.0, 1);
+            ck_assert_str_eq(c->status, "floor below last result");
+        }
+        if (!strcmp(c->metric_id, "urban_new_jobs")) {
+            jobs = 1;
+            ck_assert_double_eq(c->actual_value, 27.07);
+            ck_assert_double_eq(c->target_value, 23);
+            ck_assert_str_eq(c->status, "target below last result");
+        }
+    }
+    ck_assert_int_eq(rc, ZB_DONE);
+    ck_assert(grain && jobs);
+    zb_comparisons_free(it);
+    /* no years: the newest pair */
+    ck_assert_int_eq(zb_db_compare(&it, db, NULL, 0, 0), ZB_OK);
+    ck_assert_int_eq(zb_comparisons_next(it), ZB_ROW);
+    ck_assert_int_eq(zb_comparisons_get(it)->actual_year, 2021);
+    zb_comparisons_free(it);
+    zb_db_close(db);
+}
+END_TEST
+
+START_TEST(two_years_answer_target_outcome) {
+    zb_db *db = open_new("outcome.db");
+    const char *p = path_of("outcome.db", 0);
+    ingest(db, sample, sample_len, 0);
+    ingest(db, next_year, next_year_len, 0);
+    zb_db_close(db);
+    /* the 2022 targets of the 2022 report against the 2022 results of the 2023 report */
+    ck_assert_int_eq(scalar(p, "SELECT count(*) FROM v_target_outcome WHERE region = '吉林省' "
+                               "AND year = 2022 AND metric_id = 'grain_output' AND outcome = 'met'"),
+                     1);
+    ck_assert_int_eq(scalar(p, "SELECT count(*) FROM v_target_outcome WHERE metric_id = 'gdp' "
+                               "AND outcome = 'missed'"),
+                     1);
+    ck_assert_int_ge(scalar(p, "SELECT count(*) FROM v_target_outcome"), 5);
+    ck_assert_int_eq(scalar(p, "SELECT count(*) FROM v_target_outcome WHERE outcome NOT IN "
+                               "('met', 'missed', 'unclear')"),
+                     0);
+    /* and the newest comparison is now 2022 against 2023 */
+    ck_assert_int_eq(scalar(p, "SELECT max(actual_year) FROM v_target_vs_actual"), 2022);
+    ck_assert_int_ge(scalar(p, "SELECT count(*) FROM v_metric_series WHERE actual_value IS NOT "
+                               "NULL AND target_value IS NOT NULL"), 5);
+}
+END_TEST
+
+START_TEST(full_text_search_finds_the_source) {
+    zb_db *db = open_new("fts.db");
+    const char *p = path_of("fts.db", 0);
+    ingest(db, sample, sample_len, 0);
+    zb_db_close(db);
+    ck_assert_int_gt(scalar(p, "SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH "
+                               "'粮食'"), 0);
+    ck_assert_int_eq(scalar(p, "SELECT count(*) FROM sentences_fts f JOIN sentences s ON "
+                               "s.id = f.rowid JOIN indicators i ON i.sentence_id = s.id WHERE "
+                               "sentences_fts MATCH '粮食' AND i.surface = '807.84亿斤'"), 1);
+    ck_assert_int_gt(scalar(p, "SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH "
+                               "'总产 产量'"), 0);
+}
+END_TEST
+
+/* Does the plan of sql mention the index? */
+static int plan_uses(const char *path, const char *sql, const char *index) {
+    sqlite3 *c;
+    sqlite3_open_v2(path, &c, SQLITE_OPEN_READONLY, NULL);
+    char q[1024];
+    snprintf(q, sizeof q, "EXPLAIN QUERY PLAN %s", sql);
+    sqlite3_stmt *st;
+    ck_assert_int_eq(sqlite3_prepare_v2(c, q, -1, &st, NULL), SQLITE_OK);
+    int found = 0;
+    while (sqlite3_step(st) == SQLITE_ROW)
+        if (strstr((const char *)sqlite3_column_text(st, 3), index))
+            found = 1;
+    sqlite3_finalize(st);
+    sqlite3_close(c);
+    return found;
+}
+
+START_TEST(queries_use_the_indexes) {
+    zb_db *db = open_new("plan.db");
+    const char *p = path_of("plan.db", 0);
+    ingest(db, sample, sample_len, 0);
+    ingest(db, next_year, next_year_len, 0);
+    zb_db_close(db);
+    exec_sql(p, "ANALYZE");
+    ck_assert(plan_uses(p, "SELECT * FROM v_target_vs_actual WHERE region = '吉林省'",
+                        "documents_region_year"));
+    ck_assert(plan_uses(p, "SELECT * FROM indicators WHERE metric_id = 'gdp' AND kind = "
+                           "'target' AND year = 2022", "indicators_metric"));
+    ck_assert(plan_uses(p, "SELECT * FROM indicators WHERE sector = 'ecology' AND year = 2021",
+                        "indicators_sector"));
+    ck_assert(plan_uses(p, "SELECT * FROM indicators WHERE sentence_id = 5",
+                        "indicators_sentence"));
+    ck_assert(plan_uses(p, "SELECT id FROM documents WHERE sha256 = 'x'", "sqlite_autoindex_documents"));
+}
+END_TEST
+
+START_TEST(iterators_filter) {
+    zb_db *db = open_new("iter.db");
+    ingest(db, sample, sample_len, 0);
+    ingest(db, next_year, next_year_len, 0);
+    zb_filter f = ZB_FILTER_INIT;
+    f.metric_id = "grain_output";
+    f.kind = ZB_KIND_TARGET;
+    zb_rows *it;
+    ck_assert_int_eq(zb_db_indicators(&it, db, &f), ZB_OK);
+    int n = 0, rc;
+    while ((rc = zb_rows_next(it)) == ZB_ROW) {
+        const zb_indicator *d = zb_rows_indicator(it);
+        ck_assert_str_eq(d->metric_id, "grain_output");
+        ck_assert_int_eq(d->kind, ZB_KIND_TARGET);
+        ck_assert_str_eq(zb_rows_region(it), "吉林省");
+        ck_assert_int_eq(d->year, zb_rows_report_year(it));
+        n++;
+    }
+    ck_assert_int_eq(rc, ZB_DONE);
+    ck_assert_int_eq(zb_rows_next(it), ZB_DONE);
+    ck_assert_int_eq(n, 2);
+    zb_rows_free(it);
+    zb_filter g = ZB_FILTER_INIT;
+    g.sector = ZB_SECTOR_ECOLOGY;
+    g.report_year = 2022;
+    ck_assert_int_eq(zb_db_indicators(&it, db, &g), ZB_OK);
+    n = 0;
+    while (zb_rows_next(it) == ZB_ROW) {
+        ck_assert_int_eq(zb_rows_indicator(it)->sector, ZB_SECTOR_ECOLOGY);
+        n++;
+    }
+    ck_assert_int_gt(n, 3);
+    zb_rows_free(it);
+    g.version = 3;
+    ck_assert_int_eq(zb_db_indicators(&it, db, &g), ZB_EINVAL);
+    zb_rows_free(NULL);
+    zb_comparisons_free(NULL);
+    ck_assert_int_eq(zb_db_close(NULL), ZB_OK);
+    zb_db_close(db);
+}
+END_TEST
+
+START_TEST(a_locked_database_is_busy_then_clear) {
+    zb_db *db = open_new("busy.db");
+    const char *p = path_of("busy.db", 0);
+    sqlite3 *other;
+    sqlite3_open(p, &other);
+    ck_assert_int_eq(sqlite3_exec(other, "BEGIN IMMEDIATE", NULL, NULL, NULL), SQLITE_OK);
+    ck_assert_int_eq(zb_db_busy_timeout(db, 200), ZB_OK);
+    zb_ingest_result r;
+    ck_assert_int_eq(zb_db_ingest(db, sample, sample_len, NULL, &r), ZB_EBUSY);
+    ck_assert_ptr_nonnull(strstr(zb_db_errmsg(db), "locked"));
+    sqlite3_exec(other, "ROLLBACK", NULL, NULL, NULL);
+    sqlite3_close(other);
+    ck_assert_int_eq(zb_db_ingest(db, sample, sample_len, NULL, &r), ZB_OK);
+    zb_db_close(db);
+}
+END_TEST
+
+int main(void) {
+    sample = tu_read_file(ZB_TEST_DATA "/jilin-2022-part2.txt", &sample_len);
+    next_year = tu_read_file(ZB_TEST_DATA "/jilin-2023-pdf.txt", &next_year_len);
+    if (!mkdtemp(dir))
+        return 2;
+    Suite *s = suite_create("store");
+    TCase *t = tcase_create("store");
+    tcase_set_timeout(t, 120);
+    tcase_add_test(t, fresh_database_has_the_schema);
+    tcase_add_test(t, older_schema_is_upgraded);
+    tcase_add_test(t, newer_foreign_and_broken_files_are_refused);
+    tcase_add_test(t, read_only_file_and_handle);
+    tcase_add_test(t, ingest_is_whole_and_idempotent);
+    tcase_add_test(t, replace_extracts_again);
+    tcase_add_test(t, a_failure_rolls_the_document_back);
+    tcase_add_test(t, bad_text_is_not_stored);
+    tcase_add_test(t, comparisons_of_the_sample);
+    tcase_add_test(t, two_years_answer_target_outcome);
+    tcase_add_test(t, full_text_search_finds_the_source);
+    tcase_add_test(t, queries_use_the_indexes);
+    tcase_add_test(t, iterators_filter);
+    tcase_add_test(t, a_locked_database_is_busy_then_clear);
+    suite_add_tcase(s, t);
+    SRunner *sr = srunner_create(s);
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    char cmd[300];
+    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+    if (system(cmd) != 0)
+        fprintf(stderr, "could not remove %s\n", dir);
+    free(sample);
+    free(next_year);
+    return failed ? 1 : 0;
+}

@@ -1,0 +1,446 @@
+/* zhibiao ingest | compare | export | stats: the database commands. */
+#include <math.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "zhibiao.h"
+
+static int open_db(zb_db **db, const char *path, unsigned flags) {
+    if (!path) {
+        zb_cli_error("which database? give --db FILE");
+        return 2;
+    }
+    if (zb_db_open(db, path, flags) != ZB_OK) {
+        zb_cli_error("%s", zb_db_errmsg(*db));
+        zb_db_close(*db);
+        *db = NULL;
+        return 1;
+    }
+    return 0;
+}
+
+/* ---- ingest ---- */
+
+int zb_cmd_ingest(int argc, char **argv) {
+    const char *dbpath = NULL, *region = NULL, *v;
+    int report_year = 0, replace = 0, quiet = 0, nfiles = 0;
+    char **files = calloc((size_t)argc, sizeof *files);
+    if (!files)
+        return zb_cli_error("out of memory");
+    for (int i = 1; i < argc; i++) {
+        if (zb_cli_value(argc, argv, &i, "--db", &v)) {
+            if (!v)
+                return free(files), zb_cli_error("--db takes a file name"), 2;
+            dbpath = v;
+        } else if (zb_cli_value(argc, argv, &i, "--region", &v)) {
+            if (!v)
+                return free(files), zb_cli_error("--region takes a name such as 吉林省"), 2;
+            region = v;
+        } else if (zb_cli_value(argc, argv, &i, "--report-year", &v)) {
+            if (!zb_cli_year(v, &report_year))
+                return free(files), zb_cli_error("--report-year takes a year such as 2022"), 2;
+        } else if (!strcmp(argv[i], "--replace")) {
+            replace = 1;
+        } else if (!strcmp(argv[i], "--quiet") || !strcmp(argv[i], "-q")) {
+            quiet = 1;
+        } else if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
+            free(files);
+            return zb_cli_help("ingest");
+        } else if (argv[i][0] == '-' && argv[i][1]) {
+            free(files);
+            return zb_cli_error("ingest: unknown option '%s' (see 'zhibiao help ingest')",
+                                argv[i]), 2;
+        } else {
+            files[nfiles++] = argv[i];
+        }
+    }
+    if (!nfiles) {
+        free(files);
+        return zb_cli_error("ingest: which files? (see 'zhibiao help ingest')"), 2;
+    }
+    zb_db *db;
+    int rc = open_db(&db, dbpath, 0);
+    if (rc) {
+        free(files);
+        return rc;
+    }
+    int failed = 0;
+    size_t added = 0, kept = 0, rows = 0;
+    for (int f = 0; f < nfiles; f++) {
+        zb_input in;
+        if (zb_cli_read(files[f], &in)) {
+            failed++;
+            continue;
+        }
+        zb_ingest_options opts = ZB_INGEST_OPTIONS_INIT;
+        opts.region = region;
+        opts.report_year = report_year;
+        opts.source = in.path;
+        opts.flags = replace ? ZB_INGEST_REPLACE : 0;
+        zb_ingest_result res;
+        if (zb_db_ingest(db, in.data, in.len, &opts, &res) != ZB_OK) {
+            zb_cli_error("%s", zb_db_errmsg(db));
+            failed++;
+        } else {
+            rows += res.indicators;
+            if (res.inserted)
+                added++;
+            else
+                kept++;
+            if (!quiet)
+                printf("%s: document %lld, %zu indicators, %s %d%s\n", in.path,
+                       (long long)res.document_id, res.indicators,
+                       *res.region ? res.region : "(no region)", res.report_year,
+                       res.inserted ? "" : " (already stored; --replace to extract again)");
+        }
+        zb_cli_release(&in);
+    }
+    if (!quiet && nfiles > 1)
+        printf("%zu new, %zu already stored, %d failed; %zu indicators\n", added, kept, failed,
+               rows);
+    zb_db_close(db);
+    free(files);
+    return failed ? 1 : 0;
+}
+
+/* ---- compare ---- */
+
+static void csv_field(FILE *f, const char *s) {
+    if (!strpbrk(s, ",\"\r\n")) {
+        fputs(s, f);
+        return;
+    }
+    fputc('"', f);
+    for (; *s; s++) {
+        if (*s == '"')
+            fputc('"', f);
+        fputc(*s, f);
+    }
+    fputc('"', f);
+}
+
+static void json_string(FILE *f, const char *s) {
+    fputc('"', f);
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c == '"' || c == '\\')
+            fprintf(f, "\\%c", c);
+        else if (c < 0x20)
+            fprintf(f, "\\u%04x", c);
+        else
+            fputc(c, f);
+    }
+    fputc('"', f);
+}
+
+static void num(char *buf, size_t size, double v) { zb_cli_number(buf, size, v); }
+
+int zb_cmd_compare(int argc, char **argv) {
+    const char *dbpath = NULL, *region = NULL, *format = "table", *v;
+    int base = 0, target = 0;
+    for (int i = 1; i < argc; i++) {
+        if (zb_cli_value(argc, argv, &i, "--db", &v)) {
+            if (!v)
+                return zb_cli_error("--db takes a file name"), 2;
+            dbpath = v;
+        } else if (zb_cli_value(argc, argv, &i, "--region", &v)) {
+            if (!v)
+                return zb_cli_error("--region takes a name such as 吉林省"), 2;
+            region = v;
+        } else if (zb_cli_value(argc, argv, &i, "--base-year", &v)) {
+            if (!zb_cli_year(v, &base))
+                return zb_cli_error("--base-year takes a year such as 2021"), 2;
+        } else if (zb_cli_value(argc, argv, &i, "--target-year", &v)) {
+            if (!zb_cli_year(v, &target))
+                return zb_cli_error("--target-year takes a year such as 2022"), 2;
+        } else if (zb_cli_value(argc, argv, &i, "--format", &v)) {
+            if (!v || (strcmp(v, "table") && strcmp(v, "csv") && strcmp(v, "json")))
+                return zb_cli_error("--format takes table, csv or json"), 2;
+            format = v;
+        } else if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
+            return zb_cli_help("compare");
+        } else {
+            return zb_cli_error("compare: unexpected '%s' (see 'zhibiao help compare')",
+                                argv[i]), 2;
+        }
+    }
+    if (base && target && target != base + 1)
+        return zb_cli_error("compare: --target-year must be the year after --base-year"), 2;
+    zb_db *db;
+    int rc = open_db(&db, dbpath, ZB_DB_READONLY);
+    if (rc)
+        return rc;
+    zb_comparisons *it;
+    if (zb_db_compare(&it, db, region, base, target) != ZB_OK) {
+        zb_cli_error("%s", zb_db_errmsg(db));
+        zb_db_close(db);
+        return 1;
+    }
+    static const char *const cols[] = {
+        "region",       "metric_id",   "metric",       "measure",           "actual_year",
+        "actual_value", "actual_unit", "actual_base_value", "target_year",  "target_cmp",
+        "target_value", "target_unit", "target_base_value", "delta",        "status"};
+    const int ncols = (int)(sizeof cols / sizeof *cols);
+    size_t count = 0;
+    if (!strcmp(format, "csv")) {
+        for (int c = 0; c < ncols; c++)
+            printf("%s%s", cols[c], c + 1 < ncols ? "," : "\r\n");
+    } else if (!strcmp(format, "json")) {
+        fputs("[", stdout);
+    } else {
+        printf("%-14s  %-26s  %-7s  %-20s  %-22s  %s\n", "region", "metric", "measure",
+               "result", "target", "status");
+    }
+    while ((rc = zb_comparisons_next(it)) == ZB_ROW) {
+        const zb_comparison *c = zb_comparisons_get(it);
+        char av[40], ab[40], tv[40], tb[40], d[40], ay[16], ty[16];
+        num(av, sizeof av, c->actual_value);
+        num(ab, sizeof ab, c->actual_base_value);
+        num(tv, sizeof tv, c->target_value);
+        num(tb, sizeof tb, c->target_base_value);
+        num(d, sizeof d, c->delta);
+        snprintf(ay, sizeof ay, "%d", c->actual_year);
+        snprintf(ty, sizeof ty, "%d", c->target_year);
+        const char *cells[] = {c->region,      c->metric_id,  c->metric, zb_measure_name(c->measure),
+                               ay,             av,            c->actual_unit, ab, ty,
+                               zb_cmp_name(c->target_cmp), tv, c->target_unit, tb, d, c->status};
+        if (!strcmp(format, "csv")) {
+            for (int k = 0; k < ncols; k++) {
+                csv_field(stdout, cells[k]);
+                fputs(k + 1 < ncols ? "," : "\r\n", stdout);
+            }
+        } else if (!strcmp(format, "json")) {
+            fputs(count ? ",\n {" : "\n {", stdout);
+            for (int k = 0; k < ncols; k++) {
+                int numeric = k == 4 || k == 5 || k == 7 || k == 8 || k == 10 || k == 12 || k == 13;
+                printf("%s\"%s\":", k ? "," : "", cols[k]);
+                if (numeric)
+                    fputs(*cells[k] ? cells[k] : "null", stdout);
+                else
+                    json_string(stdout, cells[k]);
+            }
+            fputs("}", stdout);
+        } else {
+            char result[64], goal[64];
+            snprintf(result, sizeof result, "%s %s%s", ay, av, c->actual_unit);
+            snprintf(goal, sizeof goal, "%s %s%s%s", ty,
+                     c->target_cmp == ZB_CMP_EQ ? "" : zb_cmp_name(c->target_cmp), tv,
+                     c->target_unit);
+            zb_cli_cell(stdout, c->region, 14, 0);
+            fputs("  ", stdout);
+            zb_cli_cell(stdout, c->metric, 26, 0);
+            fputs("  ", stdout);
+            zb_cli_cell(stdout, zb_measure_name(c->measure), 7, 0);
+            fputs("  ", stdout);
+            zb_cli_cell(stdout, result, 20, 0);
+            fputs("  ", stdout);
+            zb_cli_cell(stdout, goal, 22, 0);
+            printf("  %s\n", c->status);
+        }
+        count++;
+    }
+    if (!strcmp(format, "json"))
+        fputs(count ? "\n]\n" : "]\n", stdout);
+    zb_comparisons_free(it);
+    if (rc != ZB_DONE) {
+        zb_cli_error("%s", zb_db_errmsg(db));
+        zb_db_close(db);
+        return 1;
+    }
+    if (!count && !strcmp(format, "table"))
+        fprintf(stderr, "%s: no result has a target for the next year in this database%s\n",
+                zb_cli_name, base ? " for those years" : "");
+    zb_db_close(db);
+    return 0;
+}
+
+/* ---- export ---- */
+
+int zb_cmd_export(int argc, char **argv) {
+    const char *dbpath = NULL, *format = "csv", *v;
+    zb_filter f = ZB_FILTER_INIT;
+    int bom = 0;
+    for (int i = 1; i < argc; i++) {
+        if (zb_cli_value(argc, argv, &i, "--db", &v)) {
+            if (!v)
+                return zb_cli_error("--db takes a file name"), 2;
+            dbpath = v;
+        } else if (zb_cli_value(argc, argv, &i, "--format", &v)) {
+            if (!v || (strcmp(v, "csv") && strcmp(v, "jsonl")))
+                return zb_cli_error("--format takes csv or jsonl"), 2;
+            format = v;
+        } else if (zb_cli_value(argc, argv, &i, "--region", &v)) {
+            if (!v)
+                return zb_cli_error("--region takes a name"), 2;
+            f.region = v;
+        } else if (zb_cli_value(argc, argv, &i, "--year", &v)) {
+            if (!zb_cli_year(v, &f.year))
+                return zb_cli_error("--year takes a year"), 2;
+        } else if (zb_cli_value(argc, argv, &i, "--report-year", &v)) {
+            if (!zb_cli_year(v, &f.report_year))
+                return zb_cli_error("--report-year takes a year"), 2;
+        } else if (zb_cli_value(argc, argv, &i, "--kind", &v)) {
+            zb_kind k;
+            if (zb_kind_from_name(&k, v) != ZB_OK)
+                return zb_cli_error("--kind takes achieved or target"), 2;
+            f.kind = (int)k;
+        } else if (zb_cli_value(argc, argv, &i, "--sector", &v)) {
+            zb_sector s;
+            if (zb_sector_from_name(&s, v) != ZB_OK)
+                return zb_cli_error("--sector takes economy, industry, innovation, agriculture, "
+                                    "reform_opening, ecology, livelihood, infrastructure or "
+                                    "governance"), 2;
+            f.sector = (int)s;
+        } else if (zb_cli_value(argc, argv, &i, "--metric-id", &v)) {
+            if (!v)
+                return zb_cli_error("--metric-id takes an id such as grain_output"), 2;
+            f.metric_id = v;
+        } else if (!strcmp(argv[i], "--bom")) {
+            bom = 1;
+        } else if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
+            return zb_cli_help("export");
+        } else {
+            return zb_cli_error("export: unexpected '%s' (see 'zhibiao help export')",
+                                argv[i]), 2;
+        }
+    }
+    zb_db *db;
+    int rc = open_db(&db, dbpath, ZB_DB_READONLY);
+    if (rc)
+        return rc;
+    zb_rows *it;
+    if (zb_db_indicators(&it, db, &f) != ZB_OK) {
+        zb_cli_error("%s", zb_db_errmsg(db));
+        zb_db_close(db);
+        return 1;
+    }
+    int csv = !strcmp(format, "csv");
+    if (csv) {
+        if (bom)
+            fputs("\xEF\xBB\xBF", stdout);
+        fputs("document_id,region,report_year,span_start,span_end,surface,value,value_high,"
+              "unit,base_value,base_unit,cmp,year,kind,measure,metric,metric_id,sector,"
+              "section,sentence\r\n",
+              stdout);
+    }
+    char *json = NULL;
+    size_t json_cap = 0;
+    while ((rc = zb_rows_next(it)) == ZB_ROW) {
+        const zb_indicator *d = zb_rows_indicator(it);
+        if (csv) {
+            char v1[40], v2[40], v3[40], yr[16] = "";
+            num(v1, sizeof v1, d->value);
+            num(v2, sizeof v2, d->value_high);
+            num(v3, sizeof v3, d->base_value);
+            if (d->year)
+                snprintf(yr, sizeof yr, "%d", d->year);
+            printf("%lld,", (long long)zb_rows_document_id(it));
+            csv_field(stdout, zb_rows_region(it));
+            printf(",%d,%zu,%zu,", zb_rows_report_year(it), d->span_start, d->span_end);
+            csv_field(stdout, d->surface);
+            printf(",%s,%s,", v1, v2);
+            csv_field(stdout, d->unit);
+            printf(",%s,", v3);
+            csv_field(stdout, d->base_unit);
+            printf(",%s,%s,%s,%s,", zb_cmp_name(d->cmp), yr, zb_kind_name(d->kind),
+                   zb_measure_name(d->measure));
+            csv_field(stdout, d->metric);
+            printf(",%s,%s,", d->metric_id, zb_sector_name(d->sector));
+            csv_field(stdout, d->section);
+            fputc(',', stdout);
+            csv_field(stdout, d->sentence);
+            fputs("\r\n", stdout);
+        } else {
+            size_t need = zb_indicator_json(d, json, json_cap);
+            if (need >= json_cap) {
+                json_cap = need + 256;
+                char *nj = realloc(json, json_cap);
+                if (!nj) {
+                    rc = ZB_ENOMEM;
+                    break;
+                }
+                json = nj;
+                zb_indicator_json(d, json, json_cap);
+            }
+            /* the document's fields first, then the contract's */
+            printf("{\"document_id\":%lld,\"region\":", (long long)zb_rows_document_id(it));
+            json_string(stdout, zb_rows_region(it));
+            printf(",\"report_year\":%d,%s\n", zb_rows_report_year(it), json + 1);
+        }
+    }
+    free(json);
+    zb_rows_free(it);
+    int status = 0;
+    if (rc != ZB_DONE) {
+        zb_cli_error("%s", rc == ZB_ENOMEM ? "out of memory" : zb_db_errmsg(db));
+        status = 1;
+    }
+    zb_db_close(db);
+    if (fflush(stdout) != 0)
+        return zb_cli_error("cannot write the output"), 1;
+    return status;
+}
+
+/* ---- stats ---- */
+
+int zb_cmd_stats(int argc, char **argv) {
+    const char *dbpath = NULL, *v;
+    for (int i = 1; i < argc; i++) {
+        if (zb_cli_value(argc, argv, &i, "--db", &v)) {
+            if (!v)
+                return zb_cli_error("--db takes a file name"), 2;
+            dbpath = v;
+        } else if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
+            return zb_cli_help("stats");
+        } else {
+            return zb_cli_error("stats: unexpected '%s'", argv[i]), 2;
+        }
+    }
+    if (!dbpath)
+        return zb_cli_error("which database? give --db FILE"), 2;
+    /* make sure it is ours and current before reading it with plain SQL */
+    zb_db *db;
+    int rc = open_db(&db, dbpath, ZB_DB_READONLY);
+    if (rc)
+        return rc;
+    zb_db_close(db);
+    sqlite3 *conn;
+    if (sqlite3_open_v2(dbpath, &conn, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
+        zb_cli_error("%s: %s", dbpath, sqlite3_errmsg(conn));
+        sqlite3_close(conn);
+        return 1;
+    }
+    const char *sql =
+        "SELECT d.region, d.report_year, count(DISTINCT d.id), count(i.id), "
+        "sum(i.kind = 'achieved'), sum(i.kind = 'target'), sum(i.metric_id IS NOT NULL) "
+        "FROM documents d LEFT JOIN indicators i ON i.document_id = d.id "
+        "GROUP BY d.region, d.report_year ORDER BY d.region, d.report_year";
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(conn, sql, -1, &st, NULL) != SQLITE_OK) {
+        zb_cli_error("%s: %s", dbpath, sqlite3_errmsg(conn));
+        sqlite3_close(conn);
+        return 1;
+    }
+    printf("%s (schema version %d)\n\n", dbpath, zb_schema_version());
+    printf("%-16s %6s %9s %10s %9s %8s %10s\n", "region", "report", "documents", "indicators",
+           "achieved", "targets", "in catalog");
+    long long docs = 0, inds = 0;
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        const char *region = (const char *)sqlite3_column_text(st, 0);
+        zb_cli_cell(stdout, region && *region ? region : "(none)", 16, 0);
+        printf(" %6d %9lld %10lld %9lld %8lld %10lld\n", sqlite3_column_int(st, 1),
+               sqlite3_column_int64(st, 2), sqlite3_column_int64(st, 3),
+               sqlite3_column_int64(st, 4), sqlite3_column_int64(st, 5),
+               sqlite3_column_int64(st, 6));
+        docs += sqlite3_column_int64(st, 2);
+        inds += sqlite3_column_int64(st, 3);
+    }
+    sqlite3_finalize(st);
+    sqlite3_close(conn);
+    printf("\n%lld documents, %lld indicators\n", docs, inds);
+    return 0;
+}
