@@ -123,13 +123,13 @@ void zb__contexts(const zb_para *p, zb_qctx *ctx) {
                 c->next_start = -1;
                 c->dist_at = dist_at;
                 c->year = year;
-                if (from_year && zb__qkind_measures(q->kind)) {
+                if (from_year && zb__indicator_candidate(q)) {
                     c->year = from_year; /* …由2015年的6.4万元: that figure only */
                     from_year = 0;
                 }
                 if (prev_q >= 0)
                     c->list_cont = only_conjunction(s, p->q[prev_q].end, q->before_start);
-                if (dist_at != SIZE_MAX && zb__qkind_measures(q->kind))
+                if (dist_at != SIZE_MAX && zb__indicator_candidate(q))
                     c->dist_index = dist_seen++;
                 if (q->kind == ZB_QTY_YEAR) {
                     int role = year_role(s, q->start);
@@ -138,7 +138,7 @@ void zb__contexts(const zb_para *p, zb_qctx *ctx) {
                     else if (role == 2)
                         from_year = year_of(s, q);
                 }
-                if (zb__qkind_measures(q->kind)) {
+                if (zb__indicator_candidate(q)) {
                     if (prev_q >= 0)
                         ctx[prev_q].next_start = (long)q->start;
                     prev_q = (long)k;
@@ -177,7 +177,7 @@ void zb__contexts(const zb_para *p, zb_qctx *ctx) {
         int cur_count = 0;
         for (size_t b = k; b > sent_first; b--) {
             zb_qctx *c = &ctx[b - 1];
-            if (c->dist_at == SIZE_MAX || !zb__qkind_measures(p->q[b - 1].kind))
+            if (c->dist_at == SIZE_MAX || !zb__indicator_candidate(&p->q[b - 1]))
                 continue;
             if (c->dist_at != cur_at) {
                 cur_at = c->dist_at;
@@ -383,7 +383,7 @@ int zb__attribute(const zb_mem *m, const zb_para *p, zb_vec *out) {
     st.last_role = -1;
     for (size_t qi = 0; qi < p->nq; qi++) {
         const zb_qty *q = &p->q[qi];
-        if (!zb__qkind_measures(q->kind))
+        if (!zb__indicator_candidate(q))
             continue;
         const zb_qctx *c = &ctx[qi];
         zb_attr *a = zb__vec_push(m, out);

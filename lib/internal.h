@@ -190,6 +190,7 @@ typedef struct zb_qty {
     int in_quotes;
     int more;               /* 多 / 余 */
     int mag_exp;            /* power of ten of the magnitude in the unit (万 → 4) */
+    int streak;             /* 连续20年: how long, not how much; never an indicator */
 } zb_qty;
 
 typedef struct zb_qtys {
@@ -202,6 +203,8 @@ typedef struct zb_qtys {
 int zb__recognize(const zb_mem *m, const char *s, size_t n, zb_qtys *out);
 void zb__qtys_free(const zb_mem *m, zb_qtys *q);
 int zb__qkind_measures(zb_qkind k);
+/* A quantity that may become an indicator: measuring, and no streak. */
+int zb__indicator_candidate(const zb_qty *q);
 
 /* ---- outline (outline.c) ---- */
 

@@ -77,9 +77,14 @@ static size_t strip_leading(const char *s, size_t lo, size_t hi) {
                 lo += strlen(conj[c]);
                 break;
             }
-        /* a year that opens the clause: 2022年全省… */
-        if (lo + 7 <= hi && s[lo] >= '0' && s[lo] <= '9' && zb__year_in(s + lo, 7))
-            lo += 7;
+        /* a year or a span of years that opens the clause: 2022年全省…, 连续20年… */
+        if (lo < hi && s[lo] >= '0' && s[lo] <= '9') {
+            size_t d = lo;
+            while (d < hi && s[d] >= '0' && s[d] <= '9')
+                d++;
+            if (starts(s, hi, d, "年"))
+                lo = d + 3;
+        }
         if (lo == before)
             return lo;
     }
@@ -270,8 +275,14 @@ static void topic_of(const char *metric, char *out, size_t size) {
     size_t n = strlen(metric), k;
     copy(out, size, metric);
     int row = zb__lex_suffix(&zb__lexicon, metric, 0, n, &k);
-    if (lex_has(row, ZB_LX_head) && k < n)
-        out[n - k] = 0;
+    if (!lex_has(row, ZB_LX_head) || k >= n || n - k >= size)
+        return;
+    /* keep a head the catalog needs: 社会消费品零售总额 stays whole */
+    int s1, s2;
+    const char *whole = zb__metric_id(metric, &s1);
+    out[n - k] = 0;
+    if (strcmp(zb__metric_id(out, &s2), whole) != 0)
+        copy(out, size, metric);
 }
 
 /* ---- 分别 ---- */
@@ -387,6 +398,29 @@ static void complete_ordinals(char items[][128], int n) {
     }
 }
 
+/* 城市、农村低保标准: a short item (at most three characters) takes the head
+ * of the last item after its own first characters (城市低保标准). */
+static void complete_peers(char items[][128], int n) {
+    const char *last = items[n - 1];
+    for (int k = 0; k < n - 1; k++) {
+        size_t chars = 0, bytes = 0;
+        for (const char *p = items[k]; *p; p += zb__utf8_len((unsigned char)*p))
+            chars++;
+        bytes = strlen(items[k]);
+        if (chars == 0 || chars > 3)
+            continue;
+        /* skip as many characters of the last item */
+        size_t at = 0;
+        for (size_t c = 0; c < chars && last[at]; c++)
+            at += zb__utf8_len((unsigned char)last[at]);
+        if (!last[at] || strlen(last) <= bytes)
+            continue;
+        char cand[256];
+        join(cand, sizeof cand, items[k], bytes, last + at);
+        copy(items[k], 128, cand);
+    }
+}
+
 /* Replace a compound that 分别 spreads (城乡 → 城市 | 农村). */
 static int split_compound(const char *item, int count, char items[][128]) {
     size_t n = strlen(item);
@@ -451,6 +485,7 @@ static int distribute(const zb_para *p, const zb_qctx *c, zb_metric_state *st, c
             complete_ordinals(items, n);
             for (int i = 0; i < n; i++)
                 complete_item(items, n, i);
+            complete_peers(items, n);
         } else if (n == 1 && c->dist_count <= 8) {
             char whole[128] = "";
             append(whole, sizeof whole, s, lo, hi);

@@ -42,6 +42,8 @@ static int is_digit(char c) { return c >= '0' && c <= '9'; }
 
 int zb__qkind_measures(zb_qkind k) { return k <= ZB_QTY_RANK; }
 
+int zb__indicator_candidate(const zb_qty *q) { return zb__qkind_measures(q->kind) && !q->streak; }
+
 /* ---- quoted names: “吉林一号”, 《…》: short, and no sentence inside ---- */
 
 static int find_quotes(scanner *sc) {
@@ -352,9 +354,12 @@ static int emit(scanner *sc, size_t start, size_t num_start, const zb_number *nu
                 break;
         }
     }
+    /* 连续20年: a streak says how long, not how much; the spec leaves it optional */
+    int streak = q->unit_kind == ZB_UK_time && start >= 6 && memcmp(s + start - 6, "连续", 6) == 0;
     /* names: inside short quotes; a duration that qualifies a noun (三年行动);
      * a count of list items (八个方面) */
     size_t after = last->cmp_end;
+    q->streak = streak;
     if (in_quotes(sc, num_start))
         q->kind = ZB_QTY_NAME;
     else if (q->unit_kind == ZB_UK_time && last->cmp_row < 0 && after < n &&
