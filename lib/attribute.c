@@ -13,14 +13,6 @@
 
 #include "internal.h"
 
-uint32_t zb__cp_at(const char *s, size_t n, size_t i, size_t *len) {
-    int32_t cp;
-    size_t k = zb__utf8_decode(s + i, n - i, &cp);
-    if (len)
-        *len = k;
-    return cp < 0 ? 0xFFFD : (uint32_t)cp;
-}
-
 size_t zb__prev_char(const char *s, size_t i) {
     if (i == 0)
         return 0;
@@ -150,11 +142,23 @@ void zb__contexts(const zb_para *p, zb_qctx *ctx) {
             }
             if (i >= end)
                 break;
-            size_t len;
-            uint32_t cp = zb__cp_at(s, n, i, &len);
+            /* only , ; : 、 and 分别 matter here: test bytes, decode nothing */
+            unsigned char byte = (unsigned char)s[i];
+            size_t len = zb__utf8_len(byte);
+            uint32_t cp = 0;
+            if (byte == ',' || byte == ';' || byte == ':')
+                cp = byte;
+            else if (byte == 0xE3 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
+                     (unsigned char)s[i + 2] == 0x81)
+                cp = 0x3001;
+            else if (byte != 0xE5 || !starts(s, end, i, "分别")) {
+                i += len;
+                continue;
+            }
+            ZB_UNUSED(n);
             if (cp == 0x3001) { /* 、 */
                 item_start = i + len;
-            } else if (zb__is_clause_punct(cp)) {
+            } else if (cp) {
                 for (size_t b = clause_first; b < k; b++)
                     ctx[b].clause_end = i;
                 clause_first = k;
@@ -315,7 +319,8 @@ static void measure_and_sign(const zb_para *p, const zb_qctx *c, const zb_qty *q
         !only_auxiliaries(s, pend, q->before_start))
         role = ZB_PR_reach;
     int rise = role == ZB_PR_rise, fall = role == ZB_PR_fall;
-    int growth_head = has_lexicon_word(s, c->clause_start, q->before_start, ZB_LX_growth);
+    int growth_head = q->kind == ZB_QTY_PERCENT &&
+                      has_lexicon_word(s, c->clause_start, q->before_start, ZB_LX_growth);
     int sign = fall ? -1 : 1;
     switch (q->kind) {
     case ZB_QTY_RANK:

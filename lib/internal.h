@@ -99,10 +99,34 @@ void zb__ntext_free(const zb_mem *m, zb_ntext *t);
 void zb__ntext_span(const zb_ntext *t, const char *orig, size_t orig_len, size_t start,
                     size_t end, size_t *ostart, size_t *oend);
 
-/* Length of the UTF-8 sequence starting with byte c (1 for a stray byte). */
-size_t zb__utf8_len(unsigned char c);
-/* Decode one character at s[0..n); returns its length (>= 1), *cp = -1 if invalid. */
-size_t zb__utf8_decode(const char *s, size_t n, int32_t *cp);
+/* Length of the UTF-8 sequence starting with byte c (1 for a stray byte).
+ * Inline: it runs on every character of a report. */
+static inline size_t zb__utf8_len(unsigned char c) {
+    return c < 0x80 ? 1 : c >= 0xF0 && c < 0xF8 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+}
+/* Decode one character at s[0..n) of validated text; returns its length (>= 1),
+ * *cp = -1 when cut off by the end. No utf8proc here: zb__validate() has
+ * already judged the bytes, and this runs on every character. */
+static inline size_t zb__utf8_decode(const char *s, size_t n, int32_t *cp) {
+    const unsigned char *u = (const unsigned char *)s;
+    if (u[0] < 0x80) {
+        *cp = u[0];
+        return 1;
+    }
+    size_t k = zb__utf8_len(u[0]);
+    if (k == 1 || k > n) {
+        *cp = -1;
+        return 1;
+    }
+    if (k == 2)
+        *cp = (int32_t)((u[0] & 0x1F) << 6 | (u[1] & 0x3F));
+    else if (k == 3)
+        *cp = (int32_t)((u[0] & 0x0F) << 12 | (u[1] & 0x3F) << 6 | (u[2] & 0x3F));
+    else
+        *cp = (int32_t)((u[0] & 0x07) << 18 | (u[1] & 0x3F) << 12 | (u[2] & 0x3F) << 6 |
+                        (u[3] & 0x3F));
+    return k;
+}
 /* Validate: ZB_OK, or ZB_EUTF8 / ZB_EENCODING with a message naming line and byte. */
 int zb__validate(const char *s, size_t n, zb_err *err);
 /* Fold orig[start..end) (one line, no '\n') and append it to out. */
@@ -333,6 +357,12 @@ void zb__sha256_hex(const void *data, size_t len, char out[65]);
 /* Text helpers */
 size_t zb__prev_char(const char *s, size_t i); /* start of the character before i */
 int zb__is_clause_punct(uint32_t cp);           /* ，,、：:；; etc. */
-uint32_t zb__cp_at(const char *s, size_t n, size_t i, size_t *len);
+static inline uint32_t zb__cp_at(const char *s, size_t n, size_t i, size_t *len) {
+    int32_t cp;
+    size_t k = zb__utf8_decode(s + i, n - i, &cp);
+    if (len)
+        *len = k;
+    return cp < 0 ? 0xFFFD : (uint32_t)cp;
+}
 
 #endif

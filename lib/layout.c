@@ -31,14 +31,6 @@ void zb__layout_free(zb_layout *l) {
     zb__ntext_free(l->mem, &l->block);
 }
 
-static uint32_t cp_at(const char *s, size_t n, size_t i, size_t *len) {
-    int32_t cp;
-    size_t k = zb__utf8_decode(s + i, n - i, &cp);
-    if (len)
-        *len = k;
-    return cp < 0 ? 0xFFFD : (uint32_t)cp;
-}
-
 int zb__is_final_punct(uint32_t cp) {
     return cp == 0x3002 /* 。 */ || cp == '!' || cp == '?' || cp == ';' || cp == 0x2026 ||
            cp == 0xFF61 /* ｡ */;
@@ -56,7 +48,7 @@ static int ends_paragraph(const char *s, size_t n) {
     size_t i = n;
     while (i > 0) {
         size_t p = zb__prev_char(s, i);
-        uint32_t cp = cp_at(s, n, p, NULL);
+        uint32_t cp = zb__cp_at(s, n, p, NULL);
         if (is_closing(cp)) {
             i = p;
             continue;
@@ -163,7 +155,7 @@ static size_t pinyin_at(const char *s, size_t n) {
     int letters = 0, toned = 0;
     while (i < n && letters <= 8) {
         size_t k;
-        uint32_t cp = cp_at(s, n, i, &k);
+        uint32_t cp = zb__cp_at(s, n, i, &k);
         if (cp == ')')
             break;
         if (cp >= 'a' && cp <= 'z')
@@ -211,12 +203,13 @@ static int clean_line(zb_layout *l) {
             i = j;
             continue;
         }
-        size_t k = zb__utf8_len((unsigned char)c);
-        if (k > n - i)
-            k = n - i;
-        if (zb__ntext_append(l->mem, line, raw, i, i + k))
+        /* copy up to the next '(' or space in one piece */
+        size_t j = i + 1;
+        while (j < n && raw->s[j] != '(' && raw->s[j] != ' ')
+            j++;
+        if (zb__ntext_append(l->mem, line, raw, i, j))
             return ZB_ENOMEM;
-        i += k;
+        i = j;
     }
     return ZB_OK;
 }
@@ -302,7 +295,7 @@ static int is_title_like(const char *s, size_t n) {
         return 0;
     for (size_t i = 0; i < n;) {
         size_t k;
-        uint32_t cp = cp_at(s, n, i, &k);
+        uint32_t cp = zb__cp_at(s, n, i, &k);
         if (zb__is_clause_punct(cp) || zb__is_final_punct(cp) || cp == ':' ||
             (cp >= '0' && cp <= '9') || cp == '%')
             return 0;
@@ -317,7 +310,7 @@ static int is_masthead(const char *s, size_t n) {
         return 0;
     for (size_t i = 0; i < n;) {
         size_t k;
-        uint32_t cp = cp_at(s, n, i, &k);
+        uint32_t cp = zb__cp_at(s, n, i, &k);
         if (zb__is_clause_punct(cp) || zb__is_final_punct(cp) || cp == '%')
             return 0;
         i += k;
@@ -349,7 +342,7 @@ static int is_masthead(const char *s, size_t n) {
 static int has_sentence_end(const char *s, size_t n) {
     for (size_t i = 0; i < n;) {
         size_t k;
-        if (zb__is_final_punct(cp_at(s, n, i, &k)))
+        if (zb__is_final_punct(zb__cp_at(s, n, i, &k)))
             return 1;
         i += k;
     }

@@ -536,7 +536,8 @@ void zb__metric_for(const zb_para *p, const zb_qctx *ctx, size_t qi, zb_metric_s
     /* 增长率居全国…第1位 → 增长率; 增速高于全部规上工业17个百分点 → 增速 */
     if (q->kind == ZB_QTY_RANK)
         hi = last_predicate(s, lo, hi, ZB_PR_rank);
-    hi = last_predicate(s, lo, hi, ZB_PR_gap);
+    if (q->kind == ZB_QTY_POINTS || q->kind == ZB_QTY_PERCENT) /* gaps are in 百分点 or % */
+        hi = last_predicate(s, lo, hi, ZB_PR_gap);
     lo = strip_leading(s, lo, hi);
     hi = strip_trailing(s, lo, hi);
     int verbs = verb_only(s, lo, hi);
@@ -664,13 +665,24 @@ static int find_alias(const char *m, const char *alias, size_t *pos, size_t *len
 
 int zb__metric_match(const char *metric, size_t *at, size_t *length) {
     int best = -1;
-    size_t best_pos = 0, best_len = 0;
-    for (size_t r = 0; r < zb__aliases.nrows; r++) {
+    size_t best_pos = 0, best_len = 0, n = strlen(metric);
+    /* plain aliases: the longest one at the earliest position, through the trie */
+    for (size_t i = 0; i < n && best < 0; i += zb__utf8_len((unsigned char)metric[i])) {
+        size_t len;
+        int row = zb__lex_prefix(&zb__aliases, metric + i, n - i, &len);
+        if (row >= 0 && !object_position(metric, i)) {
+            best = zb__aliases.rows[row].kind;
+            best_pos = i;
+            best_len = len;
+        }
+    }
+    /* aliases with a wildcard (粮食*产量) are few; try each */
+    for (size_t w = 0; w < zb__alias_wildcard_count; w++) {
+        const zb_lex_row *r = &zb__aliases.rows[zb__alias_wildcards[w]];
         size_t pos, len;
-        if (!find_alias(metric, zb__aliases.rows[r].word, &pos, &len))
-            continue;
-        if (best < 0 || pos < best_pos || (pos == best_pos && len > best_len)) {
-            best = zb__aliases.rows[r].kind;
+        if (find_alias(metric, r->word, &pos, &len) &&
+            (best < 0 || pos < best_pos || (pos == best_pos && len > best_len))) {
+            best = r->kind;
             best_pos = pos;
             best_len = len;
         }

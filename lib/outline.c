@@ -19,14 +19,6 @@ void zb__outline_init(zb_outline *o) {
     o->current = -1;
 }
 
-static uint32_t cp_at(const char *s, size_t n, size_t i, size_t *len) {
-    int32_t cp;
-    size_t k = zb__utf8_decode(s + i, n - i, &cp);
-    if (len)
-        *len = k;
-    return cp < 0 ? 0xFFFD : (uint32_t)cp;
-}
-
 int zb__year_in(const char *s, size_t n) {
     for (size_t i = 0; i + 7 <= n; i++) {
         if (!(s[i] >= '0' && s[i] <= '9') || (i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9'))
@@ -59,7 +51,7 @@ void zb__heading_of(const char *s, size_t n, zb_heading *h) {
     size_t end = n;
     for (size_t i = 0; i < n;) {
         size_t k;
-        uint32_t cp = cp_at(s, n, i, &k);
+        uint32_t cp = zb__cp_at(s, n, i, &k);
         if (zb__is_final_punct(cp) || cp == ':') {
             end = i;
             break;
@@ -94,14 +86,20 @@ void zb__heading_of(const char *s, size_t n, zb_heading *h) {
 int zb__sentences(const zb_mem *m, const char *s, size_t n, zb_vec *out) {
     size_t start = 0, i = 0;
     while (i < n) {
+        /* sentence ends are 。 … (E3/E2 lead bytes) or ASCII ! ? ; */
+        unsigned char b = (unsigned char)s[i];
+        if (b != '!' && b != '?' && b != ';' && b != 0xE3 && b != 0xE2 && b != 0xEF) {
+            i += zb__utf8_len(b);
+            continue;
+        }
         size_t k;
-        uint32_t cp = cp_at(s, n, i, &k);
+        uint32_t cp = zb__cp_at(s, n, i, &k);
         i += k;
         if (!zb__is_final_punct(cp))
             continue;
         /* closing quotes and brackets stay with their sentence */
         while (i < n) {
-            uint32_t c2 = cp_at(s, n, i, &k);
+            uint32_t c2 = zb__cp_at(s, n, i, &k);
             if (c2 == 0x201D || c2 == 0x2019 || c2 == ')' || c2 == 0x300B || c2 == 0x300D ||
                 zb__is_final_punct(c2))
                 i += k;

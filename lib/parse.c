@@ -43,6 +43,7 @@ typedef struct run {
     zb_outline outline;
     int seen_heading;
     size_t region_votes[64];
+    size_t region_bytes; /* text counted for the region so far */
     zb_qtys qtys;
     zb_vec sents; /* zb_range */
     zb_vec attrs; /* zb_attr */
@@ -227,7 +228,12 @@ static int process_block(run *r, const zb_ntext *b) {
         r->seen_heading = 1;
         before_first = 0;
     }
-    count_regions(r, b->s, b->len);
+    /* a report names its province early and often; 256 KB is more than a whole
+     * report, and counting further would only cost time on huge inputs */
+    if (r->region_bytes < (256u << 10)) {
+        count_regions(r, b->s, b->len);
+        r->region_bytes += b->len;
+    }
     r->sents.len = 0;
     r->attrs.len = 0;
     if (zb__sentences(m, b->s, b->len, &r->sents))

@@ -24,14 +24,6 @@ typedef struct scanner {
     const zb_mem *mem;
 } scanner;
 
-static uint32_t cp_at(const char *s, size_t n, size_t i, size_t *len) {
-    int32_t cp;
-    size_t k = zb__utf8_decode(s + i, n - i, &cp);
-    if (len)
-        *len = k;
-    return cp < 0 ? 0xFFFD : (uint32_t)cp;
-}
-
 static int starts(const char *s, size_t n, size_t i, const char *w) {
     size_t k = strlen(w);
     return i + k <= n && memcmp(s + i, w, k) == 0;
@@ -54,6 +46,11 @@ static int find_quotes(scanner *sc) {
     size_t n = sc->n, cap = 0;
     for (size_t i = 0; i < n;) {
         size_t k = zb__utf8_len((unsigned char)s[i]);
+        /* every opening mark starts with byte E2 or E3 */
+        if ((unsigned char)s[i] != 0xE2 && (unsigned char)s[i] != 0xE3) {
+            i += k;
+            continue;
+        }
         for (size_t p = 0; p < sizeof pairs / sizeof *pairs; p++) {
             if (!starts(s, n, i, pairs[p].open))
                 continue;
@@ -72,7 +69,7 @@ static int find_quotes(scanner *sc) {
                     break;
                 }
                 size_t kk;
-                uint32_t cp = cp_at(s, n, j, &kk);
+                uint32_t cp = zb__cp_at(s, n, j, &kk);
                 if (zb__is_final_punct(cp) || cp == ',' || cp == 0x3002)
                     break;
                 j += kk;
@@ -210,15 +207,29 @@ static int push_plain(scanner *sc, size_t start, size_t end, zb_qkind kind) {
 }
 
 /* unit text = magnitude characters + the unit as reported (+ rate) */
+/* dst (of size 48) = the pieces, concatenated; they are short table words */
+static void concat(char dst[48], const char *a, size_t alen, const char *b, const char *c) {
+    size_t n = 0, blen = strlen(b), clen = strlen(c);
+    if (alen + blen + 1 + clen >= 48)
+        alen = blen = clen = 0; /* cannot happen with the tables we have */
+    memcpy(dst, a, alen);
+    n += alen;
+    memcpy(dst + n, b, blen);
+    n += blen;
+    if (clen) {
+        dst[n++] = '/';
+        memcpy(dst + n, c, clen);
+        n += clen;
+    }
+    dst[n] = 0;
+}
+
 static void unit_strings(const char *s, const tail *t, zb_qty *q) {
     size_t mlen = t->mag_end - t->mag_start;
     const char *unit = t->unit_row >= 0 ? zb__units.rows[t->unit_row].text : "";
     const char *rate = t->rate_row >= 0 ? zb__units.rows[t->rate_row].text : "";
-    if (mlen > 24)
-        mlen = 24;
-    snprintf(q->unit, sizeof q->unit, "%.*s%s%s%s", (int)mlen, s + t->mag_start, unit,
-             *rate ? "/" : "", rate);
-    snprintf(q->base_unit, sizeof q->base_unit, "%s%s%s", unit, *rate ? "/" : "", rate);
+    concat(q->unit, s + t->mag_start, mlen, unit, rate);
+    concat(q->base_unit, "", 0, unit, rate);
 }
 
 static zb_qkind kind_of_unit(const tail *t) {
@@ -267,7 +278,7 @@ static int noun_at(const char *s, size_t n, size_t j) {
     if (j >= n)
         return 0;
     size_t k;
-    uint32_t cp = cp_at(s, n, j, &k);
+    uint32_t cp = zb__cp_at(s, n, j, &k);
     if (!zb__is_cjk(cp) && cp != 0x201C && cp != 0x300A)
         return 0;
     if (zb__is_cjk(cp) && is_function_char(cp))
@@ -349,7 +360,7 @@ static int emit(scanner *sc, size_t start, size_t num_start, const zb_number *nu
                 break;
             }
             p = zb__prev_char(s, p);
-            uint32_t cp = cp_at(s, n, p, NULL);
+            uint32_t cp = zb__cp_at(s, n, p, NULL);
             if (zb__is_clause_punct(cp) || zb__is_final_punct(cp) || cp == 0x3002)
                 break;
         }
@@ -363,7 +374,7 @@ static int emit(scanner *sc, size_t start, size_t num_start, const zb_number *nu
     if (in_quotes(sc, num_start))
         q->kind = ZB_QTY_NAME;
     else if (q->unit_kind == ZB_UK_time && last->cmp_row < 0 && after < n &&
-             zb__is_cjk(cp_at(s, n, after, NULL)) &&
+             zb__is_cjk(zb__cp_at(s, n, after, NULL)) &&
              !lexicon_role_at(s, n, after, ZB_LX_timeok) &&
              zb__lex_prefix(&zb__predicates, s + after, n - after, &ck) < 0)
         q->kind = ZB_QTY_NAME;
@@ -387,7 +398,7 @@ static int at_clause_start(const char *s, size_t i) {
     if (i == 0)
         return 1;
     size_t p = zb__prev_char(s, i);
-    uint32_t cp = cp_at(s, i, p, NULL);
+    uint32_t cp = zb__cp_at(s, i, p, NULL);
     return zb__is_clause_punct(cp) || zb__is_final_punct(cp) || cp == ' ' || cp == ':' ||
            cp == ')' || cp == 0x201D;
 }
@@ -571,7 +582,7 @@ static size_t scan_ordinal(scanner *sc, size_t i) {
     }
     if (row < 0) {
         size_t after = k;
-        uint32_t cp = after < n ? cp_at(s, n, after, NULL) : '.';
+        uint32_t cp = after < n ? zb__cp_at(s, n, after, NULL) : '.';
         if ((after >= n || zb__is_clause_punct(cp) || zb__is_final_punct(cp) || cp == 0x3002) &&
             rank_predicate_before(s, i) && !in_quotes(sc, i)) {
             zb_qty *q = push(sc);
@@ -654,6 +665,25 @@ static void carry_units(const char *s, zb_qtys *qs) {
     }
 }
 
+/* Can a Chinese numeral, 第 or 百分之 start at s[i]? One decode and a switch,
+ * because this runs on every Chinese character of the report. */
+static int numeral_start(const char *s, size_t n, size_t i) {
+    if (i + 3 > n)
+        return 0;
+    uint32_t cp = ((uint32_t)(s[i] & 0x0F) << 12) | ((uint32_t)(s[i + 1] & 0x3F) << 6) |
+                  (uint32_t)(s[i + 2] & 0x3F);
+    switch (cp) {
+    case 0x7B2C: /* 第 */
+    case 0x96F6: case 0x4E00: case 0x4E8C: case 0x4E09: case 0x56DB: /* 零一二三四 */
+    case 0x4E94: case 0x516D: case 0x4E03: case 0x516B: case 0x4E5D: /* 五六七八九 */
+    case 0x4E24: case 0x3007:                                        /* 两〇 */
+    case 0x5341: case 0x767E: case 0x5343:                           /* 十百千 */
+        return 1;
+    default:
+        return 0;
+    }
+}
+
 int zb__recognize(const zb_mem *m, const char *s, size_t n, zb_qtys *out) {
     scanner sc = {.s = s, .n = n, .out = out, .mem = m};
     out->n = 0;
@@ -669,7 +699,7 @@ int zb__recognize(const zb_mem *m, const char *s, size_t n, zb_qtys *out) {
         size_t next;
         if (is_digit((char)c)) {
             next = scan_arabic(&sc, i);
-        } else if (c >= 0xE3) {
+        } else if (c >= 0xE3 && numeral_start(s, n, i)) {
             size_t k;
             int v, e;
             if (starts(s, n, i, "第"))

@@ -1,32 +1,63 @@
 /* Lookups over the embedded tables (see tables.h; data in zb_tables.c). */
 #include <string.h>
 
-#include "tables.h"
+#include "internal.h"
 
-static int trie_child(const zb_trie_node *t, int node, unsigned char byte) {
-    int lo = t[node].first_child, hi = lo + t[node].nchild;
-    while (lo < hi) {
-        int mid = (lo + hi) / 2;
-        if (t[mid].byte == byte)
-            return mid;
-        if (t[mid].byte < byte)
-            lo = mid + 1;
-        else
-            hi = mid;
+/* The child of node along cp, or 0 (no node has the root as its child). */
+static inline uint32_t trie_step(const zb_trie *t, uint32_t node, uint32_t cp) {
+    uint32_t h = zb__trie_hash(node, cp) & t->mask;
+    for (;;) {
+        const zb_trie_edge *e = &t->slots[h];
+        if (!e->child)
+            return 0;
+        if (e->parent == node && e->cp == cp)
+            return e->child;
+        h = (h + 1) & t->mask;
     }
-    return -1;
+}
+
+/* The code point starting at s (no validation: the text is valid UTF-8). */
+static inline uint32_t first_cp(const unsigned char *s, size_t len) {
+    if (s[0] < 0x80 || len < 2)
+        return s[0];
+    if (s[0] < 0xE0)
+        return (uint32_t)(s[0] & 0x1F) << 6 | (s[1] & 0x3F);
+    if (s[0] < 0xF0 || len < 4)
+        return len < 3 ? 0 : (uint32_t)(s[0] & 0x0F) << 12 | (uint32_t)(s[1] & 0x3F) << 6 | (s[2] & 0x3F);
+    return (uint32_t)(s[0] & 0x07) << 18 | (uint32_t)(s[1] & 0x3F) << 12 |
+           (uint32_t)(s[2] & 0x3F) << 6 | (s[3] & 0x3F);
+}
+
+/* The code point ending just before s[end]. */
+static inline uint32_t last_cp(const unsigned char *s, size_t begin, size_t end) {
+    size_t p = end - 1;
+    while (p > begin && (s[p] & 0xC0) == 0x80 && end - p < 4)
+        p--;
+    return first_cp(s + p, end - p);
+}
+
+static inline int bloom(const uint8_t *bits, uint32_t cp) {
+    return bits[cp % ZB_LEX_BLOOM_BITS / 8] & (1u << (cp % 8));
 }
 
 int zb__lex_prefix(const zb_lex_table *t, const char *s, size_t len, size_t *matched) {
-    int node = 0, best = -1;
+    int best = -1;
     size_t best_len = 0;
-    for (size_t i = 0; i < len; i++) {
-        node = trie_child(t->fwd, node, (unsigned char)s[i]);
-        if (node < 0)
-            break;
-        if (t->fwd[node].row >= 0) {
-            best = t->fwd[node].row;
-            best_len = i + 1;
+    if (len && bloom(t->first, first_cp((const unsigned char *)s, len))) {
+        uint32_t node = 0;
+        size_t i = 0;
+        while (i < len) {
+            size_t k = zb__utf8_len((unsigned char)s[i]);
+            if (k > len - i)
+                break;
+            node = trie_step(&t->fwd, node, first_cp((const unsigned char *)s + i, len - i));
+            if (!node)
+                break;
+            i += k;
+            if (t->fwd.row[node] >= 0) {
+                best = t->fwd.row[node];
+                best_len = i;
+            }
         }
     }
     if (matched)
@@ -36,15 +67,24 @@ int zb__lex_prefix(const zb_lex_table *t, const char *s, size_t len, size_t *mat
 
 int zb__lex_suffix(const zb_lex_table *t, const char *s, size_t begin, size_t end,
                    size_t *matched) {
-    int node = 0, best = -1;
+    int best = -1;
     size_t best_len = 0;
-    for (size_t i = end; i > begin; i--) {
-        node = trie_child(t->rev, node, (unsigned char)s[i - 1]);
-        if (node < 0)
-            break;
-        if (t->rev[node].row >= 0) {
-            best = t->rev[node].row;
-            best_len = end - (i - 1);
+    const unsigned char *u = (const unsigned char *)s;
+    if (end > begin && bloom(t->last, last_cp(u, begin, end))) {
+        uint32_t node = 0;
+        size_t i = end;
+        while (i > begin) {
+            size_t p = i - 1;
+            while (p > begin && (u[p] & 0xC0) == 0x80 && i - p < 4)
+                p--;
+            node = trie_step(&t->rev, node, first_cp(u + p, i - p));
+            if (!node)
+                break;
+            i = p;
+            if (t->rev.row[node] >= 0) {
+                best = t->rev.row[node];
+                best_len = end - i;
+            }
         }
     }
     if (matched)
@@ -65,12 +105,11 @@ int zb__lex_find_kind(const zb_lex_table *t, int row, int kind) {
 }
 
 int zb__lex_is(const zb_lex_table *t, const char *s, size_t len, int kind) {
-    int node = 0;
-    for (size_t i = 0; i < len && node >= 0; i++)
-        node = trie_child(t->fwd, node, (unsigned char)s[i]);
-    if (node < 0 || t->fwd[node].row < 0)
+    size_t matched;
+    int row = zb__lex_prefix(t, s, len, &matched);
+    if (row < 0 || matched != len)
         return 0;
-    return kind < 0 || zb__lex_find_kind(t, t->fwd[node].row, kind) >= 0;
+    return kind < 0 || zb__lex_find_kind(t, row, kind) >= 0;
 }
 
 uint32_t zb__t2s_fold(uint32_t cp) {

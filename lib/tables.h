@@ -2,9 +2,10 @@
  * The data tables of schema/ (TSV files), embedded at build time.
  *
  * tools/gen_tables.c reads the TSV files, checks every row, and writes
- * zb_tables.c: one row array and two byte tries (forward and reversed) per
- * word table, so that "the longest word starting here" and "the longest word
- * ending here" are each one walk down a trie. The enumerations below are
+ * zb_tables.c: one row array and two tries over code points (forward and
+ * reversed) per word table, so that "the longest word starting here" and "the
+ * longest word ending here" are each one walk down a trie, one hash probe per
+ * character. The enumerations below are
  * X-macros so that the generator and the library share one list of names.
  */
 #ifndef ZB_TABLES_H
@@ -68,14 +69,23 @@ typedef struct zb_lex_row {
     unsigned flags;
 } zb_lex_row;
 
-/* A byte trie in one array; node 0 is the root. The children of a node are
- * contiguous and sorted by byte, so a step is a binary search. */
-typedef struct zb_trie_node {
-    int32_t first_child;
-    int32_t row; /* index of the word ending here, or -1 */
-    uint16_t nchild;
-    uint8_t byte;
-} zb_trie_node;
+/* A trie over code points. Its edges live in an open-addressing hash table:
+ * the child of (node, cp) is found by probing from zb__trie_hash(node, cp).
+ * Node 0 is the root and never a child, so child 0 marks an empty slot. */
+typedef struct zb_trie_edge {
+    uint32_t parent, cp, child;
+} zb_trie_edge;
+
+typedef struct zb_trie {
+    const zb_trie_edge *slots;
+    uint32_t mask;        /* slots - 1, a power of two minus one */
+    const int32_t *row;   /* per node: the word ending there, or -1 */
+} zb_trie;
+
+static inline uint32_t zb__trie_hash(uint32_t node, uint32_t cp) {
+    uint32_t h = node * 0x9E3779B1u ^ cp * 0x85EBCA6Bu;
+    return h ^ (h >> 15);
+}
 
 /* Several rows may share a word (增速 is both a growth head and a generic
  * head); the trie then points at the first, and the others follow it in
@@ -83,9 +93,15 @@ typedef struct zb_trie_node {
 typedef struct zb_lex_table {
     const zb_lex_row *rows;
     size_t nrows;
-    const zb_trie_node *fwd; /* words as written */
-    const zb_trie_node *rev; /* words with their bytes reversed */
+    zb_trie fwd; /* words as written */
+    zb_trie rev; /* words with their characters reversed */
+    /* Bit (cp % ZB_LEX_BLOOM_BITS) is set when some word begins (first) or ends
+     * (last) with code point cp: most characters of a text start no word, and
+     * one bit test turns them away before any trie walk. */
+    const uint8_t *first, *last;
 } zb_lex_table;
+
+#define ZB_LEX_BLOOM_BITS 4096u
 
 typedef struct zb_metric_row {
     const char *id;
@@ -98,6 +114,9 @@ typedef struct zb_metric_row {
 extern const zb_lex_table zb__units, zb__comparators, zb__predicates, zb__lexicon,
     zb__sectors, zb__regions, zb__aliases;
 extern const zb_metric_row zb__metric_rows[];
+/* Rows of zb__aliases whose alias holds a '*' wildcard (the trie cannot match them). */
+extern const size_t zb__alias_wildcards[];
+extern const size_t zb__alias_wildcard_count;
 extern const size_t zb__metric_count;
 
 /* The database migrations, schema/001-*.sql …; zb__migrations[v - 1] makes

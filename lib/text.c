@@ -13,35 +13,6 @@
 
 #include "internal.h"
 
-size_t zb__utf8_len(unsigned char c) {
-    if (c < 0x80)
-        return 1;
-    if (c >= 0xF0 && c < 0xF8)
-        return 4;
-    if (c >= 0xE0)
-        return 3;
-    if (c >= 0xC0)
-        return 2;
-    return 1;
-}
-
-size_t zb__utf8_decode(const char *s, size_t n, int32_t *cp) {
-    unsigned char c = (unsigned char)s[0];
-    if (c < 0x80) {
-        *cp = c;
-        return 1;
-    }
-    utf8proc_int32_t v;
-    utf8proc_ssize_t k =
-        utf8proc_iterate((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &v);
-    if (k <= 0) {
-        *cp = -1;
-        return 1;
-    }
-    *cp = v;
-    return (size_t)k;
-}
-
 static size_t line_of(const char *s, size_t off) {
     size_t line = 1;
     for (const char *p = s, *end = s + off; (p = memchr(p, '\n', (size_t)(end - p))); p++)
@@ -79,6 +50,14 @@ int zb__validate(const char *s, size_t n, zb_err *err) {
             i++;
         if (i == n)
             break;
+        /* the common case, a CJK ideograph: lead E4–E9 can be neither overlong
+         * nor a surrogate, so two continuation bytes make it valid; utf8proc
+         * judges everything else */
+        if (u[i] >= 0xE4 && u[i] <= 0xE9 && i + 2 < n && (u[i + 1] & 0xC0) == 0x80 &&
+            (u[i + 2] & 0xC0) == 0x80) {
+            i += 3;
+            continue;
+        }
         if (u[i] == 0)
             return zb__err_set(err, ZB_EENCODING,
                                "line %zu, byte %zu: a NUL byte; this looks like a binary "
@@ -227,10 +206,57 @@ int zb__fold_line(const zb_mem *m, zb_ntext *out, const char *orig, size_t start
             continue;
         }
         if (cp >= 0x3400 && cp <= 0x9FFF) {
-            /* CJK ideographs have no compatibility decomposition: only t2s. */
+            /* CJK ideographs have no compatibility decomposition: only t2s. Copy a
+             * run of those that map to themselves at once. */
+            size_t j = i;
+            while (j + 3 <= end) {
+                unsigned char b = (unsigned char)orig[j];
+                if (b < 0xE3 || b > 0xE9)
+                    break;
+                uint32_t c3 = ((uint32_t)(b & 0x0F) << 12) |
+                              ((uint32_t)(orig[j + 1] & 0x3F) << 6) | (uint32_t)(orig[j + 2] & 0x3F);
+                if (c3 < 0x3400 || c3 > 0x9FFF)
+                    break;
+                uint32_t bit = c3 - ZB_T2S_BITMAP_LO; /* the bitmap test of zb__t2s_fold, inline */
+                if ((zb__t2s_bitmap[bit / 8] & (1u << (bit % 8))) && zb__t2s_fold(c3) != c3)
+                    break;
+                j += 3;
+            }
+            if (j > i) {
+                if (zb__ntext_reserve(m, out, j - i))
+                    return ZB_ENOMEM;
+                size_t at = out->len;
+                memcpy(out->s + at, orig + i, j - i);
+                for (size_t b = 0; b < j - i; b++)
+                    out->src[at + b] = i + b - b % 3;
+                out->len += j - i;
+                out->s[out->len] = 0;
+                i = j;
+                continue;
+            }
             uint32_t simp = zb__t2s_fold((uint32_t)cp);
             int rc = simp == (uint32_t)cp ? zb__ntext_add(m, out, orig + i, k, i)
                                          : add_cp(m, out, (int32_t)simp, i);
+            if (rc)
+                return ZB_ENOMEM;
+            i += k;
+            continue;
+        }
+        /* Fold the punctuation of Chinese text without asking utf8proc: full-width
+         * forms lose 0xFEE0 and the ideographic space becomes a space, exactly as
+         * NFKC has it; 。、“”‘’—·〈〉《》「」『』【】 have no decomposition. */
+        if (cp >= 0xFF01 && cp <= 0xFF5E) {
+            char ascii = (char)(cp - 0xFEE0);
+            if (zb__ntext_add(m, out, &ascii, 1, i))
+                return ZB_ENOMEM;
+            i += k;
+            continue;
+        }
+        if (cp == 0x3000 || cp == 0x3001 || cp == 0x3002 || (cp >= 0x3008 && cp <= 0x3011) ||
+            cp == 0x2014 || cp == 0x2018 || cp == 0x2019 || cp == 0x201C || cp == 0x201D ||
+            cp == 0x00B7) {
+            int rc = cp == 0x3000 ? zb__ntext_add(m, out, " ", 1, i)
+                                  : zb__ntext_add(m, out, orig + i, k, i);
             if (rc)
                 return ZB_ENOMEM;
             i += k;

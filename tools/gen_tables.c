@@ -180,96 +180,94 @@ static void put_cstring(const char *s) {
     fputc('"', out);
 }
 
-/* ---- tries ---- */
+/* ---- tries over code points ---- */
 
-typedef struct key {
-    unsigned char *bytes;
-    size_t len;
-    int row;
-} key;
-
-typedef struct trie {
-    zb_trie_node *nodes;
+typedef struct cp_trie {
+    uint32_t *parent, *cp; /* per node but the root: its edge */
+    int32_t *row;          /* per node */
     size_t n, cap;
-} trie;
+} cp_trie;
 
-static size_t trie_alloc(trie *t, size_t count) {
-    if (t->n + count > t->cap) {
-        while (t->n + count > t->cap)
-            t->cap = t->cap ? 2 * t->cap : 256;
-        t->nodes = xrealloc(t->nodes, t->cap * sizeof *t->nodes);
-    }
-    size_t first = t->n;
-    for (size_t i = 0; i < count; i++)
-        t->nodes[first + i] = (zb_trie_node){.first_child = -1, .row = -1};
-    t->n += count;
-    return first;
+static uint32_t trie_child(const cp_trie *t, uint32_t node, uint32_t cp) {
+    for (size_t i = 1; i < t->n; i++)
+        if (t->parent[i] == node && t->cp[i] == cp)
+            return (uint32_t)i;
+    return 0;
 }
 
-static int key_cmp(const void *a, const void *b) {
-    const key *x = a, *y = b;
-    size_t n = x->len < y->len ? x->len : y->len;
-    int c = memcmp(x->bytes, y->bytes, n);
-    if (c)
-        return c;
-    if (x->len != y->len)
-        return x->len < y->len ? -1 : 1;
-    return x->row - y->row; /* the first row of a shared word wins */
+static uint32_t trie_add_node(cp_trie *t, uint32_t parent, uint32_t cp) {
+    if (t->n == t->cap) {
+        t->cap = t->cap ? 2 * t->cap : 256;
+        t->parent = xrealloc(t->parent, t->cap * sizeof *t->parent);
+        t->cp = xrealloc(t->cp, t->cap * sizeof *t->cp);
+        t->row = xrealloc(t->row, t->cap * sizeof *t->row);
+    }
+    t->parent[t->n] = parent;
+    t->cp[t->n] = cp;
+    t->row[t->n] = -1;
+    return (uint32_t)t->n++;
 }
 
-/* keys[lo..hi) share their first `depth` bytes, the prefix of node `at`. */
-static void trie_build(trie *t, size_t at, key *keys, size_t lo, size_t hi, size_t depth) {
-    if (lo < hi && keys[lo].len == depth) {
-        t->nodes[at].row = keys[lo].row;
-        while (lo < hi && keys[lo].len == depth)
-            lo++;
+/* Decode a word into code points; reversed when asked. */
+static size_t word_cps(const char *w, uint32_t *cps, size_t max, int reversed) {
+    size_t n = 0;
+    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)w;
+    while (*p) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t k = utf8proc_iterate(p, -1, &cp);
+        if (k <= 0 || n == max)
+            die(w, 0, "invalid UTF-8 or too long for a table word");
+        cps[n++] = (uint32_t)cp;
+        p += k;
     }
-    size_t groups = 0;
-    for (size_t i = lo; i < hi; i++)
-        if (i == lo || keys[i].bytes[depth] != keys[i - 1].bytes[depth])
-            groups++;
-    if (!groups)
-        return;
-    if (groups > UINT16_MAX)
-        die("gen_tables", 0, "trie fan-out too large");
-    size_t first = trie_alloc(t, groups);
-    t->nodes[at].first_child = (int32_t)first;
-    t->nodes[at].nchild = (uint16_t)groups;
-    size_t g = 0, start = lo;
-    for (size_t i = lo + 1; i <= hi; i++) {
-        if (i == hi || keys[i].bytes[depth] != keys[start].bytes[depth]) {
-            t->nodes[first + g].byte = keys[start].bytes[depth];
-            trie_build(t, first + g, keys, start, i, depth + 1);
-            g++;
-            start = i;
-        }
+    for (size_t i = 0; reversed && i < n / 2; i++) {
+        uint32_t tmp = cps[i];
+        cps[i] = cps[n - 1 - i];
+        cps[n - 1 - i] = tmp;
     }
+    return n;
 }
 
-static void emit_trie(const char *name, const char *suffix, char **words, size_t n,
-                      int reversed) {
-    key *keys = xrealloc(NULL, n * sizeof *keys);
+/* Prints the trie's hash slots and node rows; returns its hash mask. */
+static unsigned emit_trie(const char *name, const char *suffix, char **words, size_t n,
+                          int reversed) {
+    cp_trie t = {0};
+    trie_add_node(&t, 0, 0); /* the root */
     for (size_t i = 0; i < n; i++) {
-        size_t len = strlen(words[i]);
-        keys[i].bytes = xrealloc(NULL, len);
-        for (size_t j = 0; j < len; j++)
-            keys[i].bytes[j] = (unsigned char)words[i][reversed ? len - 1 - j : j];
-        keys[i].len = len;
-        keys[i].row = (int)i;
+        uint32_t cps[64];
+        size_t len = word_cps(words[i], cps, 64, reversed);
+        uint32_t node = 0;
+        for (size_t j = 0; j < len; j++) {
+            uint32_t child = trie_child(&t, node, cps[j]);
+            node = child ? child : trie_add_node(&t, node, cps[j]);
+        }
+        if (t.row[node] < 0) /* rows are sorted: the first of a shared word */
+            t.row[node] = (int32_t)i;
     }
-    qsort(keys, n, sizeof *keys, key_cmp);
-    trie t = {0};
-    trie_alloc(&t, 1);
-    trie_build(&t, 0, keys, 0, n, 0);
-    fprintf(out, "static const zb_trie_node %s_%s[] = {\n", name, suffix);
+    size_t slots = 16;
+    while (slots < 2 * t.n)
+        slots *= 2;
+    zb_trie_edge *slotv = xrealloc(NULL, slots * sizeof *slotv);
+    memset(slotv, 0, slots * sizeof *slotv);
+    for (size_t i = 1; i < t.n; i++) {
+        uint32_t h = zb__trie_hash(t.parent[i], t.cp[i]) & (uint32_t)(slots - 1);
+        while (slotv[h].child)
+            h = (h + 1) & (uint32_t)(slots - 1);
+        slotv[h] = (zb_trie_edge){t.parent[i], t.cp[i], (uint32_t)i};
+    }
+    fprintf(out, "static const zb_trie_edge %s_%s_slots[] = {", name, suffix);
+    for (size_t i = 0; i < slots; i++)
+        fprintf(out, "%s{%u,0x%X,%u},", i % 6 ? "" : "\n    ", slotv[i].parent, slotv[i].cp,
+                slotv[i].child);
+    fprintf(out, "\n};\nstatic const int32_t %s_%s_row[] = {", name, suffix);
     for (size_t i = 0; i < t.n; i++)
-        fprintf(out, "    {%d, %d, %u, %u},\n", t.nodes[i].first_child, t.nodes[i].row,
-                t.nodes[i].nchild, t.nodes[i].byte);
-    fputs("};\n", out);
-    for (size_t i = 0; i < n; i++)
-        free(keys[i].bytes);
-    free(keys);
-    free(t.nodes);
+        fprintf(out, "%s%d,", i % 16 ? "" : "\n    ", t.row[i]);
+    fputs("\n};\n", out);
+    free(slotv);
+    free(t.parent);
+    free(t.cp);
+    free(t.row);
+    return (unsigned)(slots - 1);
 }
 
 /* A word table ready to print: rows sorted (stably) by word. */
@@ -304,11 +302,37 @@ static void emit_lex(const char *name, lex *rows, size_t n) {
     char **words = xrealloc(NULL, n * sizeof *words);
     for (size_t i = 0; i < n; i++)
         words[i] = rows[i].word;
-    emit_trie(name, "fwd", words, n, 0);
-    emit_trie(name, "rev", words, n, 1);
+    unsigned fwd_mask = emit_trie(name, "fwd", words, n, 0);
+    unsigned rev_mask = emit_trie(name, "rev", words, n, 1);
+    /* the first and last code point of every word, as bloom bits */
+    unsigned char first[ZB_LEX_BLOOM_BITS / 8] = {0}, last[ZB_LEX_BLOOM_BITS / 8] = {0};
+    for (size_t i = 0; i < n; i++) {
+        const utf8proc_uint8_t *w = (const utf8proc_uint8_t *)words[i];
+        utf8proc_int32_t cp, lastcp = 0;
+        utf8proc_ssize_t k = utf8proc_iterate(w, -1, &cp);
+        if (k <= 0)
+            die(name, 0, "invalid UTF-8 in \"%s\"", words[i]);
+        first[(uint32_t)cp % ZB_LEX_BLOOM_BITS / 8] |= (unsigned char)(1u << ((uint32_t)cp % 8));
+        for (const utf8proc_uint8_t *p = w; *p; p += k) {
+            k = utf8proc_iterate(p, -1, &lastcp);
+            if (k <= 0)
+                die(name, 0, "invalid UTF-8 in \"%s\"", words[i]);
+        }
+        last[(uint32_t)lastcp % ZB_LEX_BLOOM_BITS / 8] |= (unsigned char)(1u << ((uint32_t)lastcp % 8));
+    }
+    const char *which[2] = {"first", "last"};
+    unsigned char *bits[2] = {first, last};
+    for (int b = 0; b < 2; b++) {
+        fprintf(out, "static const uint8_t %s_%s[] = {", name, which[b]);
+        for (size_t i = 0; i < sizeof first; i++)
+            fprintf(out, "%s%u,", i % 32 ? "" : "\n    ", bits[b][i]);
+        fputs("\n};\n", out);
+    }
     free(words);
-    fprintf(out, "const zb_lex_table zb__%s = {%s_rows, %zu, %s_fwd, %s_rev};\n", name, name, n,
-            name, name);
+    fprintf(out,
+            "const zb_lex_table zb__%s = {%s_rows, %zu, {%s_fwd_slots, %u, %s_fwd_row}, "
+            "{%s_rev_slots, %u, %s_rev_row}, %s_first, %s_last};\n",
+            name, name, n, name, fwd_mask, name, name, rev_mask, name, name, name);
 }
 
 /* enum name → C identifier, or die */
@@ -490,6 +514,16 @@ static void gen_metrics(void) {
     fputs("};\n", out);
     fprintf(out, "const size_t zb__metric_count = %zu;\n", t.n);
     emit_lex("aliases", l, nalias);
+    /* after emit_lex sorted l: the rows whose alias holds a wildcard */
+    fputs("const size_t zb__alias_wildcards[] = {", out);
+    size_t nwild = 0;
+    for (size_t i = 0; i < nalias; i++)
+        if (strchr(l[i].word, '*')) {
+            fprintf(out, "%s%zu", nwild ? ", " : "", i);
+            nwild++;
+        }
+    fprintf(out, "%s};\nconst size_t zb__alias_wildcard_count = %zu;\n", nwild ? "" : "0",
+            nwild);
 }
 
 static void read_t2s(void) {
