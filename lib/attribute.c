@@ -319,8 +319,10 @@ static void measure_and_sign(const zb_para *p, const zb_qctx *c, const zb_qty *q
         !only_auxiliaries(s, pend, q->before_start))
         role = ZB_PR_reach;
     int rise = role == ZB_PR_rise, fall = role == ZB_PR_fall;
+    /* look back only to the previous figure: a list inherits from its head, and
+     * each figure scanning its whole clause would be quadratic in a long list */
     int growth_head = q->kind == ZB_QTY_PERCENT &&
-                      has_lexicon_word(s, c->clause_start, q->before_start, ZB_LX_growth);
+                      has_lexicon_word(s, lo, q->before_start, ZB_LX_growth);
     int sign = fall ? -1 : 1;
     switch (q->kind) {
     case ZB_QTY_RANK:
@@ -331,6 +333,8 @@ static void measure_and_sign(const zb_para *p, const zb_qctx *c, const zb_qty *q
             a->measure = ZB_MEASURE_GAP;
         else if (rise || fall || growth_head) /* 增速回升到3.5%: still a growth rate */
             a->measure = ZB_MEASURE_GROWTH;
+        else if (c->list_cont && st->last_measure == ZB_MEASURE_GROWTH)
+            a->measure = ZB_MEASURE_GROWTH; /* 增速分别为5%和6% */
         else
             a->measure = ZB_MEASURE_SHARE;
         break;
@@ -338,7 +342,7 @@ static void measure_and_sign(const zb_para *p, const zb_qctx *c, const zb_qty *q
         a->measure = ZB_MEASURE_GROWTH;
         break;
     case ZB_QTY_POINTS:
-        if (role == ZB_PR_gap || (role < 0 && has_gap_word(s, c->clause_start, q->start)))
+        if (role == ZB_PR_gap || (role < 0 && has_gap_word(s, lo, q->start)))
             a->measure = ZB_MEASURE_GAP;
         else if (c->list_cont && st->last_measure == ZB_MEASURE_GAP)
             a->measure = ZB_MEASURE_GAP;

@@ -234,6 +234,10 @@ static void clause_subject(const zb_para *p, const zb_qctx *c, char *out, size_t
     if (c->prev_clause_start >= c->clause_start)
         return;
     size_t lo = c->prev_clause_start, hi = zb__prev_char(s, c->clause_start);
+    if (hi - lo > 96)
+        hi = lo + 96; /* a subject is short; never scan a long clause for each figure */
+    while (hi > lo && ((unsigned char)s[hi] & 0xC0) == 0x80)
+        hi--;
     lo = strip_leading(s, lo, hi);
     size_t i = lo;
     int chars = 0;
@@ -544,13 +548,9 @@ void zb__metric_for(const zb_para *p, const zb_qctx *ctx, size_t qi, zb_metric_s
     /* 启动4台83万千瓦燃机机组: the noun comes after the next quantity */
     size_t noun_from = q->end;
     int noun = q->noun_follows;
-    if (!noun && c->next_start == (long)q->end) {
-        for (size_t j = qi + 1; j < p->nq; j++)
-            if (p->q[j].start == q->end) {
-                noun = p->q[j].noun_follows;
-                noun_from = p->q[j].end;
-                break;
-            }
+    if (!noun && qi + 1 < p->nq && p->q[qi + 1].start == q->end) {
+        noun = p->q[qi + 1].noun_follows;
+        noun_from = p->q[qi + 1].end;
     }
     if (noun && (verbs || (q->unit_flags & ZB_UF_cls))) {
         size_t nlo, nhi;

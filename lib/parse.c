@@ -155,6 +155,22 @@ static int add_sentence(run *r, const zb_ntext *b, const zb_range *sr, int secti
     return ZB_OK;
 }
 
+/* A sentence longer than this is layout debris (a page without punctuation, a
+ * list of thousands of figures): each of its indicators gets a window of the
+ * text around it instead, so that output stays linear in the input. */
+#define ZB_MAX_SENTENCE 4096u
+#define ZB_WINDOW 240u
+
+static zb_range window_around(const zb_ntext *b, const zb_range *sent, const zb_qty *q) {
+    zb_range w = {q->start > sent->start + ZB_WINDOW ? q->start - ZB_WINDOW : sent->start,
+                  q->end + ZB_WINDOW < sent->end ? q->end + ZB_WINDOW : sent->end};
+    while (w.start > sent->start && ((unsigned char)b->s[w.start] & 0xC0) == 0x80)
+        w.start--;
+    while (w.end < sent->end && ((unsigned char)b->s[w.end] & 0xC0) == 0x80)
+        w.end++;
+    return w;
+}
+
 static int add_indicators(run *r, const zb_ntext *b, const zb_para *p) {
     zb_doc *d = r->doc;
     const zb_mem *m = mem_of(d);
@@ -194,7 +210,13 @@ static int add_indicators(run *r, const zb_ntext *b, const zb_para *p) {
         ind->section_index = section >= 0 ? (size_t)section : SIZE_MAX;
         if (!ind->surface || !ind->unit || !ind->base_unit || !ind->metric)
             return ZB_ENOMEM;
-        if (r->flags & ZB_PARSE_ALL_SENTENCES) {
+        const zb_range *sr = &p->sent[a->sent];
+        if (sr->end - sr->start > ZB_MAX_SENTENCE) {
+            zb_range w = window_around(b, sr, q);
+            if (add_sentence(r, b, &w, section, &sent_index))
+                return ZB_ENOMEM;
+            sent_of = SIZE_MAX;
+        } else if (r->flags & ZB_PARSE_ALL_SENTENCES) {
             sent_index = first_sentence + a->sent;
         } else if (sent_of != a->sent) {
             if (add_sentence(r, b, &p->sent[a->sent], section, &sent_index))
