@@ -1,0 +1,109 @@
+/* bench_parse: time zb_parse() alone (no I/O, no output) on a file, and
+ * optionally zb_db_ingest() into a fresh database.
+ *
+ *   bench_parse parse FILE RUNS        → "bytes ns_median ns_min ns_max indicators maxrss_kb"
+ *   bench_parse ingest DB FILE...      → "files bytes indicators ns maxrss_kb" (one transaction each)
+ */
+#define _POSIX_C_SOURCE 200809L
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <time.h>
+
+#include "zhibiao.h"
+
+static char *slurp(const char *path, size_t *len) {
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        perror(path);
+        exit(2);
+    }
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *buf = malloc((size_t)n + 1);
+    if (!buf || fread(buf, 1, (size_t)n, f) != (size_t)n) {
+        fprintf(stderr, "%s: read failed\n", path);
+        exit(2);
+    }
+    fclose(f);
+    *len = (size_t)n;
+    return buf;
+}
+
+static long long now_ns(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (long long)ts.tv_sec * 1000000000LL + ts.tv_nsec;
+}
+
+static long maxrss_kb(void) {
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru);
+    return ru.ru_maxrss;
+}
+
+static int cmp_ll(const void *a, const void *b) {
+    long long x = *(const long long *)a, y = *(const long long *)b;
+    return (x > y) - (x < y);
+}
+
+int main(int argc, char **argv) {
+    if (argc >= 4 && !strcmp(argv[1], "parse")) {
+        size_t len;
+        char *text = slurp(argv[2], &len);
+        int runs = atoi(argv[3]);
+        if (runs < 1)
+            runs = 1;
+        long long *t = malloc(sizeof *t * (size_t)runs);
+        size_t count = 0;
+        for (int r = 0; r < runs; r++) {
+            long long t0 = now_ns();
+            zb_doc *doc = NULL;
+            if (zb_parse(&doc, text, len, NULL) != ZB_OK) {
+                fprintf(stderr, "%s\n", zb_doc_errmsg(doc));
+                return 1;
+            }
+            count = zb_doc_count(doc);
+            zb_doc_free(doc);
+            t[r] = now_ns() - t0;
+        }
+        qsort(t, (size_t)runs, sizeof *t, cmp_ll);
+        printf("%zu %lld %lld %lld %zu %ld\n", len, t[runs / 2], t[0], t[runs - 1], count,
+               maxrss_kb());
+        free(t);
+        free(text);
+        return 0;
+    }
+    if (argc >= 4 && !strcmp(argv[1], "ingest")) {
+        zb_db *db = NULL;
+        if (zb_db_open(&db, argv[2], 0) != ZB_OK) {
+            fprintf(stderr, "%s\n", zb_db_errmsg(db));
+            return 1;
+        }
+        size_t bytes = 0, rows = 0;
+        long long total = 0;
+        for (int i = 3; i < argc; i++) {
+            size_t len;
+            char *text = slurp(argv[i], &len);
+            zb_ingest_options o = ZB_INGEST_OPTIONS_INIT;
+            o.source = argv[i];
+            zb_ingest_result res;
+            long long t0 = now_ns();
+            if (zb_db_ingest(db, text, len, &o, &res) != ZB_OK) {
+                fprintf(stderr, "%s\n", zb_db_errmsg(db));
+                return 1;
+            }
+            total += now_ns() - t0;
+            bytes += len;
+            rows += res.indicators;
+            free(text);
+        }
+        zb_db_close(db);
+        printf("%d %zu %zu %lld %ld\n", argc - 3, bytes, rows, total, maxrss_kb());
+        return 0;
+    }
+    fprintf(stderr, "usage: bench_parse parse FILE RUNS | ingest DB FILE...\n");
+    return 2;
+}
