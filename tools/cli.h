@@ -24,6 +24,9 @@ extern const char *zb_cli_name;
 
 int zb_cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 int zb_cli_read(const char *path, zb_input *in);
+/* Convert in to UTF-8 from encoding (utf-8, gb18030, gbk, auto); 0 or 1 after a message. */
+int zb_cli_decode(zb_input *in, const char *encoding);
+int zb_cli_check_encoding(const char *name);
 void zb_cli_release(zb_input *in);
 int zb_cli_width(const char *s);
 void zb_cli_cell(FILE *f, const char *s, int cols, int right);
@@ -37,6 +40,7 @@ int zb_cmd_ingest(int argc, char **argv);
 int zb_cmd_compare(int argc, char **argv);
 int zb_cmd_export(int argc, char **argv);
 int zb_cmd_stats(int argc, char **argv);
+int zb_cmd_dashboard(int argc, char **argv);
 
 /* Long options: matches "--name VALUE" and "--name=VALUE"; advances *i. */
 int zb_cli_value(int argc, char **argv, int *i, const char *name, const char **value);

@@ -98,7 +98,7 @@ static void print_table(const zb_doc *doc, const char *path, const char *region)
 }
 
 int zb_cmd_parse(int argc, char **argv) {
-    const char *file = NULL, *format = NULL, *region = NULL, *v;
+    const char *file = NULL, *format = NULL, *region = NULL, *encoding = NULL, *v;
     int report_year = 0;
     for (int i = 1; i < argc; i++) {
         if (zb_cli_value(argc, argv, &i, "--format", &v)) {
@@ -112,6 +112,10 @@ int zb_cmd_parse(int argc, char **argv) {
             if (!v)
                 return zb_cli_error("--region takes a name such as 吉林省"), 2;
             region = v;
+        } else if (zb_cli_value(argc, argv, &i, "--encoding", &v)) {
+            if (!v || !zb_cli_check_encoding(v))
+                return zb_cli_error("--encoding takes utf-8, gb18030, gbk or auto"), 2;
+            encoding = v;
         } else if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
             return zb_cli_help("parse");
         } else if (argv[i][0] == '-' && argv[i][1]) {
@@ -131,6 +135,10 @@ int zb_cmd_parse(int argc, char **argv) {
     zb_input in;
     if (zb_cli_read(file, &in))
         return 1;
+    if (zb_cli_decode(&in, encoding)) {
+        zb_cli_release(&in);
+        return 1;
+    }
     zb_parse_options opts = ZB_PARSE_OPTIONS_INIT;
     opts.report_year = report_year;
     zb_doc *doc = NULL;

@@ -1,6 +1,11 @@
 /* zhibiao ingest | compare | export | stats: the database commands. */
+#include <dirent.h>
+#include <errno.h>
+#include <glob.h>
 #include <math.h>
 #include <sqlite3.h>
+#include <sys/stat.h>
+#include <time.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,54 +30,131 @@ static int open_db(zb_db **db, const char *path, unsigned flags) {
 
 /* ---- ingest ---- */
 
+typedef struct file_list {
+    char **v;
+    size_t n, cap;
+} file_list;
+
+static int add_file(file_list *l, const char *path) {
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? 2 * l->cap : 64;
+        char **v = realloc(l->v, cap * sizeof *v);
+        if (!v)
+            return -1;
+        l->v = v;
+        l->cap = cap;
+    }
+    l->v[l->n] = strdup(path);
+    return l->v[l->n++] ? 0 : -1;
+}
+
+static int by_name(const void *a, const void *b) {
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* An argument is a file, a directory (its *.txt files, in name order) or a
+ * quoted glob pattern ("reports/2022-*.txt"). */
+static int expand(file_list *l, const char *arg) {
+    struct stat st;
+    if (stat(arg, &st) == 0 && S_ISDIR(st.st_mode)) {
+        DIR *d = opendir(arg);
+        if (!d)
+            return zb_cli_error("%s: cannot list: %s", arg, strerror(errno));
+        size_t first = l->n;
+        struct dirent *e;
+        while ((e = readdir(d))) {
+            size_t len = strlen(e->d_name);
+            if (len < 5 || strcmp(e->d_name + len - 4, ".txt") || e->d_name[0] == '.')
+                continue;
+            char path[4096];
+            snprintf(path, sizeof path, "%s/%s", arg, e->d_name);
+            if (add_file(l, path)) {
+                closedir(d);
+                return zb_cli_error("out of memory");
+            }
+        }
+        closedir(d);
+        qsort(l->v + first, l->n - first, sizeof *l->v, by_name);
+        if (l->n == first)
+            fprintf(stderr, "%s: %s: no .txt files in this directory\n", zb_cli_name, arg);
+        return 0;
+    }
+    if (strpbrk(arg, "*?[") && access(arg, F_OK) != 0) {
+        glob_t g;
+        int rc = glob(arg, 0, NULL, &g);
+        if (rc == GLOB_NOMATCH)
+            return zb_cli_error("%s: no file matches this pattern", arg);
+        if (rc != 0)
+            return zb_cli_error("%s: cannot expand this pattern", arg);
+        for (size_t i = 0; i < g.gl_pathc; i++)
+            if (add_file(l, g.gl_pathv[i])) {
+                globfree(&g);
+                return zb_cli_error("out of memory");
+            }
+        globfree(&g);
+        return 0;
+    }
+    return add_file(l, arg) ? zb_cli_error("out of memory") : 0;
+}
+
+static double seconds(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
 int zb_cmd_ingest(int argc, char **argv) {
-    const char *dbpath = NULL, *region = NULL, *v;
-    int report_year = 0, replace = 0, quiet = 0, nfiles = 0;
-    char **files = calloc((size_t)argc, sizeof *files);
-    if (!files)
-        return zb_cli_error("out of memory");
-    for (int i = 1; i < argc; i++) {
+    const char *dbpath = NULL, *region = NULL, *encoding = NULL, *v;
+    int report_year = 0, replace = 0, quiet = 0, usage = 0;
+    file_list files = {0};
+    for (int i = 1; i < argc && !usage; i++) {
         if (zb_cli_value(argc, argv, &i, "--db", &v)) {
             if (!v)
-                return free(files), zb_cli_error("--db takes a file name"), 2;
+                usage = zb_cli_error("--db takes a file name");
             dbpath = v;
         } else if (zb_cli_value(argc, argv, &i, "--region", &v)) {
             if (!v)
-                return free(files), zb_cli_error("--region takes a name such as 吉林省"), 2;
+                usage = zb_cli_error("--region takes a name such as 吉林省");
             region = v;
         } else if (zb_cli_value(argc, argv, &i, "--report-year", &v)) {
             if (!zb_cli_year(v, &report_year))
-                return free(files), zb_cli_error("--report-year takes a year such as 2022"), 2;
+                usage = zb_cli_error("--report-year takes a year such as 2022");
+        } else if (zb_cli_value(argc, argv, &i, "--encoding", &v)) {
+            if (!v || !zb_cli_check_encoding(v))
+                usage = zb_cli_error("--encoding takes utf-8, gb18030, gbk or auto");
+            encoding = v;
         } else if (!strcmp(argv[i], "--replace")) {
             replace = 1;
         } else if (!strcmp(argv[i], "--quiet") || !strcmp(argv[i], "-q")) {
             quiet = 1;
         } else if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
-            free(files);
             return zb_cli_help("ingest");
         } else if (argv[i][0] == '-' && argv[i][1]) {
-            free(files);
-            return zb_cli_error("ingest: unknown option '%s' (see 'zhibiao help ingest')",
-                                argv[i]), 2;
-        } else {
-            files[nfiles++] = argv[i];
+            usage = zb_cli_error("ingest: unknown option '%s' (see 'zhibiao help ingest')", argv[i]);
+        } else if (expand(&files, argv[i])) {
+            usage = 1;
         }
     }
-    if (!nfiles) {
-        free(files);
-        return zb_cli_error("ingest: which files? (see 'zhibiao help ingest')"), 2;
-    }
-    zb_db *db;
-    int rc = open_db(&db, dbpath, 0);
+    if (!usage && !files.n)
+        usage = zb_cli_error("ingest: which files? (see 'zhibiao help ingest')");
+    int rc = usage ? 2 : 0;
+    zb_db *db = NULL;
+    if (!rc)
+        rc = open_db(&db, dbpath, 0);
     if (rc) {
-        free(files);
+        for (size_t f = 0; f < files.n; f++)
+            free(files.v[f]);
+        free(files.v);
         return rc;
     }
-    int failed = 0;
-    size_t added = 0, kept = 0, rows = 0;
-    for (int f = 0; f < nfiles; f++) {
+    int progress = !quiet && files.n > 1 && isatty(STDERR_FILENO);
+    size_t added = 0, kept = 0, failed = 0, rows = 0;
+    zb_ingest_result last = {0};
+    double start = seconds();
+    for (size_t f = 0; f < files.n; f++) {
         zb_input in;
-        if (zb_cli_read(files[f], &in)) {
+        if (zb_cli_read(files.v[f], &in) || zb_cli_decode(&in, encoding)) {
+            zb_cli_release(&in);
             failed++;
             continue;
         }
@@ -81,29 +163,42 @@ int zb_cmd_ingest(int argc, char **argv) {
         opts.report_year = report_year;
         opts.source = in.path;
         opts.flags = replace ? ZB_INGEST_REPLACE : 0;
-        zb_ingest_result res;
-        if (zb_db_ingest(db, in.data, in.len, &opts, &res) != ZB_OK) {
+        if (zb_db_ingest(db, in.data, in.len, &opts, &last) != ZB_OK) {
+            if (progress)
+                fputs("\r\033[K", stderr);
             zb_cli_error("%s", zb_db_errmsg(db));
             failed++;
         } else {
-            rows += res.indicators;
-            if (res.inserted)
+            rows += last.indicators;
+            if (last.inserted)
                 added++;
             else
                 kept++;
-            if (!quiet)
-                printf("%s: document %lld, %zu indicators, %s %d%s\n", in.path,
-                       (long long)res.document_id, res.indicators,
-                       *res.region ? res.region : "(no region)", res.report_year,
-                       res.inserted ? "" : " (already stored; --replace to extract again)");
         }
         zb_cli_release(&in);
+        if (progress) {
+            double t = seconds() - start;
+            fprintf(stderr, "\r\033[K[%zu/%zu] %zu indicators, %.0f files/s, %.0f rows/s",
+                    f + 1, files.n, rows, t > 0 ? (double)(f + 1) / t : 0.0,
+                    t > 0 ? (double)rows / t : 0.0);
+        }
     }
-    if (!quiet && nfiles > 1)
-        printf("%zu new, %zu already stored, %d failed; %zu indicators\n", added, kept, failed,
-               rows);
+    if (progress)
+        fputs("\n", stderr);
+    if (!quiet) {
+        if (files.n == 1 && !failed)
+            printf("%s: document %lld, %zu indicators, %s %d%s\n", files.v[0],
+                   (long long)last.document_id, last.indicators,
+                   *last.region ? last.region : "(no region)", last.report_year,
+                   last.inserted ? "" : " (already stored; --replace to extract again)");
+        else
+            printf("%zu files: %zu new, %zu already stored, %zu failed; %zu indicators in %.2f s\n",
+                   files.n, added, kept, failed, rows, seconds() - start);
+    }
     zb_db_close(db);
-    free(files);
+    for (size_t f = 0; f < files.n; f++)
+        free(files.v[f]);
+    free(files.v);
     return failed ? 1 : 0;
 }
 

@@ -6,7 +6,8 @@
 
 
 static const char parse_help[] =
-    "usage: zhibiao parse FILE [--report-year Y] [--region R] [--format jsonl|tsv|table]\n"
+    "usage: zhibiao parse FILE [--report-year Y] [--region R] [--encoding E]\n"
+    "                          [--format jsonl|tsv|table]\n"
     "\n"
     "Extract every indicator of one report and print them. FILE is UTF-8 text as it\n"
     "comes from a newspaper page, a web page or a PDF; '-' reads standard input.\n"
@@ -15,6 +16,9 @@ static const char parse_help[] =
     "                   results are of 2021, targets of 2022); found in the text\n"
     "                   (二、2022年工作安排, the title) when not given\n"
     "  --region R       the region, shown in the table header (e.g. 吉林省)\n"
+    "  --encoding E     utf-8 (the default), gb18030, gbk, or auto: GB18030 when the\n"
+    "                   bytes are not UTF-8 (said on stderr); spans then count bytes\n"
+    "                   of the text converted to UTF-8\n"
     "  --format F       jsonl  one JSON object per indicator with the fields of the\n"
     "                          contract (span_start span_end surface value value_high\n"
     "                          unit base_value base_unit cmp year kind measure metric\n"
@@ -27,16 +31,21 @@ static const char parse_help[] =
     "2 on a usage error.\n";
 
 static const char ingest_help[] =
-    "usage: zhibiao ingest --db FILE [--region R] [--report-year Y] [--replace] [--quiet] REPORT...\n"
+    "usage: zhibiao ingest --db FILE [--region R] [--report-year Y] [--encoding E]\n"
+    "                      [--replace] [--quiet] REPORT|DIR|'PATTERN'...\n"
     "\n"
     "Extract the indicators of each REPORT and store them in the SQLite database FILE\n"
     "(created when missing), each report in one transaction: all of it or nothing.\n"
     "The report's bytes are kept verbatim, so every row points back to its source.\n"
+    "A directory stands for the .txt files in it; a quoted pattern is expanded.\n"
+    "On a terminal a progress line shows files, rows and rates; the last line sums up.\n"
     "\n"
     "  --db FILE        the database (schema upgraded in place when older)\n"
     "  --region R       the region of every REPORT; by default the province the text\n"
     "                   names most often (吉林 → 吉林省), 全国 for the State Council\n"
     "  --report-year Y  the year the reports were given in; by default from the text\n"
+    "  --encoding E     utf-8 (the default), gb18030, gbk, or auto (GB18030 when not\n"
+    "                   UTF-8); the text is stored converted to UTF-8\n"
     "  --replace        extract again reports whose bytes are already stored\n"
     "  --quiet          print nothing but errors\n"
     "\n"
@@ -61,6 +70,14 @@ static const char export_help[] =
     "region and report year. csv (the default) follows RFC 4180 (CRLF, quoted fields);\n"
     "--bom starts it with a UTF-8 byte order mark for spreadsheet programs.\n";
 
+static const char dashboard_help[] =
+    "usage: zhibiao dashboard --db FILE [--region R] -o REPORT.html\n"
+    "\n"
+    "Write one self-contained HTML page (no network access, no external scripts):\n"
+    "for the newest pair of years, a chart per sector of last year's results against\n"
+    "this year's targets, and a table of all indicators of the newest report, with\n"
+    "filters by sector and kind and each figure's source sentence on hover.\n";
+
 static const char stats_help[] =
     "usage: zhibiao stats --db FILE\n"
     "\n"
@@ -72,6 +89,7 @@ const zb_command zb_cli_commands[] = {
     {"compare", zb_cmd_compare, compare_help},
     {"export", zb_cmd_export, export_help},
     {"stats", zb_cmd_stats, stats_help},
+    {"dashboard", zb_cmd_dashboard, dashboard_help},
     {NULL, NULL, NULL},
 };
 

@@ -1,0 +1,305 @@
+/* zhibiao dashboard: one self-contained HTML page from a database — a chart per
+ * sector of last year's results against this year's targets (inline SVG), and
+ * a filterable table of the newest report's indicators. No network, no
+ * external scripts: the page is a single file to mail or open anywhere. */
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "zhibiao.h"
+
+static const char *const sector_label[] = {"经济", "工业", "创新", "农业农村", "改革开放",
+                                           "生态环境", "民生", "基础设施", "政府治理"};
+
+static void html(FILE *f, const char *s) {
+    for (; s && *s; s++) {
+        switch (*s) {
+        case '&': fputs("&amp;", f); break;
+        case '<': fputs("&lt;", f); break;
+        case '>': fputs("&gt;", f); break;
+        case '"': fputs("&quot;", f); break;
+        case '\'': fputs("&#39;", f); break;
+        default: fputc(*s, f);
+        }
+    }
+}
+
+static void num(char *buf, size_t size, double v) {
+    if (isnan(v))
+        snprintf(buf, size, "–");
+    else
+        snprintf(buf, size, "%.10g", v);
+}
+
+typedef struct cmp_row {
+    char metric[96], metric_id[48], actual_unit[24], target_unit[24], status[48], region[64];
+    zb_measure measure;
+    zb_cmp cmp;
+    int sector, actual_year, target_year;
+    double actual, target;             /* base values: the bars compare these */
+    double actual_shown, target_shown; /* as written, for the labels */
+} cmp_row;
+
+static int load_comparisons(zb_db *db, const char *region, cmp_row **out, size_t *n) {
+    zb_comparisons *it;
+    if (zb_db_compare(&it, db, region, 0, 0) != ZB_OK)
+        return -1;
+    size_t cap = 16;
+    *out = malloc(cap * sizeof **out);
+    *n = 0;
+    int rc;
+    while (*out && (rc = zb_comparisons_next(it)) == ZB_ROW) {
+        const zb_comparison *c = zb_comparisons_get(it);
+        if (*n == cap) {
+            cmp_row *bigger = realloc(*out, (cap *= 2) * sizeof **out);
+            if (!bigger)
+                break;
+            *out = bigger;
+        }
+        cmp_row *r = &(*out)[(*n)++];
+        memset(r, 0, sizeof *r);
+        snprintf(r->metric, sizeof r->metric, "%s", c->metric);
+        snprintf(r->metric_id, sizeof r->metric_id, "%s", c->metric_id);
+        snprintf(r->actual_unit, sizeof r->actual_unit, "%s", c->actual_unit);
+        snprintf(r->target_unit, sizeof r->target_unit, "%s", c->target_unit);
+        snprintf(r->status, sizeof r->status, "%s", c->status);
+        snprintf(r->region, sizeof r->region, "%s", c->region);
+        r->measure = c->measure;
+        r->cmp = c->target_cmp;
+        r->actual_year = c->actual_year;
+        r->target_year = c->target_year;
+        r->actual = c->actual_base_value;
+        r->target = c->target_base_value;
+        r->actual_shown = c->actual_value;
+        r->target_shown = c->target_value;
+        r->sector = 0;
+    }
+    zb_comparisons_free(it);
+    return *out ? 0 : -1;
+}
+
+/* The catalog sector of each compared metric, from the indicators themselves. */
+static void sectors_of(zb_db *db, cmp_row *rows, size_t n) {
+    for (size_t i = 0; i < n; i++) {
+        zb_filter f = ZB_FILTER_INIT;
+        f.metric_id = rows[i].metric_id;
+        f.region = rows[i].region;
+        f.year = rows[i].target_year;
+        f.kind = ZB_KIND_TARGET;
+        zb_rows *it;
+        if (zb_db_indicators(&it, db, &f) == ZB_OK && zb_rows_next(it) == ZB_ROW)
+            rows[i].sector = (int)zb_rows_indicator(it)->sector;
+        zb_rows_free(it);
+    }
+}
+
+/* A chart: one row per metric, the result and the target as two bars scaled to
+ * that metric (units differ from metric to metric); a zero line when negative. */
+static void chart(FILE *f, int sector, const cmp_row *rows, size_t n) {
+    size_t count = 0;
+    for (size_t i = 0; i < n; i++)
+        count += rows[i].sector == sector;
+    if (!count)
+        return;
+    const int label_w = 230, bar_w = 320, row_h = 46, top = 30;
+    int height = top + (int)count * row_h + 10, width = label_w + bar_w + 150;
+    fprintf(f, "<figure class=\"chart\" data-sector=\"%s\"><figcaption>%s <small>%s</small>"
+               "</figcaption>\n",
+            zb_sector_name((zb_sector)sector), sector_label[sector],
+            zb_sector_name((zb_sector)sector));
+    fprintf(f, "<svg data-chart=\"%s\" xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" "
+               "height=\"%d\" viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"%s\">\n",
+            zb_sector_name((zb_sector)sector), width, height, width, height, sector_label[sector]);
+    fprintf(f, "<g class=\"legend\"><rect x=\"%d\" y=\"6\" width=\"12\" height=\"12\" "
+               "class=\"actual\"/><text x=\"%d\" y=\"17\">%d 实际</text><rect x=\"%d\" y=\"6\" "
+               "width=\"12\" height=\"12\" class=\"target\"/><text x=\"%d\" y=\"17\">%d 目标"
+               "</text></g>\n",
+            label_w, label_w + 18, rows[0].actual_year, label_w + 110, label_w + 128,
+            rows[0].target_year);
+    int y = top;
+    for (size_t i = 0; i < n; i++) {
+        const cmp_row *r = &rows[i];
+        if (r->sector != sector)
+            continue;
+        double scale = fmax(fabs(r->actual), fabs(r->target));
+        if (scale == 0)
+            scale = 1;
+        int negative = r->actual < 0 || r->target < 0;
+        double zero = negative ? label_w + bar_w / 2.0 : label_w;
+        double span = negative ? bar_w / 2.0 : bar_w;
+        char a[32], t[32];
+        num(a, sizeof a, r->actual_shown);
+        num(t, sizeof t, r->target_shown);
+        fputs("<g class=\"row\"><title>", f);
+        html(f, r->metric);
+        fprintf(f, ": %d %s%s → %d %s%s%s (%s)</title>\n", r->actual_year, a, r->actual_unit,
+                r->target_year, r->cmp == ZB_CMP_EQ ? "" : zb_cmp_name(r->cmp), t,
+                r->target_unit, r->status);
+        fprintf(f, "<text class=\"label\" x=\"0\" y=\"%d\">", y + 17);
+        html(f, r->metric);
+        fprintf(f, "</text><text class=\"measure\" x=\"0\" y=\"%d\">%s</text>\n", y + 33,
+                zb_measure_name(r->measure));
+        double values[2] = {r->actual, r->target};
+        const char *cls[2] = {"actual", "target"};
+        const char *labels[2] = {a, t};
+        const char *units[2] = {r->actual_unit, r->target_unit};
+        for (int k = 0; k < 2; k++) {
+            double len = fabs(values[k]) / scale * span;
+            double x = values[k] < 0 ? zero - len : zero;
+            fprintf(f, "<rect class=\"%s\" x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"16\"/>"
+                       "<text class=\"value\" x=\"%.1f\" y=\"%d\">%s%s",
+                    cls[k], x, y + 4 + k * 19, fmax(len, 1.0),
+                    values[k] < 0 ? zero + 4 : x + fmax(len, 1.0) + 4, y + 17 + k * 19,
+                    k == 1 && r->cmp != ZB_CMP_EQ ? zb_cmp_name(r->cmp) : "", labels[k]);
+            html(f, units[k]);
+            fputs("</text>\n", f);
+        }
+        if (negative)
+            fprintf(f, "<line class=\"zero\" x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%d\"/>\n",
+                    zero, zero, y, y + 42);
+        fputs("</g>\n", f);
+        y += row_h;
+    }
+    fputs("</svg></figure>\n", f);
+}
+
+static const char style[] =
+    "body{font-family:'Noto Sans CJK SC','WenQuanYi Micro Hei','Source Han Sans SC',sans-serif;"
+    "margin:24px;color:#222;background:#fafafa}h1{font-size:22px;margin:0 0 4px}"
+    "header p{color:#666;margin:0 0 18px}#charts{display:flex;flex-wrap:wrap;gap:18px}"
+    "figure.chart{background:#fff;border:1px solid #ddd;border-radius:6px;padding:10px 14px;"
+    "margin:0}figcaption{font-weight:bold;margin-bottom:4px}figcaption small{color:#888;"
+    "font-weight:normal}svg text{font-size:13px;fill:#222}svg text.measure{fill:#888;"
+    "font-size:11px}svg text.value{font-size:12px}rect.actual{fill:#4e79a7}rect.target"
+    "{fill:#f28e2b}line.zero{stroke:#999}.filters{margin:22px 0 8px}.filters label"
+    "{margin-right:16px}table{border-collapse:collapse;background:#fff;font-size:13px}"
+    "th,td{border:1px solid #ddd;padding:3px 7px;text-align:left}td.num{text-align:right}"
+    "tr[title]:hover{background:#fff6d5;cursor:help}th{background:#eee;position:sticky;top:0}";
+
+static const char script[] =
+    "(function(){var s=document.getElementById('f-sector'),k=document.getElementById('f-kind'),"
+    "c=document.getElementById('count'),rows=document.querySelectorAll('#indicators tbody tr');"
+    "function apply(){var n=0;rows.forEach(function(r){var on=(!s.value||r.dataset.sector===s.value)"
+    "&&(!k.value||r.dataset.kind===k.value);r.style.display=on?'':'none';if(on)n++;});"
+    "c.textContent=n+' / '+rows.length;}s.onchange=k.onchange=apply;apply();})();";
+
+int zb_cmd_dashboard(int argc, char **argv) {
+    const char *dbpath = NULL, *region = NULL, *outpath = NULL, *v;
+    for (int i = 1; i < argc; i++) {
+        if (zb_cli_value(argc, argv, &i, "--db", &v)) {
+            if (!v)
+                return zb_cli_error("--db takes a file name"), 2;
+            dbpath = v;
+        } else if (zb_cli_value(argc, argv, &i, "--region", &v)) {
+            if (!v)
+                return zb_cli_error("--region takes a name"), 2;
+            region = v;
+        } else if (zb_cli_value(argc, argv, &i, "-o", &v) ||
+                   zb_cli_value(argc, argv, &i, "--output", &v)) {
+            if (!v)
+                return zb_cli_error("-o takes a file name"), 2;
+            outpath = v;
+        } else if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
+            return zb_cli_help("dashboard");
+        } else {
+            return zb_cli_error("dashboard: unexpected '%s' (see 'zhibiao help dashboard')",
+                                argv[i]), 2;
+        }
+    }
+    if (!dbpath || !outpath)
+        return zb_cli_error("dashboard: give --db FILE and -o REPORT.html"), 2;
+    zb_db *db = NULL;
+    if (zb_db_open(&db, dbpath, ZB_DB_READONLY) != ZB_OK) {
+        zb_cli_error("%s", zb_db_errmsg(db));
+        zb_db_close(db);
+        return 1;
+    }
+    cmp_row *rows = NULL;
+    size_t n = 0;
+    if (load_comparisons(db, region, &rows, &n)) {
+        zb_cli_error("%s", zb_db_errmsg(db));
+        free(rows);
+        zb_db_close(db);
+        return 1;
+    }
+    sectors_of(db, rows, n);
+    const char *shown_region = region ? region : n ? rows[0].region : "";
+    int target_year = n ? rows[0].target_year : 0;
+    /* the table: the newest report of the region (the one with the targets) */
+    zb_filter filter = ZB_FILTER_INIT;
+    filter.region = *shown_region ? shown_region : NULL;
+    filter.report_year = target_year;
+    FILE *f = fopen(outpath, "w");
+    if (!f) {
+        zb_cli_error("%s: cannot write: %s", outpath, strerror(errno));
+        free(rows);
+        zb_db_close(db);
+        return 1;
+    }
+    fputs("<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
+          "<meta name=\"viewport\" content=\"width=device-width\"><title>",
+          f);
+    html(f, shown_region);
+    fprintf(f, " %s</title><style>%s</style></head><body>\n<header><h1>", target_year ? "指标" : "",
+            style);
+    html(f, shown_region);
+    if (n)
+        fprintf(f, " %d年实际 vs %d年目标</h1>", rows[0].actual_year, target_year);
+    else
+        fputs(" 指标</h1>", f);
+    fprintf(f, "<p>%zu metrics with a result and next year's target · generated by zhibiao %s"
+               "</p></header>\n<section id=\"charts\">\n",
+            n, zb_version());
+    for (int s = ZB_SECTOR_ECONOMY; s <= ZB_SECTOR_GOVERNANCE; s++)
+        chart(f, s, rows, n);
+    if (!n)
+        fputs("<p class=\"empty\">No result in this database has a target for the next "
+              "year.</p>\n",
+              f);
+    fputs("</section>\n<section id=\"table\"><div class=\"filters\"><label>Sector "
+          "<select id=\"f-sector\"><option value=\"\">all</option>",
+          f);
+    for (int s = ZB_SECTOR_ECONOMY; s <= ZB_SECTOR_GOVERNANCE; s++)
+        fprintf(f, "<option value=\"%s\">%s %s</option>", zb_sector_name((zb_sector)s),
+                sector_label[s], zb_sector_name((zb_sector)s));
+    fputs("</select></label><label>Kind <select id=\"f-kind\"><option value=\"\">all</option>"
+          "<option value=\"achieved\">achieved</option><option value=\"target\">target</option>"
+          "</select></label><span id=\"count\"></span></div>\n<table id=\"indicators\"><thead>"
+          "<tr><th>year</th><th>kind</th><th>sector</th><th>measure</th><th>metric</th>"
+          "<th>cmp</th><th>value</th><th>unit</th><th>metric_id</th></tr></thead><tbody>\n",
+          f);
+    zb_rows *it;
+    int rc = zb_db_indicators(&it, db, &filter);
+    size_t shown = 0;
+    while (rc == ZB_OK && zb_rows_next(it) == ZB_ROW) {
+        const zb_indicator *d = zb_rows_indicator(it);
+        char value[64];
+        num(value, sizeof value, d->value);
+        fprintf(f, "<tr data-sector=\"%s\" data-kind=\"%s\" title=\"", zb_sector_name(d->sector),
+                zb_kind_name(d->kind));
+        html(f, d->sentence);
+        fprintf(f, "\"><td>%d</td><td>%s</td><td>%s</td><td>%s</td><td>", d->year,
+                zb_kind_name(d->kind), zb_sector_name(d->sector), zb_measure_name(d->measure));
+        html(f, d->metric);
+        fprintf(f, "</td><td>%s</td><td class=\"num\">%s</td><td>", zb_cmp_name(d->cmp), value);
+        html(f, d->unit);
+        fprintf(f, "</td><td>%s</td></tr>\n", d->metric_id);
+        shown++;
+    }
+    zb_rows_free(it);
+    fprintf(f, "</tbody></table></section>\n<script>%s</script>\n</body></html>\n", script);
+    int bad = ferror(f);
+    if (fclose(f) != 0 || bad) {
+        zb_cli_error("%s: write failed", outpath);
+        free(rows);
+        zb_db_close(db);
+        return 1;
+    }
+    fprintf(stderr, "%s: %zu charts rows, %zu indicators\n", outpath, n, shown);
+    free(rows);
+    zb_db_close(db);
+    return rc == ZB_OK ? 0 : 1;
+}
