@@ -81,12 +81,16 @@ const char *zb__err_msg(const zb_err *e);
 
 /* Text in folded form. src[i] is the offset, in the caller's bytes, of the
  * character that produced byte i of s; one character may produce several bytes
- * (NFKC expansions) and many characters none (dropped markers). */
+ * (NFKC expansions) and many characters none (dropped markers). Offsets are 32
+ * bits (inputs are limited to ZB_MAX_INPUT): the map is copied with the text,
+ * and half the bytes make the whole pipeline faster. */
 typedef struct zb_ntext {
     char *s;
-    size_t *src;
+    uint32_t *src;
     size_t len, cap;
 } zb_ntext;
+
+#define ZB_MAX_INPUT ((size_t)UINT32_MAX - 16)
 
 int zb__ntext_reserve(const zb_mem *m, zb_ntext *t, size_t extra);
 /* Append bytes that stand for the original character at `src`. */

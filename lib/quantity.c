@@ -18,8 +18,6 @@
 typedef struct scanner {
     const char *s;
     size_t n;
-    zb_range *quotes; /* short quoted names, sorted */
-    size_t nquotes, qi;
     zb_qtys *out;
     const zb_mem *mem;
 } scanner;
@@ -38,53 +36,45 @@ int zb__indicator_candidate(const zb_qty *q) { return zb__qkind_measures(q->kind
 
 /* ---- quoted names: “吉林一号”, 《…》: short, and no sentence inside ---- */
 
-static int find_quotes(scanner *sc) {
-    static const struct {
-        const char *open, *close;
-    } pairs[] = {{"“", "”"}, {"「", "」"}, {"『", "』"}, {"《", "》"}, {"‘", "’"}};
+static const struct {
+    const char *open, *close;
+} quote_pairs[] = {{"“", "”"}, {"「", "」"}, {"『", "』"}, {"《", "》"}, {"‘", "’"}};
+
+static int quote_stop(uint32_t cp) { return zb__is_final_punct(cp) || cp == ',' || cp == 0x3002; }
+
+/* Is pos inside a short quotation (at most 96 bytes between the marks, no
+ * sentence or comma inside)? Asked only where a number stands, so looking
+ * around pos costs less than marking every quotation of the paragraph. */
+static int in_quotes(scanner *sc, size_t pos) {
     const char *s = sc->s;
-    size_t n = sc->n, cap = 0;
-    for (size_t i = 0; i < n;) {
-        size_t k = zb__utf8_len((unsigned char)s[i]);
-        /* every opening mark starts with byte E2 or E3 */
-        if ((unsigned char)s[i] != 0xE2 && (unsigned char)s[i] != 0xE3) {
-            i += k;
+    size_t n = sc->n, floor = pos > 100 ? pos - 100 : 0;
+    for (size_t o = pos; o > floor;) {
+        o = zb__prev_char(s, o);
+        unsigned char b = (unsigned char)s[o];
+        if (b != 0xE2 && b != 0xE3) {
+            if (b == ',' || b == ';' || b == '!' || b == '?')
+                return 0;
             continue;
         }
-        for (size_t p = 0; p < sizeof pairs / sizeof *pairs; p++) {
-            if (!starts(s, n, i, pairs[p].open))
+        if (quote_stop(zb__cp_at(s, n, o, NULL)))
+            return 0;
+        for (size_t p = 0; p < sizeof quote_pairs / sizeof *quote_pairs; p++) {
+            if (starts(s, n, o, quote_pairs[p].close))
+                return 0; /* after a closed quotation (“秸秆变肉”暨千万头) */
+            if (!starts(s, n, o, quote_pairs[p].open))
                 continue;
-            size_t olen = strlen(pairs[p].open), clen = strlen(pairs[p].close);
-            size_t lim = i + olen + 96 < n ? i + olen + 96 : n;
-            for (size_t j = i + olen; j < lim;) {
-                if (starts(s, n, j, pairs[p].close)) {
-                    if (sc->nquotes == cap) {
-                        cap = cap ? 2 * cap : 16;
-                        zb_range *q = zb__realloc(sc->mem, sc->quotes, cap * sizeof *q);
-                        if (!q)
-                            return ZB_ENOMEM;
-                        sc->quotes = q;
-                    }
-                    sc->quotes[sc->nquotes++] = (zb_range){i, j + clen};
+            size_t lim = o + strlen(quote_pairs[p].open) + 96;
+            for (size_t j = pos; j < lim && j < n;) {
+                if (starts(s, n, j, quote_pairs[p].close))
+                    return 1;
+                size_t k;
+                if (quote_stop(zb__cp_at(s, n, j, &k)))
                     break;
-                }
-                size_t kk;
-                uint32_t cp = zb__cp_at(s, n, j, &kk);
-                if (zb__is_final_punct(cp) || cp == ',' || cp == 0x3002)
-                    break;
-                j += kk;
+                j += k;
             }
-            break;
         }
-        i += k;
     }
-    return ZB_OK;
-}
-
-static int in_quotes(scanner *sc, size_t pos) {
-    while (sc->qi < sc->nquotes && sc->quotes[sc->qi].end <= pos)
-        sc->qi++;
-    return sc->qi < sc->nquotes && sc->quotes[sc->qi].start <= pos;
+    return 0;
 }
 
 /* ---- the parts after a number ---- */
@@ -688,10 +678,6 @@ int zb__recognize(const zb_mem *m, const char *s, size_t n, zb_qtys *out) {
     scanner sc = {.s = s, .n = n, .out = out, .mem = m};
     out->n = 0;
     out->overflows = 0;
-    if (find_quotes(&sc)) {
-        zb__free(m, sc.quotes);
-        return ZB_ENOMEM;
-    }
     size_t i = 0;
     int rc = ZB_OK;
     while (i < n) {
@@ -720,7 +706,6 @@ int zb__recognize(const zb_mem *m, const char *s, size_t n, zb_qtys *out) {
         }
         i = next > i ? next : i + 1;
     }
-    zb__free(m, sc.quotes);
     if (rc == ZB_OK)
         carry_units(s, out);
     return rc;

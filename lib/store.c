@@ -8,8 +8,10 @@
 
 #include "db.h"
 
-/* Words for the full-text index: every Chinese character alone and with its
- * neighbour (粮食总产量 → 粮 食 总 产 量 粮食 食总 总产 产量); other text as is. */
+/* Words for the full-text index: every pair of neighbouring Chinese characters
+ * (粮食总产量 → 粮食 食总 总产 产量), a character standing alone as itself, and
+ * other text as is. Pairs are what people search for ('粮食'); longer words
+ * are found as pairs ('总产 产量'). */
 static int terms_of(const char *s, zb_buf *out) {
     out->len = 0;
     size_t n = strlen(s), i = 0;
@@ -22,20 +24,18 @@ static int terms_of(const char *s, zb_buf *out) {
             i += k;
             continue;
         }
-        size_t run = i;
+        size_t run = i, chars = 0;
         while (i < n) {
             k = zb__utf8_decode(s + i, n - i, &cp);
             if (cp < 0 || !zb__is_cjk((uint32_t)cp))
                 break;
             i += k;
+            chars++;
         }
-        /* unigrams, then bigrams of the run [run, i) */
         if (zb__buf_addc(NULL, out, ' '))
             return ZB_ENOMEM;
-        for (size_t j = run; j < i; j += zb__utf8_len((unsigned char)s[j]))
-            if (zb__buf_add(NULL, out, s + j, zb__utf8_len((unsigned char)s[j])) ||
-                zb__buf_addc(NULL, out, ' '))
-                return ZB_ENOMEM;
+        if (chars == 1 && (zb__buf_add(NULL, out, s + run, i - run) || zb__buf_addc(NULL, out, ' ')))
+            return ZB_ENOMEM;
         for (size_t j = run; j < i;) {
             size_t a = zb__utf8_len((unsigned char)s[j]);
             if (j + a >= i)

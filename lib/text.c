@@ -38,6 +38,9 @@ static const char *utf8_problem(const unsigned char *s, size_t n) {
 
 int zb__validate(const char *s, size_t n, zb_err *err) {
     const unsigned char *u = (const unsigned char *)s;
+    if (n > ZB_MAX_INPUT)
+        return zb__err_set(err, ZB_EINVAL, "the input is %zu bytes; zhibiao reads at most 4 GiB "
+                           "at a time (split the file)", n);
     if (n >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF)))
         return zb__err_set(err, ZB_EENCODING,
                            "line 1, byte 0: the input is UTF-16 (byte order mark %02X %02X); "
@@ -77,7 +80,7 @@ int zb__validate(const char *s, size_t n, zb_err *err) {
 /* ---- folded text ---- */
 
 int zb__ntext_reserve(const zb_mem *m, zb_ntext *t, size_t extra) {
-    if (extra > (SIZE_MAX / sizeof(size_t)) / 2 - t->len)
+    if (extra > (SIZE_MAX / sizeof(uint32_t)) / 2 - t->len)
         return ZB_ENOMEM;
     size_t need = t->len + extra + 1;
     if (need <= t->cap)
@@ -89,7 +92,7 @@ int zb__ntext_reserve(const zb_mem *m, zb_ntext *t, size_t extra) {
     if (!s)
         return ZB_ENOMEM;
     t->s = s;
-    size_t *src = zb__realloc(m, t->src, cap * sizeof *src);
+    uint32_t *src = zb__realloc(m, t->src, cap * sizeof *src);
     if (!src)
         return ZB_ENOMEM;
     t->src = src;
@@ -102,7 +105,7 @@ int zb__ntext_add(const zb_mem *m, zb_ntext *t, const char *s, size_t n, size_t 
         return ZB_ENOMEM;
     memcpy(t->s + t->len, s, n);
     for (size_t i = 0; i < n; i++)
-        t->src[t->len + i] = src;
+        t->src[t->len + i] = (uint32_t)src;
     t->len += n;
     t->s[t->len] = 0;
     return ZB_OK;
@@ -184,7 +187,7 @@ int zb__fold_line(const zb_mem *m, zb_ntext *out, const char *orig, size_t start
                 size_t at = out->len;
                 memcpy(out->s + at, orig + i, j - i);
                 for (size_t k = 0; k < j - i; k++)
-                    out->src[at + k] = i + k;
+                    out->src[at + k] = (uint32_t)(i + k);
                 out->len += j - i;
                 out->s[out->len] = 0;
                 i = j;
@@ -227,8 +230,10 @@ int zb__fold_line(const zb_mem *m, zb_ntext *out, const char *orig, size_t start
                     return ZB_ENOMEM;
                 size_t at = out->len;
                 memcpy(out->s + at, orig + i, j - i);
-                for (size_t b = 0; b < j - i; b++)
-                    out->src[at + b] = i + b - b % 3;
+                for (size_t o = 0; o < j - i; o += 3) { /* three bytes per ideograph */
+                    uint32_t from = (uint32_t)(i + o);
+                    out->src[at + o] = out->src[at + o + 1] = out->src[at + o + 2] = from;
+                }
                 out->len += j - i;
                 out->s[out->len] = 0;
                 i = j;
