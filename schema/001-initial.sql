@@ -31,8 +31,9 @@ CREATE TABLE sections (
 );
 
 -- The sentences indicators come from; `terms` holds their words for full-text
--- search: single Chinese characters and every pair of neighbours, so that
--- `sentences_fts MATCH '粮食'` works with SQLite's stock tokenizer.
+-- search: every pair of neighbouring Chinese characters, so that
+-- `sentences_fts MATCH '粮食'` works with SQLite's stock tokenizer (longer words
+-- as pairs: MATCH '总产 产量').
 CREATE TABLE sentences (
     id          INTEGER PRIMARY KEY,
     document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
