@@ -44,6 +44,9 @@ def main():
         con = sqlite3.connect(db)
         ok = con.execute("PRAGMA integrity_check").fetchone()[0]
         assert ok == "ok", f"{when}: integrity_check says {ok}"
+        if not con.execute("SELECT count(*) FROM sqlite_master WHERE name = 'documents'").fetchone()[0]:
+            con.close()  # killed before the schema was committed: an empty file is whole
+            return 0
         for sha, n in con.execute(
                 "SELECT d.sha256, count(i.id) FROM documents d "
                 "LEFT JOIN indicators i ON i.document_id = d.id GROUP BY d.id"):
