@@ -59,6 +59,18 @@ void zb__heading_of(const char *s, size_t n, zb_heading *h) {
         i += k;
     }
     int marker = zb__heading_marker(s, n, &level, &mlen) && end > mlen;
+    /* a marker followed by nothing but punctuation heads nothing */
+    if (marker) {
+        int text = 0;
+        for (size_t i = mlen; i < end && !text;) {
+            size_t k;
+            uint32_t cp = zb__cp_at(s, n, i, &k);
+            text = !(zb__is_clause_punct(cp) || zb__is_final_punct(cp) || cp == ' ' ||
+                     cp == 0x3002);
+            i += k;
+        }
+        marker = text;
+    }
     /* "——2022年1月20日在…人民代表大会…上": the date line under a title */
     if (marker && level == 4 && n <= 300 && has_lexicon_role(s, n, ZB_LX_title))
         marker = 0;

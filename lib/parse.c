@@ -79,7 +79,9 @@ static int add_section(run *r, const zb_ntext *b, const zb_heading *h) {
         return ZB_ENOMEM;
     sec->level = h->level;
     zb__ntext_span(b, r->orig, r->len, 0, tend, &sec->span_start, &sec->span_end);
-    int sector = zb__sector_of_text(b->s + h->marker_len, tend - h->marker_len);
+    /* trim_end may eat into the marker when only punctuation follows it (0、,) */
+    size_t body = tend > h->marker_len ? tend - h->marker_len : 0;
+    int sector = zb__sector_of_text(b->s + (tend > h->marker_len ? h->marker_len : tend), body);
     sec->has_sector = sector >= 0;
     sec->sector = sector >= 0 ? (zb_sector)sector : ZB_SECTOR_ECONOMY;
     zb_outline *o = &r->outline;
