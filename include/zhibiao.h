@@ -261,6 +261,20 @@ ZB_EXTERN(int) zb_doc_report_year(const zb_doc *doc);
 ZB_EXTERN(const char *) zb_doc_title(const zb_doc *doc);
 /** The province (or 全国) the text names most often, e.g. "吉林省"; "" if none. */
 ZB_EXTERN(const char *) zb_doc_region(const zb_doc *doc);
+/** Called with each indicator of zb_parse_each(); the indicator and its strings
+ *  are valid during the call only. Return 0 to go on; anything else stops the
+ *  parse and becomes zb_parse_each()'s result. */
+typedef int (*zb_indicator_fn)(void *ctx, const zb_indicator *ind);
+
+/** Like zb_parse(), but each paragraph's indicators go to fn as soon as the
+ *  paragraph is done and are not kept, so memory stays bounded by the largest
+ *  paragraph whatever the size of the input. The report year, when not given,
+ *  comes from a first quick look at the short lines that name a year (headings,
+ *  the title). The handle keeps sections, title, region and report year;
+ *  zb_doc_count() is 0 and sentence_index is SIZE_MAX. fn must not be NULL. */
+ZB_EXTERN(int) zb_parse_each(zb_doc **out, const char *text, size_t len,
+                             const zb_parse_options *opts, zb_indicator_fn fn, void *ctx);
+
 /** How many numbers were skipped because they do not fit a double. */
 ZB_EXTERN(size_t) zb_doc_skipped_numbers(const zb_doc *doc);
 ZB_EXTERN(const char *) zb_doc_errmsg(const zb_doc *doc);

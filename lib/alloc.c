@@ -135,6 +135,19 @@ char *zb__arena_strndup(const zb_mem *m, zb_arena *a, const char *s, size_t n) {
     return d;
 }
 
+void zb__arena_reset(const zb_mem *m, zb_arena *a) {
+    /* keep the newest block for the next round, free the rest */
+    if (!a->head)
+        return;
+    zb_arena_block *keep = a->head;
+    for (zb_arena_block *b = keep->next, *next; b; b = next) {
+        next = b->next;
+        zb__free(m, b);
+    }
+    keep->next = NULL;
+    a->used = 0;
+}
+
 void zb__arena_free(const zb_mem *m, zb_arena *a) {
     for (zb_arena_block *b = a->head, *next; b; b = next) {
         next = b->next;

@@ -66,6 +66,8 @@ typedef struct zb_arena {
 
 char *zb__arena_strndup(const zb_mem *m, zb_arena *a, const char *s, size_t n);
 void zb__arena_free(const zb_mem *m, zb_arena *a);
+/* Forget every string but keep one block for reuse. */
+void zb__arena_reset(const zb_mem *m, zb_arena *a);
 
 /* ---- errors (error.c) ---- */
 

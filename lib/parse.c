@@ -24,7 +24,8 @@ struct zb_doc {
     zb_mem mem;
     zb_allocator alloc; /* a copy: the caller's struct need not outlive the call */
     zb_err err;
-    zb_arena arena;
+    zb_arena arena;   /* what lives as long as the document: title, sections */
+    zb_arena rows;    /* the strings of indicators and sentences */
     zb_vec inds;      /* ind_rec */
     zb_vec sections;  /* zb_section */
     zb_vec sentences; /* zb_sentence */
@@ -37,6 +38,9 @@ struct zb_doc {
 /* Everything one parse carries from paragraph to paragraph. */
 typedef struct run {
     zb_doc *doc;
+    zb_indicator_fn each; /* streaming: hand rows out per paragraph, keep none */
+    void *each_ctx;
+    int each_rc;          /* what the callback returned to stop us */
     const char *orig;
     size_t len;
     unsigned flags;
@@ -53,6 +57,10 @@ static const zb_mem *mem_of(const zb_doc *d) { return &d->mem; }
 
 static char *keep(zb_doc *d, const char *s, size_t n) {
     return zb__arena_strndup(mem_of(d), &d->arena, s, n);
+}
+
+static char *keep_row(zb_doc *d, const char *s, size_t n) {
+    return zb__arena_strndup(mem_of(d), &d->rows, s, n);
 }
 
 /* Trim spaces and trailing punctuation from s[0..n). */
@@ -148,7 +156,7 @@ static int add_sentence(run *r, const zb_ntext *b, const zb_range *sr, int secti
         lo++;
     while (hi > lo && b->s[hi - 1] == ' ')
         hi--;
-    st->text = keep(d, b->s + lo, hi - lo);
+    st->text = keep_row(d, b->s + lo, hi - lo);
     if (!st->text)
         return ZB_ENOMEM;
     zb__ntext_span(b, r->orig, r->len, lo, hi, &st->span_start, &st->span_end);
@@ -196,16 +204,16 @@ static int add_indicators(run *r, const zb_ntext *b, const zb_para *p) {
             return ZB_ENOMEM;
         zb_indicator *ind = &rec->pub;
         zb__ntext_span(b, r->orig, r->len, q->start, q->end, &ind->span_start, &ind->span_end);
-        ind->surface = keep(d, r->orig + ind->span_start, ind->span_end - ind->span_start);
+        ind->surface = keep_row(d, r->orig + ind->span_start, ind->span_end - ind->span_start);
         ind->value = a->value;
         ind->value_high = a->has_high ? a->value_high : NAN;
-        ind->unit = keep(d, q->unit, strlen(q->unit));
+        ind->unit = keep_row(d, q->unit, strlen(q->unit));
         ind->base_value = a->base_value;
-        ind->base_unit = keep(d, q->base_unit, strlen(q->base_unit));
+        ind->base_unit = keep_row(d, q->base_unit, strlen(q->base_unit));
         ind->cmp = a->cmp;
         ind->kind = a->kind;
         ind->measure = a->measure;
-        ind->metric = keep(d, a->metric, strlen(a->metric));
+        ind->metric = keep_row(d, a->metric, strlen(a->metric));
         ind->metric_id = a->metric_id;
         ind->sector = (zb_sector)a->sector;
         ind->section = section_title;
@@ -232,6 +240,8 @@ static int add_indicators(run *r, const zb_ntext *b, const zb_para *p) {
     }
     return ZB_OK;
 }
+
+static int hand_out(run *r);
 
 static int process_block(run *r, const zb_ntext *b) {
     zb_doc *d = r->doc;
@@ -281,32 +291,37 @@ static int process_block(run *r, const zb_ntext *b) {
         return ZB_ENOMEM;
     if (!p.nq && !(r->flags & ZB_PARSE_ALL_SENTENCES))
         return ZB_OK;
-    return add_indicators(r, b, &p);
+    int rc = add_indicators(r, b, &p);
+    if (rc == ZB_OK && r->each)
+        rc = hand_out(r);
+    return rc;
 }
 
-/* Settle the report year, then every indicator's year and kind. */
+/* The report year: given, or from the plan heading, the review heading or the title. */
+static int report_year_of(const zb_outline *o) {
+    return o->plan_year ? o->plan_year : o->review_year ? o->review_year + 1 : o->title_year;
+}
+
+/* An indicator's year and kind, once the report year is known. */
+static void settle_one(const zb_doc *d, ind_rec *rec, int ry) {
+    zb_indicator *ind = &rec->pub;
+    if (rec->year_explicit) {
+        ind->year = rec->year_explicit;
+        if (!rec->kind_fixed && ry)
+            ind->kind = ind->year >= ry ? ZB_KIND_TARGET : ZB_KIND_ACHIEVED;
+    } else {
+        ind->year = ry ? ry + rec->year_rel : 0;
+    }
+    ind->sentence = ZB_VEC_AT(d->sentences, zb_sentence, ind->sentence_index)->text;
+}
+
+/* Settle the report year, then every indicator's year and kind, and the region. */
 static void settle(run *r) {
     zb_doc *d = r->doc;
-    const zb_outline *o = &r->outline;
     if (!d->report_year)
-        d->report_year = o->plan_year      ? o->plan_year
-                         : o->review_year  ? o->review_year + 1
-                         : o->title_year   ? o->title_year
-                                           : 0;
-    int ry = d->report_year;
-    for (size_t i = 0; i < d->inds.len; i++) {
-        ind_rec *rec = ZB_VEC_AT(d->inds, ind_rec, i);
-        zb_indicator *ind = &rec->pub;
-        if (rec->year_explicit) {
-            ind->year = rec->year_explicit;
-            if (!rec->kind_fixed && ry)
-                ind->kind = ind->year >= ry ? ZB_KIND_TARGET : ZB_KIND_ACHIEVED;
-        } else {
-            ind->year = ry ? ry + rec->year_rel : 0;
-        }
-        zb_sentence *st = ZB_VEC_AT(d->sentences, zb_sentence, ind->sentence_index);
-        ind->sentence = st->text;
-    }
+        d->report_year = report_year_of(&r->outline);
+    for (size_t i = 0; i < d->inds.len; i++)
+        settle_one(d, ZB_VEC_AT(d->inds, ind_rec, i), d->report_year);
     size_t best = 0;
     int region = -1;
     for (size_t row = 0; row < zb__regions.nrows && row < 64; row++)
@@ -315,6 +330,79 @@ static void settle(run *r) {
             region = (int)row;
         }
     d->region = region >= 0 ? zb__regions.rows[region].text : "";
+}
+
+/* Streaming: hand this paragraph's rows to the callback and forget them. */
+static int hand_out(run *r) {
+    zb_doc *d = r->doc;
+    for (size_t i = 0; i < d->inds.len; i++) {
+        ind_rec *rec = ZB_VEC_AT(d->inds, ind_rec, i);
+        settle_one(d, rec, d->report_year);
+        rec->pub.sentence_index = SIZE_MAX; /* sentences are not kept either */
+        int rc = r->each(r->each_ctx, &rec->pub);
+        if (rc) {
+            r->each_rc = rc;
+            return rc;
+        }
+    }
+    d->inds.len = 0;
+    d->sentences.len = 0;
+    zb__arena_reset(mem_of(d), &d->rows);
+    return ZB_OK;
+}
+
+/* Does s[0..n) hold the bytes of w? (memmem is not C11.) */
+static int has_bytes(const char *s, size_t n, const char *w) {
+    size_t k = strlen(w);
+    if (n < k)
+        return 0;
+    const char *end = s + n - k + 1; /* one past the last place w can start */
+    for (const char *p = s; p < end; p++) {
+        p = memchr(p, w[0], (size_t)(end - p));
+        if (!p)
+            return 0;
+        if (memcmp(p, w, k) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* Before streaming, the report year must be known: look for it in the short
+ * lines that name a year or a title (headings and titles are short). One fold
+ * of those few lines; the main pass then streams with final years. */
+static int prescan_report_year(const zb_mem *m, const char *orig, size_t len) {
+    zb_outline o;
+    zb__outline_init(&o);
+    zb_ntext line = {0};
+    size_t pos = 0;
+    while (pos < len) {
+        const char *nl = memchr(orig + pos, '\n', len - pos);
+        size_t end = nl ? (size_t)(nl - orig) : len;
+        size_t n = end - pos;
+        /* 年 is E5 B9 B4; 报告 and 大会 mark title lines */
+        if (n <= 600 && (has_bytes(orig + pos, n, "\xE5\xB9\xB4") ||
+                         has_bytes(orig + pos, n, "\xE6\x8A\xA5\xE5\x91\x8A"))) {
+            zb__ntext_clear(&line);
+            if (zb__fold_line(m, &line, orig, pos, end)) {
+                zb__ntext_free(m, &line);
+                return 0;
+            }
+            size_t lo = 0;
+            while (lo < line.len && line.s[lo] == ' ')
+                lo++;
+            zb_heading h;
+            zb__heading_of(line.s + lo, line.len - lo, &h);
+            if (h.is_heading && h.part > 0 && h.year && !o.plan_year)
+                o.plan_year = h.year;
+            else if (h.is_heading && h.part < 0 && h.year && !o.review_year)
+                o.review_year = h.year;
+            else if (h.is_title && h.year && !o.title_year)
+                o.title_year = h.year;
+        }
+        pos = end + 1;
+    }
+    zb__ntext_free(m, &line);
+    return report_year_of(&o);
 }
 
 static zb_doc *doc_new(const zb_parse_options *opts) {
@@ -335,7 +423,8 @@ static zb_doc *doc_new(const zb_parse_options *opts) {
     return d;
 }
 
-int zb_parse(zb_doc **out, const char *text, size_t len, const zb_parse_options *opts) {
+static int parse_impl(zb_doc **out, const char *text, size_t len, const zb_parse_options *opts,
+                      zb_indicator_fn each, void *each_ctx) {
     if (!out)
         return ZB_EINVAL;
     *out = NULL;
@@ -359,6 +448,8 @@ int zb_parse(zb_doc **out, const char *text, size_t len, const zb_parse_options 
     run r;
     memset(&r, 0, sizeof r);
     r.doc = d;
+    r.each = each;
+    r.each_ctx = each_ctx;
     r.orig = text;
     r.len = len;
     r.flags = opts ? opts->flags : 0;
@@ -366,6 +457,8 @@ int zb_parse(zb_doc **out, const char *text, size_t len, const zb_parse_options 
     r.attrs.size = sizeof(zb_attr);
     zb__outline_init(&r.outline);
     d->report_year = opts ? opts->report_year : 0;
+    if (each && !d->report_year)
+        d->report_year = prescan_report_year(mem_of(d), text, len);
     zb_layout l;
     zb__layout_init(&l, mem_of(d), text, len);
     const zb_ntext *block;
@@ -378,6 +471,8 @@ int zb_parse(zb_doc **out, const char *text, size_t len, const zb_parse_options 
     zb__qtys_free(mem_of(d), &r.qtys);
     zb__vec_free(mem_of(d), &r.sents);
     zb__vec_free(mem_of(d), &r.attrs);
+    if (r.each_rc)
+        return zb__err_set(&d->err, r.each_rc, "stopped by the callback (%d)", r.each_rc);
     if (rc < 0)
         return zb__err_set(&d->err, rc, "%s while parsing", zb_strerror(rc));
     settle(&r);
@@ -385,6 +480,20 @@ int zb_parse(zb_doc **out, const char *text, size_t len, const zb_parse_options 
         d->title = "";
     d->err.code = ZB_OK;
     return ZB_OK;
+}
+
+int zb_parse(zb_doc **out, const char *text, size_t len, const zb_parse_options *opts) {
+    return parse_impl(out, text, len, opts, NULL, NULL);
+}
+
+int zb_parse_each(zb_doc **out, const char *text, size_t len, const zb_parse_options *opts,
+                  zb_indicator_fn fn, void *ctx) {
+    if (!fn) {
+        if (out)
+            *out = NULL;
+        return ZB_EINVAL;
+    }
+    return parse_impl(out, text, len, opts, fn, ctx);
 }
 
 size_t zb_doc_count(const zb_doc *d) { return d ? d->inds.len : 0; }
@@ -416,6 +525,7 @@ void zb_doc_free(zb_doc *d) {
         return;
     const zb_mem *m = mem_of(d);
     zb__arena_free(m, &d->arena);
+    zb__arena_free(m, &d->rows);
     zb__vec_free(m, &d->inds);
     zb__vec_free(m, &d->sections);
     zb__vec_free(m, &d->sentences);

@@ -247,6 +247,67 @@ START_TEST(json_is_escaped_and_sized) {
 }
 END_TEST
 
+/* zb_parse_each hands out the same rows zb_parse keeps, on every test document. */
+typedef struct collected {
+    char **rows;
+    size_t n;
+} collected;
+
+static int collect(void *ctx, const zb_indicator *ind) {
+    collected *c = ctx;
+    char buf[16384];
+    zb_indicator_json(ind, buf, sizeof buf);
+    c->rows = realloc(c->rows, (c->n + 1) * sizeof *c->rows);
+    c->rows[c->n++] = strdup(buf);
+    return 0;
+}
+
+static int stop_at_three(void *ctx, const zb_indicator *ind) {
+    (void)ind;
+    return ++*(int *)ctx == 3 ? 42 : 0;
+}
+
+START_TEST(streaming_gives_the_same_rows) {
+    static const char *const docs[] = {"jilin-2022-part2", "national-2022", "zhejiang-2023-trad",
+                                       "henan-2023-fullwidth", "jilin-2023-pdf",
+                                       "guangdong-2021-plain", "sichuan-2022-web",
+                                       "guangxi-2024-trad-fullwidth", "shandong-2023-pdf"};
+    for (size_t k = 0; k < sizeof docs / sizeof *docs; k++) {
+        char path[512];
+        snprintf(path, sizeof path, "%s/%s.txt", ZB_TEST_DATA, docs[k]);
+        size_t len;
+        char *text = tu_read_file(path, &len);
+        zb_doc *doc = NULL, *streamed = NULL;
+        collected c = {NULL, 0};
+        ck_assert_int_eq(zb_parse(&doc, text, len, NULL), ZB_OK);
+        ck_assert_int_eq(zb_parse_each(&streamed, text, len, NULL, collect, &c), ZB_OK);
+        ck_assert_int_eq(zb_doc_report_year(streamed), zb_doc_report_year(doc));
+        ck_assert_str_eq(zb_doc_region(streamed), zb_doc_region(doc));
+        ck_assert_uint_eq(zb_doc_count(streamed), 0);
+        ck_assert_msg(c.n == zb_doc_count(doc), "%s: %zu streamed rows, %zu kept", docs[k], c.n,
+                      zb_doc_count(doc));
+        for (size_t i = 0; i < c.n; i++) {
+            char buf[16384];
+            zb_indicator_json(zb_doc_get(doc, i), buf, sizeof buf);
+            ck_assert_msg(!strcmp(buf, c.rows[i]), "%s row %zu:\n%s\n%s", docs[k], i, buf,
+                          c.rows[i]);
+            free(c.rows[i]);
+        }
+        free(c.rows);
+        zb_doc_free(doc);
+        zb_doc_free(streamed);
+        free(text);
+    }
+    /* a callback can stop the parse */
+    int seen = 0;
+    zb_doc *doc = NULL;
+    ck_assert_int_eq(zb_parse_each(&doc, sample, sample_len, NULL, stop_at_three, &seen), 42);
+    ck_assert_int_eq(seen, 3);
+    zb_doc_free(doc);
+    ck_assert_int_eq(zb_parse_each(&doc, sample, sample_len, NULL, NULL, NULL), ZB_EINVAL);
+}
+END_TEST
+
 typedef struct job {
     size_t count;
     double sum;
@@ -301,6 +362,7 @@ int main(void) {
     tcase_add_test(t, every_allocation_may_fail);
     tcase_add_test(t, json_is_escaped_and_sized);
     tcase_add_test(t, threads_parse_independently);
+    tcase_add_test(t, streaming_gives_the_same_rows);
     suite_add_tcase(s, t);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);

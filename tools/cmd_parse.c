@@ -7,50 +7,58 @@
 #include "cli.h"
 #include "zhibiao.h"
 
-static int print_jsonl(const zb_doc *doc) {
-    char small[4096];
-    for (size_t i = 0; i < zb_doc_count(doc); i++) {
-        const zb_indicator *ind = zb_doc_get(doc, i);
-        size_t need = zb_indicator_json(ind, small, sizeof small);
-        if (need < sizeof small) {
-            fputs(small, stdout);
-        } else {
-            char *big = malloc(need + 1);
-            if (!big)
-                return zb_cli_error("out of memory");
-            zb_indicator_json(ind, big, need + 1);
-            fputs(big, stdout);
-            free(big);
-        }
-        fputc('\n', stdout);
+/* jsonl and tsv stream: each paragraph's rows are printed and forgotten, so the
+ * memory of `parse` does not grow with the input. */
+typedef struct printer {
+    char *buf;
+    size_t cap;
+    int tsv;
+    size_t rows;
+} printer;
+
+static int print_json_row(printer *p, const zb_indicator *ind) {
+    size_t need = zb_indicator_json(ind, p->buf, p->cap);
+    if (need >= p->cap) {
+        char *bigger = realloc(p->buf, need + 1);
+        if (!bigger)
+            return ZB_ENOMEM;
+        p->buf = bigger;
+        p->cap = need + 1;
+        zb_indicator_json(ind, p->buf, p->cap);
     }
+    fputs(p->buf, stdout);
+    fputc('\n', stdout);
     return 0;
 }
 
-static void print_tsv(const zb_doc *doc) {
-    fputs("span_start\tspan_end\tsurface\tvalue\tvalue_high\tunit\tbase_value\tbase_unit\t"
-          "cmp\tyear\tkind\tmeasure\tmetric\tmetric_id\tsector\tsection\tsentence\n",
-          stdout);
-    for (size_t i = 0; i < zb_doc_count(doc); i++) {
-        const zb_indicator *d = zb_doc_get(doc, i);
-        char v[40], vh[40], bv[40];
-        zb_cli_number(v, sizeof v, d->value);
-        zb_cli_number(vh, sizeof vh, d->value_high);
-        zb_cli_number(bv, sizeof bv, d->base_value);
-        printf("%zu\t%zu\t", d->span_start, d->span_end);
-        zb_cli_tsv_field(stdout, d->surface);
-        printf("\t%s\t%s\t%s\t%s\t%s\t%s\t", v, vh, d->unit, bv, d->base_unit,
-               zb_cmp_name(d->cmp));
-        if (d->year)
-            printf("%d", d->year);
-        printf("\t%s\t%s\t", zb_kind_name(d->kind), zb_measure_name(d->measure));
-        zb_cli_tsv_field(stdout, d->metric);
-        printf("\t%s\t%s\t", d->metric_id, zb_sector_name(d->sector));
-        zb_cli_tsv_field(stdout, d->section);
-        fputc('\t', stdout);
-        zb_cli_tsv_field(stdout, d->sentence);
-        fputc('\n', stdout);
+static void print_tsv_row(const zb_indicator *d) {
+    char v[40], vh[40], bv[40];
+    zb_cli_number(v, sizeof v, d->value);
+    zb_cli_number(vh, sizeof vh, d->value_high);
+    zb_cli_number(bv, sizeof bv, d->base_value);
+    printf("%zu\t%zu\t", d->span_start, d->span_end);
+    zb_cli_tsv_field(stdout, d->surface);
+    printf("\t%s\t%s\t%s\t%s\t%s\t%s\t", v, vh, d->unit, bv, d->base_unit,
+           zb_cmp_name(d->cmp));
+    if (d->year)
+        printf("%d", d->year);
+    printf("\t%s\t%s\t", zb_kind_name(d->kind), zb_measure_name(d->measure));
+    zb_cli_tsv_field(stdout, d->metric);
+    printf("\t%s\t%s\t", d->metric_id, zb_sector_name(d->sector));
+    zb_cli_tsv_field(stdout, d->section);
+    fputc('\t', stdout);
+    zb_cli_tsv_field(stdout, d->sentence);
+    fputc('\n', stdout);
+}
+
+static int print_row(void *ctx, const zb_indicator *ind) {
+    printer *p = ctx;
+    p->rows++;
+    if (p->tsv) {
+        print_tsv_row(ind);
+        return 0;
     }
+    return print_json_row(p, ind);
 }
 
 static void print_table(const zb_doc *doc, const char *path, const char *region) {
@@ -142,9 +150,16 @@ int zb_cmd_parse(int argc, char **argv) {
     zb_parse_options opts = ZB_PARSE_OPTIONS_INIT;
     opts.report_year = report_year;
     zb_doc *doc = NULL;
-    int rc = zb_parse(&doc, in.data, in.len, &opts);
+    printer p = {NULL, 0, !strcmp(format, "tsv"), 0};
+    if (p.tsv)
+        fputs("span_start\tspan_end\tsurface\tvalue\tvalue_high\tunit\tbase_value\tbase_unit\t"
+              "cmp\tyear\tkind\tmeasure\tmetric\tmetric_id\tsector\tsection\tsentence\n",
+              stdout);
+    int rc = !strcmp(format, "table") ? zb_parse(&doc, in.data, in.len, &opts)
+                                      : zb_parse_each(&doc, in.data, in.len, &opts, print_row, &p);
+    free(p.buf);
     if (rc != ZB_OK) {
-        zb_cli_error("%s: %s", in.path, zb_doc_errmsg(doc));
+        zb_cli_error("%s: %s", in.path, rc == ZB_ENOMEM ? "out of memory" : zb_doc_errmsg(doc));
         zb_doc_free(doc);
         zb_cli_release(&in);
         return 1;
@@ -152,18 +167,14 @@ int zb_cmd_parse(int argc, char **argv) {
     if (zb_doc_skipped_numbers(doc))
         fprintf(stderr, "%s: warning: %s: skipped %zu number(s) too large to represent\n",
                 zb_cli_name, in.path, zb_doc_skipped_numbers(doc));
-    if (!zb_doc_report_year(doc) && zb_doc_count(doc))
+    if (!zb_doc_report_year(doc) && (p.rows || zb_doc_count(doc)))
         fprintf(stderr, "%s: warning: %s: no report year found; years are null "
                         "(give --report-year)\n", zb_cli_name, in.path);
-    if (!strcmp(format, "jsonl"))
-        rc = print_jsonl(doc);
-    else if (!strcmp(format, "tsv"))
-        print_tsv(doc);
-    else
+    if (!strcmp(format, "table"))
         print_table(doc, in.path, region);
     zb_doc_free(doc);
     zb_cli_release(&in);
     if (fflush(stdout) != 0 || ferror(stdout))
         return zb_cli_error("cannot write the output"), 1;
-    return rc;
+    return 0;
 }

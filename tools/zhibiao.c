@@ -5,6 +5,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
 #include <fcntl.h>
+#include <malloc.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -201,7 +202,18 @@ static const char usage[] =
     "\n"
     "Run 'zhibiao help parse' for the options of a command.\n";
 
+/* A batch tool may keep what it allocates: without this glibc returns the heap
+ * top to the kernel after each document and faults it back in for the next,
+ * which costs a third of the time of a large ingest. */
+static void tune_malloc(void) {
+#ifdef M_TRIM_THRESHOLD
+    mallopt(M_TRIM_THRESHOLD, 256 << 20);
+    mallopt(M_MMAP_THRESHOLD, 64 << 20);
+#endif
+}
+
 int main(int argc, char **argv) {
+    tune_malloc();
     if (argc < 2) {
         fputs(usage, stderr);
         return 2;
