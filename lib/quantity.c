@@ -530,6 +530,26 @@ static size_t scan_chinese(scanner *sc, size_t i) {
 
 /* ---- 第N: ranks and ordinals ---- */
 
+/* A quantity whose unit needs no magnitude: 第5位, 百分之十五. Returns its end, 0
+ * when out of memory. */
+static size_t push_unit_number(scanner *sc, size_t start, size_t num_start, size_t num_end,
+                               size_t end, const zb_number *num, const char *unit,
+                               zb_qkind kind) {
+    zb_qty *q = push(sc);
+    if (!q)
+        return 0;
+    q->start = q->before_start = start;
+    q->num_start = num_start;
+    q->num_end = num_end;
+    q->end = q->unit_end = end;
+    q->value = q->base_value = num->value;
+    snprintf(q->unit, sizeof q->unit, "%s", unit);
+    snprintf(q->base_unit, sizeof q->base_unit, "%s", unit);
+    q->kind = kind;
+    q->chinese = num->chinese;
+    return end;
+}
+
 static int rank_predicate_before(const char *s, size_t i) {
     /* 居全国第一, 名列第一: a rank word within a few characters */
     size_t p = i;
@@ -554,40 +574,15 @@ static size_t scan_ordinal(scanner *sc, size_t i) {
         return j;
     size_t k = j + num.len, ul;
     int row = unit_row_at(s, n, k, &ul);
-    if (row >= 0 && (zb__units.rows[row].flags & ZB_UF_rank) && !in_quotes(sc, i)) {
-        zb_qty *q = push(sc);
-        if (!q)
-            return 0;
-        q->start = q->before_start = i;
-        q->num_start = j;
-        q->num_end = k;
-        q->end = q->unit_end = k + ul;
-        q->value = q->base_value = num.value;
-        snprintf(q->unit, sizeof q->unit, "%s", zb__units.rows[row].text);
-        snprintf(q->base_unit, sizeof q->base_unit, "%s", zb__units.rows[row].text);
-        q->kind = ZB_QTY_RANK;
-        q->chinese = num.chinese;
-        q->unit_kind = zb__units.rows[row].kind;
-        return q->end;
-    }
+    if (row >= 0 && (zb__units.rows[row].flags & ZB_UF_rank) && !in_quotes(sc, i))
+        return push_unit_number(sc, i, j, k, k + ul, &num, zb__units.rows[row].text,
+                                ZB_QTY_RANK);
     if (row < 0) {
         size_t after = k;
         uint32_t cp = after < n ? zb__cp_at(s, n, after, NULL) : '.';
         if ((after >= n || zb__is_clause_punct(cp) || zb__is_final_punct(cp) || cp == 0x3002) &&
-            rank_predicate_before(s, i) && !in_quotes(sc, i)) {
-            zb_qty *q = push(sc);
-            if (!q)
-                return 0;
-            q->start = q->before_start = i;
-            q->num_start = j;
-            q->num_end = q->end = q->unit_end = k;
-            q->value = q->base_value = num.value;
-            strcpy(q->unit, "位");
-            strcpy(q->base_unit, "位");
-            q->kind = ZB_QTY_RANK;
-            q->chinese = num.chinese;
-            return k;
-        }
+            rank_predicate_before(s, i) && !in_quotes(sc, i))
+            return push_unit_number(sc, i, j, k, k, &num, "位", ZB_QTY_RANK);
         return push_plain(sc, i, k, ZB_QTY_ORDINAL) ? 0 : k;
     }
     return push_plain(sc, i, k + ul, ZB_QTY_ORDINAL) ? 0 : k + ul;
@@ -603,17 +598,9 @@ static size_t scan_percent_words(scanner *sc, size_t i) {
                                      : zb__chinese(s + j, n - j, &num);
     if (!ok || num.irregular || num.overflow || num.ends_big)
         return j;
-    zb_qty *q = push(sc);
-    if (!q)
+    if (!push_unit_number(sc, i, j, j + num.len, j + num.len, &num, "%", ZB_QTY_PERCENT))
         return 0;
-    q->start = q->before_start = i;
-    q->num_start = j;
-    q->num_end = q->unit_end = q->end = j + num.len;
-    q->value = q->base_value = num.value;
-    strcpy(q->unit, "%");
-    strcpy(q->base_unit, "%");
-    q->kind = ZB_QTY_PERCENT;
-    q->chinese = num.chinese;
+    zb_qty *q = &sc->out->v[sc->out->n - 1];
     size_t ck;
     int crow = zb__lex_prefix(&zb__comparators, s + q->end, n - q->end, &ck);
     if (crow >= 0 && zb__comparators.rows[crow].kind == ZB_CP_after) {

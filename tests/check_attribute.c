@@ -74,10 +74,7 @@ int main(void) {
     TCase *t = tcase_create("cases");
     tcase_add_loop_test(t, attribute_case, 1, (int)cases.nrows);
     suite_add_tcase(s, t);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
+    int failed = tu_run(s);
     tu_tsv_free(&cases);
-    return failed ? 1 : 0;
+    return failed;
 }

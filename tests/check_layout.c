@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "testutil.h"
 
 /* The paragraphs of s, joined with '|' for easy comparison. */
 static char *paragraphs(const char *s) {
@@ -136,9 +137,6 @@ int main(void) {
     tcase_add_test(t, long_lines_are_cut_without_losing_text);
     tcase_add_test(t, heading_markers);
     suite_add_tcase(s, t);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? 1 : 0;
+    int failed = tu_run(s);
+    return failed;
 }

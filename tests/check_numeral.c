@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "testutil.h"
 
 static zb_number arabic(const char *s) {
     zb_number n;
@@ -118,9 +119,6 @@ int main(void) {
     tcase_add_test(t, trailing_big_magnitude_is_left_out);
     tcase_add_test(t, irregular_runs_and_digit_strings);
     suite_add_tcase(s, t);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? 1 : 0;
+    int failed = tu_run(s);
+    return failed;
 }

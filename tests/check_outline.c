@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "testutil.h"
 
 static zb_heading heading(const char *s) {
     zb_heading h;
@@ -90,9 +91,6 @@ int main(void) {
     tcase_add_test(t, sectors_of_headings);
     tcase_add_test(t, years_in_text);
     suite_add_tcase(s, t);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? 1 : 0;
+    int failed = tu_run(s);
+    return failed;
 }

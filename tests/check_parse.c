@@ -364,10 +364,7 @@ int main(void) {
     tcase_add_test(t, threads_parse_independently);
     tcase_add_test(t, streaming_gives_the_same_rows);
     suite_add_tcase(s, t);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
+    int failed = tu_run(s);
     free(sample);
-    return failed ? 1 : 0;
+    return failed;
 }

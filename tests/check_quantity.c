@@ -178,10 +178,7 @@ int main(void) {
     if (tu_tsv_load(&cases, ZB_TEST_DATA "/quantities.tsv") || cases.nrows < 81)
         return 2;
     /* rows[0] is the header: the loop runs 1 .. nrows-1 */
-    SRunner *sr = srunner_create(suite());
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
+    int failed = tu_run(suite());
     tu_tsv_free(&cases);
-    return failed ? 1 : 0;
+    return failed;
 }

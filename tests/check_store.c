@@ -446,15 +446,12 @@ int main(void) {
     tcase_add_test(t, iterators_filter);
     tcase_add_test(t, a_locked_database_is_busy_then_clear);
     suite_add_tcase(s, t);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
+    int failed = tu_run(s);
     char cmd[300];
     snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
     if (system(cmd) != 0)
         fprintf(stderr, "could not remove %s\n", dir);
     free(sample);
     free(next_year);
-    return failed ? 1 : 0;
+    return failed;
 }

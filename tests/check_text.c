@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "testutil.h"
 
 START_TEST(valid_text_passes) {
     zb_err err = {0};
@@ -119,9 +120,6 @@ int main(void) {
     tcase_add_test(t, expansions_map_to_the_whole_character);
     tcase_add_test(t, utf8_helpers);
     suite_add_tcase(s, t);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? 1 : 0;
+    int failed = tu_run(s);
+    return failed;
 }

@@ -7,6 +7,10 @@
 /* The directory holding the test data (set by CMake). */
 #ifndef ZB_TEST_DATA
 #define ZB_TEST_DATA "tests/data"
+/* Run a Check suite; the process exit status (0 when every test passed). */
+struct Suite;
+int tu_run(struct Suite *suite);
+
 #endif
 
 /* Read a whole file; abort the test run when it cannot be read. */
@@ -26,5 +30,9 @@ void tu_tsv_free(tu_tsv *t);
 void tu_unescape(char *s);
 /* Byte offset of the n-th (1-based) occurrence of needle in hay, or -1. */
 long tu_find(const char *hay, const char *needle, int n);
+
+/* Run a Check suite; the process exit status (0 when every test passed). */
+struct Suite;
+int tu_run(struct Suite *suite);
 
 #endif

@@ -32,6 +32,8 @@ int zb_cli_width(const char *s);
 void zb_cli_cell(FILE *f, const char *s, int cols, int right);
 void zb_cli_number(char *buf, size_t size, double v);
 void zb_cli_tsv_field(FILE *f, const char *s);
+struct zb_indicator;
+const char *zb_cli_json(char **buf, size_t *cap, const struct zb_indicator *ind);
 int zb_cli_help(const char *command);
 
 /* the commands */

@@ -17,15 +17,8 @@ typedef struct printer {
 } printer;
 
 static int print_json_row(printer *p, const zb_indicator *ind) {
-    size_t need = zb_indicator_json(ind, p->buf, p->cap);
-    if (need >= p->cap) {
-        char *bigger = realloc(p->buf, need + 1);
-        if (!bigger)
-            return ZB_ENOMEM;
-        p->buf = bigger;
-        p->cap = need + 1;
-        zb_indicator_json(ind, p->buf, p->cap);
-    }
+    if (!zb_cli_json(&p->buf, &p->cap, ind))
+        return ZB_ENOMEM;
     fputs(p->buf, stdout);
     fputc('\n', stdout);
     return 0;

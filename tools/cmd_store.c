@@ -450,16 +450,9 @@ int zb_cmd_export(int argc, char **argv) {
             csv_field(stdout, d->sentence);
             fputs("\r\n", stdout);
         } else {
-            size_t need = zb_indicator_json(d, json, json_cap);
-            if (need >= json_cap) {
-                json_cap = need + 256;
-                char *nj = realloc(json, json_cap);
-                if (!nj) {
-                    rc = ZB_ENOMEM;
-                    break;
-                }
-                json = nj;
-                zb_indicator_json(d, json, json_cap);
+            if (!zb_cli_json(&json, &json_cap, d)) {
+                rc = ZB_ENOMEM;
+                break;
             }
             /* the document's fields first, then the contract's */
             printf("{\"document_id\":%lld,\"region\":", (long long)zb_rows_document_id(it));
