@@ -99,6 +99,7 @@ void zb__contexts(const zb_para *p, zb_qctx *ctx) {
         size_t clause_first = k; /* first quantity of the open clause */
         long prev_q = -1;
         int dist_seen = 0, year = 0, from_year = 0;
+        int year_sticky = 0; /* the year stands in a clause of its own: 到2025年，… */
         for (;;) {
             if (k < p->nq && p->q[k].start <= i && p->q[k].start < end) {
                 const zb_qty *q = &p->q[k];
@@ -125,9 +126,16 @@ void zb__contexts(const zb_para *p, zb_qctx *ctx) {
                     c->dist_index = dist_seen++;
                 if (q->kind == ZB_QTY_YEAR) {
                     int role = year_role(s, q->start);
-                    if (role == 0)
+                    if (role == 0) {
                         year = year_of(s, q);
-                    else if (role == 2)
+                        /* "到2025年，" or "2021年，" rules the rest of the sentence;
+                         * a year inside a clause (2019年突破10万亿元) only that clause */
+                        size_t after = q->end;
+                        while (after < n && s[after] == ' ')
+                            after++;
+                        year_sticky = q->start - clause_start <= 6 &&
+                                      (after >= n || zb__is_clause_punct(zb__cp_at(s, n, after, NULL)));
+                    } else if (role == 2)
                         from_year = year_of(s, q);
                 }
                 if (zb__indicator_candidate(q)) {
@@ -164,6 +172,8 @@ void zb__contexts(const zb_para *p, zb_qctx *ctx) {
                 clause_first = k;
                 prev_clause = clause_start;
                 clause_start = item_start = i + len;
+                if (!year_sticky)
+                    year = 0;
                 prev_q = -1;
                 dist_at = SIZE_MAX;
                 dist_seen = 0;
