@@ -340,6 +340,11 @@ typedef struct zb_ingest_result {
 ZB_EXTERN(int) zb_db_ingest(zb_db *db, const char *text, size_t len,
                             const zb_ingest_options *opts, zb_ingest_result *result);
 
+/** zb_db_ingest() on the contents of a file; the source defaults to path.
+ *  ZB_EIO when the file cannot be read (the message says why). */
+ZB_EXTERN(int) zb_db_ingest_file(zb_db *db, const char *path, const zb_ingest_options *opts,
+                                 zb_ingest_result *result);
+
 /** Filters for zb_db_indicators(); zero / NULL fields match everything. */
 #define ZB_FILTER_VERSION 1
 typedef struct zb_filter {

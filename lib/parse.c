@@ -370,7 +370,7 @@ static int has_bytes(const char *s, size_t n, const char *w) {
 /* Before streaming, the report year must be known: look for it in the short
  * lines that name a year or a title (headings and titles are short). One fold
  * of those few lines; the main pass then streams with final years. */
-static int prescan_report_year(const zb_mem *m, const char *orig, size_t len) {
+static int prescan_report_year(const zb_mem *m, const char *orig, size_t len, int *year) {
     zb_outline o;
     zb__outline_init(&o);
     zb_ntext line = {0};
@@ -385,7 +385,7 @@ static int prescan_report_year(const zb_mem *m, const char *orig, size_t len) {
             zb__ntext_clear(&line);
             if (zb__fold_line(m, &line, orig, pos, end)) {
                 zb__ntext_free(m, &line);
-                return 0;
+                return ZB_ENOMEM;
             }
             size_t lo = 0;
             while (lo < line.len && line.s[lo] == ' ')
@@ -402,7 +402,8 @@ static int prescan_report_year(const zb_mem *m, const char *orig, size_t len) {
         pos = end + 1;
     }
     zb__ntext_free(m, &line);
-    return report_year_of(&o);
+    *year = report_year_of(&o);
+    return ZB_OK;
 }
 
 static zb_doc *doc_new(const zb_parse_options *opts) {
@@ -457,8 +458,9 @@ static int parse_impl(zb_doc **out, const char *text, size_t len, const zb_parse
     r.attrs.size = sizeof(zb_attr);
     zb__outline_init(&r.outline);
     d->report_year = opts ? opts->report_year : 0;
-    if (each && !d->report_year)
-        d->report_year = prescan_report_year(mem_of(d), text, len);
+    if (each && !d->report_year &&
+        prescan_report_year(mem_of(d), text, len, &d->report_year) != ZB_OK)
+        return zb__err_set(&d->err, ZB_ENOMEM, "out of memory while parsing");
     zb_layout l;
     zb__layout_init(&l, mem_of(d), text, len);
     const zb_ntext *block;

@@ -1,6 +1,7 @@
 /* The store, part 2: ingest. One transaction per document: the document, its
  * sections, the sentences its indicators come from (with search terms) and the
  * indicators, or nothing at all. */
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -298,5 +299,38 @@ out:
     zb_doc_free(doc);
     if (rc == ZB_OK)
         db->err.code = ZB_OK;
+    return rc;
+}
+
+int zb_db_ingest_file(zb_db *db, const char *path, const zb_ingest_options *opts,
+                      zb_ingest_result *result) {
+    if (!db)
+        return ZB_EINVAL;
+    if (!path)
+        return zb__err_set(&db->err, ZB_EINVAL, "no file name given");
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return zb__err_set(&db->err, ZB_EIO, "%s: cannot open: %s", path, strerror(errno));
+    zb_buf text = {0};
+    char chunk[65536];
+    size_t n;
+    int rc = ZB_OK;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        if (zb__buf_add(NULL, &text, chunk, n)) {
+            rc = zb__err_set(&db->err, ZB_ENOMEM, "%s: out of memory reading it", path);
+            break;
+        }
+    if (!rc && ferror(f))
+        rc = zb__err_set(&db->err, ZB_EIO, "%s: read failed: %s", path, strerror(errno));
+    fclose(f);
+    if (!rc) {
+        zb_ingest_options o = ZB_INGEST_OPTIONS_INIT;
+        if (opts)
+            o = *opts;
+        if (!o.source)
+            o.source = path;
+        rc = zb_db_ingest(db, text.data, text.len, &o, result);
+    }
+    zb__buf_free(NULL, &text);
     return rc;
 }

@@ -188,34 +188,56 @@ START_TEST(allocations_go_through_the_hooks) {
 }
 END_TEST
 
-START_TEST(every_allocation_may_fail) {
-    /* count the allocations of one parse, then fail each in turn */
-    counting c = {0, 0, 0};
-    zb_allocator a = {counting_realloc, counting_free, &c};
+static int ignore_row(void *ctx, const zb_indicator *ind) {
+    (void)ctx, (void)ind;
+    return 0;
+}
+
+/* Run one public call with an allocator that fails the Nth allocation. */
+static int call_with(int which, const zb_allocator *a) {
     zb_parse_options o = ZB_PARSE_OPTIONS_INIT;
-    o.allocator = &a;
-    zb_doc *doc = NULL;
-    ck_assert_int_eq(zb_parse(&doc, sample, sample_len, &o), ZB_OK);
-    size_t expected = zb_doc_count(doc);
-    zb_doc_free(doc);
-    long total = c.calls;
-    for (long n = 1; n <= total; n++) {
-        counting f = {0, n, 0};
-        zb_allocator fa = {counting_realloc, counting_free, &f};
-        o.allocator = &fa;
-        doc = NULL;
-        int rc = zb_parse(&doc, sample, sample_len, &o);
-        ck_assert_msg(rc == ZB_ENOMEM, "allocation %ld of %ld failed but parse returned %d", n,
-                      total, rc);
-        if (doc)
-            ck_assert_str_eq(zb_strerror(ZB_ENOMEM), "out of memory");
+    o.allocator = a;
+    int rc;
+    if (which == 0) {
+        zb_doc *doc = NULL;
+        rc = zb_parse(&doc, sample, sample_len, &o);
         zb_doc_free(doc);
-        ck_assert_msg(f.live == 0, "allocation %ld: %ld blocks leaked", n, f.live);
+    } else if (which == 1) {
+        zb_doc *doc = NULL;
+        rc = zb_parse_each(&doc, sample, sample_len, &o, ignore_row, NULL);
+        zb_doc_free(doc);
+    } else {
+        zb_scan *sc = NULL;
+        rc = zb_scan_text(&sc, sample, sample_len, &o);
+        zb_scan_free(sc);
+    }
+    return rc;
+}
+
+START_TEST(every_allocation_may_fail) {
+    static const char *const names[] = {"zb_parse", "zb_parse_each", "zb_scan_text"};
+    for (int which = 0; which < 3; which++) {
+        /* count the allocations of one call, then fail each in turn */
+        counting c = {0, 0, 0};
+        zb_allocator a = {counting_realloc, counting_free, &c};
+        ck_assert_int_eq(call_with(which, &a), ZB_OK);
+        long total = c.calls;
+        for (long n = 1; n <= total; n++) {
+            counting f = {0, n, 0};
+            zb_allocator fa = {counting_realloc, counting_free, &f};
+            int rc = call_with(which, &fa);
+            ck_assert_msg(rc == ZB_ENOMEM, "%s: allocation %ld of %ld failed but it returned %d",
+                          names[which], n, total, rc);
+            ck_assert_msg(f.live == 0, "%s: allocation %ld: %ld blocks leaked", names[which], n,
+                          f.live);
+        }
+        printf("%s: each of its %ld allocations failed in turn: ZB_ENOMEM, nothing leaked\n",
+               names[which], total);
     }
     /* and with no failure the result is whole again */
-    o.allocator = NULL;
-    ck_assert_int_eq(zb_parse(&doc, sample, sample_len, &o), ZB_OK);
-    ck_assert_uint_eq(zb_doc_count(doc), expected);
+    zb_doc *doc = NULL;
+    ck_assert_int_eq(zb_parse(&doc, sample, sample_len, NULL), ZB_OK);
+    ck_assert_uint_ge(zb_doc_count(doc), 150);
     zb_doc_free(doc);
 }
 END_TEST

@@ -238,6 +238,22 @@ START_TEST(a_failure_rolls_the_document_back) {
 }
 END_TEST
 
+START_TEST(ingest_a_file) {
+    zb_db *db = open_new("file.db");
+    zb_ingest_result r;
+    ck_assert_int_eq(zb_db_ingest_file(db, ZB_TEST_DATA "/jilin-2022-part2.txt", NULL, &r), ZB_OK);
+    ck_assert(r.inserted);
+    ck_assert_uint_ge(r.indicators, 150);
+    ck_assert_int_eq(zb_db_ingest_file(db, ZB_TEST_DATA "/jilin-2022-part2.txt", NULL, &r), ZB_OK);
+    ck_assert(!r.inserted);
+    ck_assert_int_eq(zb_db_ingest_file(db, "/nonexistent/report.txt", NULL, &r), ZB_EIO);
+    ck_assert_ptr_nonnull(strstr(zb_db_errmsg(db), "/nonexistent/report.txt: cannot open"));
+    zb_db_close(db);
+    ck_assert_int_eq(scalar(path_of("file.db", 0), "SELECT count(*) FROM documents WHERE source "
+                                                   "LIKE '%jilin-2022-part2.txt'"), 1);
+}
+END_TEST
+
 START_TEST(bad_text_is_not_stored) {
     zb_db *db = open_new("bad.db");
     zb_ingest_result r;
@@ -438,6 +454,7 @@ int main(void) {
     tcase_add_test(t, ingest_is_whole_and_idempotent);
     tcase_add_test(t, replace_extracts_again);
     tcase_add_test(t, a_failure_rolls_the_document_back);
+    tcase_add_test(t, ingest_a_file);
     tcase_add_test(t, bad_text_is_not_stored);
     tcase_add_test(t, comparisons_of_the_sample);
     tcase_add_test(t, two_years_answer_target_outcome);
