@@ -336,6 +336,7 @@ typedef struct zb_metric_state {
     zb_measure last_measure;
     int last_sign;   /* -1 after a fall */
     int last_role;   /* predicate role of the last quantity, -1 none */
+    char last_unit[48]; /* base unit of the last quantity with a metric */
 } zb_metric_state;
 
 /* Attribute every measuring quantity of a paragraph; appends zb_attr to out. */

@@ -587,9 +587,12 @@ void zb__metric_for(const zb_para *p, const zb_qctx *ctx, size_t qi, zb_metric_s
         append(out, size, s, lo, hi);
         goto done;
     }
+    /* a bare verb (…，新开工500公里) applies to the topic; but in
+     * 新增城镇就业3000人，培训5千人次 a figure in another unit counts something else */
     if (verbs) {
         append(out, size, s, lo, hi);
-        append(out, size, st->topic, 0, strlen(st->topic));
+        if (!q->base_unit[0] || !st->last_unit[0] || strcmp(q->base_unit, st->last_unit) == 0)
+            append(out, size, st->topic, 0, strlen(st->topic));
         goto done;
     }
     if (is_generic_head(s, lo, hi, same_sentence)) {
@@ -608,6 +611,7 @@ done:
         topic_of(out, st->topic, sizeof st->topic);
         st->last_sent = c->sent;
         st->last_noun = took_noun;
+        copy(st->last_unit, sizeof st->last_unit, q->base_unit);
     }
 }
 
