@@ -667,6 +667,23 @@ static int find_alias(const char *m, const char *alias, size_t *pos, size_t *len
     }
 }
 
+/* Does a per word end right before the alias at m[pos], or a derived word
+ * follow it (人均地区生产总值, 研发经费投入强度, 占国内生产总值的比重)? */
+static int derived_metric(const char *m, size_t pos, size_t len) {
+    for (size_t back = 1; back <= 4 * 4 && back <= pos; back++) {
+        size_t k;
+        int row = zb__lex_prefix(&zb__lexicon, m + pos - back, back, &k);
+        if (k == back && lex_has(row, ZB_LX_per))
+            return 1;
+    }
+    const char *after = m + pos + len;
+    if (strncmp(after, "的", 3) == 0)
+        after += 3;
+    size_t k;
+    int row = zb__lex_prefix(&zb__lexicon, after, strlen(after), &k);
+    return lex_has(row, ZB_LX_derived);
+}
+
 int zb__metric_match(const char *metric, size_t *at, size_t *length) {
     int best = -1;
     size_t best_pos = 0, best_len = 0, n = strlen(metric);
@@ -694,6 +711,18 @@ int zb__metric_match(const char *metric, size_t *at, size_t *length) {
     /* 研发经费支出占地区生产总值比重: a share of something, not the thing */
     if (best >= 0 && strstr(metric + best_pos + best_len, "占"))
         best = -1;
+    if (best >= 0 && derived_metric(metric, best_pos, best_len))
+        best = -1;
+    /* 规模以上工业增加值中高技术制造业增加值 (其中…): a part of the total; the id is
+     * the part's own, or none (…中民间投资 is not fixed-asset investment) */
+    const char *rest = metric + best_pos + best_len;
+    if (best >= 0 && strncmp(rest, "中", 3) == 0 && rest[3]) {
+        size_t sub_at, sub_len;
+        size_t skip = (size_t)(rest + 3 - metric);
+        best = zb__metric_match(rest + 3, &sub_at, &sub_len);
+        best_pos = skip + sub_at;
+        best_len = sub_len;
+    }
     *at = best_pos;
     *length = best_len;
     return best;

@@ -28,7 +28,7 @@
 /* lexicon.tsv: role */
 #define ZB_LEX_ROLES(X)                                                                  \
     X(head) X(growth) X(share) X(lead) X(target) X(plan) X(review) X(title) X(noun)      \
-        X(timeok) X(split) X(qualifier) X(word)
+        X(timeok) X(split) X(qualifier) X(word) X(per) X(derived)
 /* sectors.tsv and metrics.tsv: sector (same order as zb_sector in zhibiao.h) */
 #define ZB_SECTORS(X)                                                                    \
     X(economy) X(industry) X(innovation) X(agriculture) X(reform_opening) X(ecology)     \

@@ -13,6 +13,20 @@ import sys
 
 here = os.path.dirname(os.path.abspath(__file__))
 data = os.path.join(here, "data")
+sys.path.insert(0, here)
+import score  # noqa: E402  (the scorer's own gold loading and matching)
+
+
+def borrowed_ids(text_path, gold_path, jsonl):
+    """Matched rows with a catalog id where the gold has none: a figure that
+    borrowed the id of the total it belongs to (人均…, …其中…, …强度)."""
+    with open(text_path, encoding="utf-8") as f:
+        gold = score.load_gold(gold_path, f.read())
+    preds = [json.loads(l) for l in jsonl.decode().splitlines() if l.strip()]
+    for p in preds:
+        p["span"] = (int(p["span_start"]), int(p["span_end"]))
+    pairs, _ = score.match(gold, preds)
+    return [(g, p) for g, p in pairs if p and not g["metric_id"] and p.get("metric_id")]
 
 
 def thresholds(doc):
@@ -47,12 +61,16 @@ def main():
     for name, value in figures["fields"].items():
         if value < float(want[name]):
             failures.append(f"{name} {value} < {want[name]}")
+    borrowed = borrowed_ids(text, gold, parse.stdout)
+    if len(borrowed) > int(want["borrowed_ids"]):
+        failures.append(f"borrowed_ids {len(borrowed)} > {want['borrowed_ids']}: " +
+                        ", ".join(f"{g['id']} {p['metric_id']}" for g, p in borrowed))
     found = int(figures["comparisons"].split("/")[0])
     if found < int(want["comparisons"]):
         failures.append(f"comparisons {figures['comparisons']} < {want['comparisons']}")
     print(f"{doc}: f1 {figures['f1']} " +
           " ".join(f"{k} {v}" for k, v in figures["fields"].items()) +
-          f" comparisons {figures['comparisons']}")
+          f" comparisons {figures['comparisons']} borrowed_ids {len(borrowed)}")
     if failures:
         print("\n".join(l for l in lines[1:] if l.startswith(("MISS", "FALSE", "FIELD"))))
         sys.exit("below the ratchet: " + "; ".join(failures))
