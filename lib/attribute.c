@@ -432,7 +432,7 @@ int zb__attribute(const zb_mem *m, const zb_para *p, zb_vec *out) {
             }
             zb__metric_for(p, ctx, qi, &st, a->metric, sizeof a->metric);
         }
-        a->metric_id = zb__metric_id(a->metric, &a->metric_sector);
+        a->metric_id = zb__quantity_metric_id(a->metric, q->kind, &a->metric_sector);
         if (p->section_sector >= 0)
             a->sector = p->section_sector;
         else if (a->metric_sector >= 0)

@@ -348,6 +348,8 @@ void zb__metric_for(const zb_para *p, const zb_qctx *ctx, size_t qi, zb_metric_s
                     char *out, size_t outsize);
 /* The catalog id a metric names, "" for none; its sector in *sector (-1 for none). */
 const char *zb__metric_id(const char *metric, int *sector);
+/* The same for a quantity of the given kind: a ratio's id never goes to an amount. */
+const char *zb__quantity_metric_id(const char *metric, zb_qkind kind, int *sector);
 /* The catalog row the earliest alias in metric names (-1 for none), and where. */
 int zb__metric_match(const char *metric, size_t *pos, size_t *len);
 

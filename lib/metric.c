@@ -728,9 +728,32 @@ int zb__metric_match(const char *metric, size_t *at, size_t *length) {
     return best;
 }
 
+/* Does a catalog name end in a share word (优良水体比例, 城镇调查失业率)? */
+static int names_a_ratio(const char *name) {
+    size_t n = strlen(name);
+    for (size_t i = 0; i < n; i += zb__utf8_len((unsigned char)name[i])) {
+        size_t k;
+        int row = zb__lex_prefix(&zb__lexicon, name + i, n - i, &k);
+        if (k == n - i && lex_has(row, ZB_LX_share))
+            return 1;
+    }
+    return 0;
+}
+
 const char *zb__metric_id(const char *metric, int *sector) {
     size_t pos, len;
     int best = zb__metric_match(metric, &pos, &len);
+    *sector = best >= 0 ? zb__metric_rows[best].sector : -1;
+    return best >= 0 ? zb__metric_rows[best].id : "";
+}
+
+const char *zb__quantity_metric_id(const char *metric, zb_qkind kind, int *sector) {
+    size_t pos, len;
+    int best = zb__metric_match(metric, &pos, &len);
+    /* 117个国考断面优良水体比例达到76.6%: the 117个 counts the sections; an
+     * amount is never the value of a ratio */
+    if (best >= 0 && kind == ZB_QTY_AMOUNT && names_a_ratio(zb__metric_rows[best].name))
+        best = -1;
     *sector = best >= 0 ? zb__metric_rows[best].sector : -1;
     return best >= 0 ? zb__metric_rows[best].id : "";
 }
