@@ -670,12 +670,8 @@ static int find_alias(const char *m, const char *alias, size_t *pos, size_t *len
 /* Does a per word end right before the alias at m[pos], or a derived word
  * follow it (人均地区生产总值, 研发经费投入强度, 占国内生产总值的比重)? */
 static int derived_metric(const char *m, size_t pos, size_t len) {
-    for (size_t back = 1; back <= 4 * 4 && back <= pos; back++) {
-        size_t k;
-        int row = zb__lex_prefix(&zb__lexicon, m + pos - back, back, &k);
-        if (k == back && lex_has(row, ZB_LX_per))
-            return 1;
-    }
+    if (lex_has(zb__lex_suffix(&zb__lexicon, m, 0, pos, NULL), ZB_LX_per))
+        return 1;
     const char *after = m + pos + len;
     if (strncmp(after, "的", 3) == 0)
         after += 3;
@@ -730,14 +726,7 @@ int zb__metric_match(const char *metric, size_t *at, size_t *length) {
 
 /* Does a catalog name end in a share word (优良水体比例, 城镇调查失业率)? */
 static int names_a_ratio(const char *name) {
-    size_t n = strlen(name);
-    for (size_t i = 0; i < n; i += zb__utf8_len((unsigned char)name[i])) {
-        size_t k;
-        int row = zb__lex_prefix(&zb__lexicon, name + i, n - i, &k);
-        if (k == n - i && lex_has(row, ZB_LX_share))
-            return 1;
-    }
-    return 0;
+    return lex_has(zb__lex_suffix(&zb__lexicon, name, 0, strlen(name), NULL), ZB_LX_share);
 }
 
 const char *zb__metric_id(const char *metric, int *sector) {
