@@ -28,6 +28,21 @@ static const char *text_col(sqlite3_stmt *st, int i) {
     return t ? (const char *)t : "";
 }
 
+/* One row of an iterator's statement: ZB_ROW, then ZB_DONE for good (SQLite
+ * would start the statement over if stepped after its end), or an error. */
+static int step(zb_db *db, sqlite3_stmt *st, int *done, const char *what) {
+    if (*done)
+        return ZB_DONE;
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW)
+        return ZB_ROW;
+    if (rc == SQLITE_DONE) {
+        *done = 1;
+        return ZB_DONE;
+    }
+    return zb__db_fail(db, what);
+}
+
 /* ---- indicators ---- */
 
 struct zb_rows {
@@ -98,16 +113,10 @@ int zb_db_indicators(zb_rows **out, zb_db *db, const zb_filter *f) {
 int zb_rows_next(zb_rows *it) {
     if (!it)
         return ZB_EINVAL;
-    if (it->done)
-        return ZB_DONE;
+    int rc = step(it->db, it->st, &it->done, "reading indicators");
+    if (rc != ZB_ROW)
+        return rc;
     sqlite3_stmt *st = it->st;
-    int rc = sqlite3_step(st);
-    if (rc == SQLITE_DONE) {
-        it->done = 1;
-        return ZB_DONE;
-    }
-    if (rc != SQLITE_ROW)
-        return zb__db_fail(it->db, "reading indicators");
     zb_indicator *d = &it->ind;
     d->span_start = (size_t)sqlite3_column_int64(st, 0);
     d->span_end = (size_t)sqlite3_column_int64(st, 1);
@@ -211,16 +220,10 @@ int zb_db_compare(zb_comparisons **out, zb_db *db, const char *region, int base_
 int zb_comparisons_next(zb_comparisons *it) {
     if (!it)
         return ZB_EINVAL;
-    if (it->done)
-        return ZB_DONE;
+    int rc = step(it->db, it->st, &it->done, "reading comparisons");
+    if (rc != ZB_ROW)
+        return rc;
     sqlite3_stmt *st = it->st;
-    int rc = sqlite3_step(st);
-    if (rc == SQLITE_DONE) {
-        it->done = 1;
-        return ZB_DONE;
-    }
-    if (rc != SQLITE_ROW)
-        return zb__db_fail(it->db, "reading comparisons");
     zb_comparison *c = &it->row;
     c->region = text_col(st, 0);
     c->metric_id = text_col(st, 1);
