@@ -11,16 +11,7 @@
 #include <string.h>
 
 #include "zhibiao.h"
-
-#define CHECK(c)                                                                       \
-    do {                                                                               \
-        if (!(c)) {                                                                    \
-            fprintf(stderr, "%s:%d: invariant failed: %s\n", __FILE__, __LINE__, #c);  \
-            __builtin_trap();                                                          \
-        }                                                                              \
-    } while (0)
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+#include "fuzz_check.h"
 
 /* Stored rows read back like parsed ones: spans in the input, surface = bytes. */
 static size_t check_rows(zb_db *db, int64_t id, const uint8_t *data, size_t size) {

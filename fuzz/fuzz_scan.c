@@ -6,18 +6,7 @@
 #include <string.h>
 
 #include "zhibiao.h"
-
-/* A named invariant: the message says which one before the trap, so that a
- * replay under gcc (no libFuzzer stack trace) still tells what broke. */
-#define CHECK(c)                                                                       \
-    do {                                                                               \
-        if (!(c)) {                                                                    \
-            fprintf(stderr, "%s:%d: invariant failed: %s\n", __FILE__, __LINE__, #c);  \
-            __builtin_trap();                                                          \
-        }                                                                              \
-    } while (0)
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+#include "fuzz_check.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     zb_scan *sc = NULL;

@@ -7,10 +7,6 @@
 /* The directory holding the test data (set by CMake). */
 #ifndef ZB_TEST_DATA
 #define ZB_TEST_DATA "tests/data"
-/* Run a Check suite; the process exit status (0 when every test passed). */
-struct Suite;
-int tu_run(struct Suite *suite);
-
 #endif
 
 /* Read a whole file; abort the test run when it cannot be read. */
