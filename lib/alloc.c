@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
+#include "mem.h"
 
 void *zb__realloc(const zb_mem *m, void *p, size_t size) {
     if (size == 0)
@@ -23,15 +23,6 @@ void zb__free(const zb_mem *m, void *p) {
         m->a->free(m->a->ctx, p);
     else
         free(p);
-}
-
-char *zb__strndup(const zb_mem *m, const char *s, size_t n) {
-    char *d = zb__alloc(m, n + 1);
-    if (d) {
-        memcpy(d, s, n);
-        d[n] = 0;
-    }
-    return d;
 }
 
 int zb__buf_grow(const zb_mem *m, zb_buf *b, size_t extra) {
@@ -62,25 +53,6 @@ int zb__buf_add(const zb_mem *m, zb_buf *b, const char *s, size_t n) {
 }
 
 int zb__buf_addc(const zb_mem *m, zb_buf *b, char c) { return zb__buf_add(m, b, &c, 1); }
-
-int zb__buf_printf(const zb_mem *m, zb_buf *b, const char *fmt, ...) {
-    va_list ap;
-    va_start(ap, fmt);
-    char small[256];
-    int n = vsnprintf(small, sizeof small, fmt, ap);
-    va_end(ap);
-    if (n < 0)
-        return ZB_ERROR;
-    if ((size_t)n < sizeof small)
-        return zb__buf_add(m, b, small, (size_t)n);
-    if (zb__buf_grow(m, b, (size_t)n))
-        return ZB_ENOMEM;
-    va_start(ap, fmt);
-    vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
-    va_end(ap);
-    b->len += (size_t)n;
-    return ZB_OK;
-}
 
 void zb__buf_free(const zb_mem *m, zb_buf *b) {
     zb__free(m, b->data);

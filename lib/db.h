@@ -4,7 +4,11 @@
 
 #include <sqlite3.h>
 
-#include "internal.h"
+#include "chars.h"
+#include "error.h"
+#include "mem.h"
+#include "sha256.h"
+#include "tables.h"
 
 /* PRAGMA application_id of a zhibiao database: "zhib". */
 #define ZB_APPLICATION_ID 0x7A686962

@@ -5,7 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
+#include "chars.h"
+#include "emit.h"
+#include "mem.h"
 
 typedef struct out {
     char *buf;

@@ -1,8 +1,10 @@
 /* Status codes, their names, and the per-handle error message. */
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
-#include "internal.h"
+#include "error.h"
+#include "tables.h"
 
 const char *zb_strerror(int status) {
     switch (status) {

@@ -12,7 +12,10 @@
  */
 #include <string.h>
 
-#include "internal.h"
+#include "chars.h"
+#include "layout.h"
+#include "marker.h"
+#include "tables.h"
 
 #define ZB_MAX_LINE (1u << 20)
 #define ZB_MAX_BLOCK (4u << 20)
@@ -31,17 +34,6 @@ void zb__layout_free(zb_layout *l) {
     zb__ntext_free(l->mem, &l->block);
 }
 
-int zb__is_final_punct(uint32_t cp) {
-    return cp == 0x3002 /* 。 */ || cp == '!' || cp == '?' || cp == ';' || cp == 0x2026 ||
-           cp == 0xFF61 /* ｡ */;
-}
-
-static int is_closing(uint32_t cp) {
-    return cp == 0x201D /* ” */ || cp == 0x2019 || cp == ')' || cp == 0x300D /* 」 */ ||
-           cp == 0x300F || cp == 0x300B /* 》 */ || cp == 0x3011 /* 】 */ || cp == '"' ||
-           cp == '\'' || cp == ' ';
-}
-
 /* Does the line end a paragraph: sentence-final punctuation, or a colon that
  * introduces a list, possibly followed by closing quotes or brackets? */
 static int ends_paragraph(const char *s, size_t n) {
@@ -49,78 +41,13 @@ static int ends_paragraph(const char *s, size_t n) {
     while (i > 0) {
         size_t p = zb__prev_char(s, i);
         uint32_t cp = zb__cp_at(s, n, p, NULL);
-        if (is_closing(cp)) {
+        if (zb__is_closing(cp) || cp == ' ') {
             i = p;
             continue;
         }
         if (cp == '.' && p > 0 && (unsigned char)s[p - 1] >= 0x80)
             return 1; /* a full stop written as '.' after Chinese text */
         return zb__is_final_punct(cp) || cp == ':';
-    }
-    return 0;
-}
-
-/* List markers that open a heading: 一、 (level 1), (一) (2), 一是 (3),
- * 1. 1、 (1) and —— (4). */
-int zb__heading_marker(const char *s, size_t n, int *level, size_t *marker_len) {
-    size_t i = 0, k;
-    int digits = 0;
-    if (n >= 6 && memcmp(s, "\xE2\x80\x94\xE2\x80\x94", 6) == 0) { /* —— */
-        *level = 4;
-        *marker_len = 6;
-        return 1;
-    }
-    int paren = 0;
-    if (i < n && s[i] == '(') {
-        paren = 1;
-        i++;
-    }
-    size_t num_start = i;
-    int arabic = 0;
-    while (i < n && digits < 4) {
-        int v;
-        if (s[i] >= '0' && s[i] <= '9') {
-            arabic = 1;
-            i++;
-            digits++;
-            continue;
-        }
-        if (!arabic && zb__is_cn_digit(s + i, n - i, &k, &v) && v >= 1) {
-            i += k;
-            digits++;
-            continue;
-        }
-        if (!arabic && n - i >= 3 && memcmp(s + i, "十", 3) == 0) {
-            i += 3;
-            digits++;
-            continue;
-        }
-        break;
-    }
-    if (!digits || i == num_start)
-        return 0;
-    if (paren) {
-        if (i < n && s[i] == ')') {
-            *level = arabic ? 4 : 2;
-            *marker_len = i + 1;
-            return 1;
-        }
-        return 0;
-    }
-    if (n - i >= 3 && memcmp(s + i, "、", 3) == 0) {
-        *level = arabic ? 4 : 1;
-        *marker_len = i + 3;
-        return 1;
-    }
-    if (!arabic && n - i >= 3 && memcmp(s + i, "是", 3) == 0) {
-        *level = 3;
-        *marker_len = i + 3;
-        return 1;
-    }
-    if (arabic && i < n && s[i] == '.' && (i + 1 >= n || !(s[i + 1] >= '0' && s[i + 1] <= '9'))) {
-        *level = 4;
-        *marker_len = i + 1;
-        return 1;
     }
     return 0;
 }
@@ -279,16 +206,6 @@ static int is_furniture(const char *s, size_t n) {
     return digits > 0 && digits <= 4 && dashes >= 2;
 }
 
-static int has_title_word(const char *s, size_t n) {
-    for (size_t i = 0; i < n; i += zb__utf8_len((unsigned char)s[i])) {
-        size_t k;
-        int row = zb__lex_prefix(&zb__lexicon, s + i, n - i, &k);
-        if (row >= 0 && zb__lex_find_kind(&zb__lexicon, row, ZB_LX_title) >= 0)
-            return 1;
-    }
-    return 0;
-}
-
 /* A short line with no punctuation at all: a title or a sub-heading. */
 static int is_title_like(const char *s, size_t n) {
     if (n == 0 || n > 60)
@@ -393,7 +310,7 @@ int zb__layout_next(zb_layout *l, const zb_ntext **out) {
         int heading = zb__heading_marker(s, n, &level, &mlen);
         /* a title (政府工作报告, 各位代表) stands alone; any other short line
          * without punctuation may be half of a broken sentence (新建农村村公) */
-        int title = !heading && is_title_like(s, n) && has_title_word(s, n);
+        int title = !heading && is_title_like(s, n) && zb__lex_any(&zb__lexicon, s, n, ZB_LX_title);
         if (open && (title || (!heading && is_masthead(s, n)))) {
             l->have_line = 0; /* a running header inside a paragraph */
             continue;

@@ -8,7 +8,8 @@
 #include <math.h>
 #include <string.h>
 
-#include "internal.h"
+#include "chars.h"
+#include "numeral.h"
 
 #define EXACT_LIMIT 9007199254740992ull /* 2^53: integers a double holds exactly */
 #define MANT_LIMIT 100000000000000000ull /* keep at most 17 significant digits */
@@ -27,7 +28,6 @@ double zb__decimal(uint64_t mant, int exp10) {
     return (double)mant * pow(10.0, exp10);
 }
 
-static int is_digit(char c) { return c >= '0' && c <= '9'; }
 
 /* Appends one decimal digit to mant/exp10, dropping digits beyond 17. */
 static void push_digit(zb_number *num, int d, int fractional) {
@@ -43,7 +43,7 @@ static void push_digit(zb_number *num, int d, int fractional) {
 int zb__arabic(const char *s, size_t n, zb_number *out) {
     memset(out, 0, sizeof *out);
     size_t i = 0;
-    while (i < n && is_digit(s[i]))
+    while (i < n && zb__is_digit(s[i]))
         push_digit(out, s[i++] - '0', 0);
     if (i == 0)
         return 0;
@@ -51,8 +51,8 @@ int zb__arabic(const char *s, size_t n, zb_number *out) {
     /* Thousands separators: a first group of 1–3 digits, then ",ddd" groups,
      * each followed by something that is not a digit or a further group. */
     if (int_digits <= 3) {
-        while (i + 4 <= n && s[i] == ',' && is_digit(s[i + 1]) && is_digit(s[i + 2]) &&
-               is_digit(s[i + 3]) && (i + 4 == n || !is_digit(s[i + 4]))) {
+        while (i + 4 <= n && s[i] == ',' && zb__is_digit(s[i + 1]) && zb__is_digit(s[i + 2]) &&
+               zb__is_digit(s[i + 3]) && (i + 4 == n || !zb__is_digit(s[i + 4]))) {
             for (int k = 1; k <= 3; k++)
                 push_digit(out, s[i + k] - '0', 0);
             i += 4;
@@ -60,10 +60,10 @@ int zb__arabic(const char *s, size_t n, zb_number *out) {
             out->grouped = 1;
         }
     }
-    if (i + 1 < n && s[i] == '.' && is_digit(s[i + 1])) {
+    if (i + 1 < n && s[i] == '.' && zb__is_digit(s[i + 1])) {
         out->has_point = 1;
         i++;
-        while (i < n && is_digit(s[i]))
+        while (i < n && zb__is_digit(s[i]))
             push_digit(out, s[i++] - '0', 1);
     }
     out->len = i;
@@ -71,46 +71,6 @@ int zb__arabic(const char *s, size_t n, zb_number *out) {
     out->value = zb__decimal(out->mant, out->exp10);
     out->overflow = int_digits > 300 || !isfinite(out->value);
     return 1;
-}
-
-int zb__is_cn_digit(const char *s, size_t n, size_t *len, int *value) {
-    static const char *const digits[] = {"零", "一", "二", "三", "四",
-                                         "五", "六", "七", "八", "九"};
-    if (n < 3 || (unsigned char)s[0] < 0xE3)
-        return 0;
-    for (int d = 0; d < 10; d++)
-        if (memcmp(s, digits[d], 3) == 0) {
-            *len = 3;
-            *value = d;
-            return 1;
-        }
-    if (memcmp(s, "两", 3) == 0 || memcmp(s, "〇", 3) == 0) {
-        *len = 3;
-        *value = s[0] == '\xE3' ? 0 : 2; /* 〇 is E3 80 87, 两 is E4 B8 A4 */
-        return 1;
-    }
-    return 0;
-}
-
-/* 十 百 千 万 亿 (and 万亿 as one) → their power of ten */
-int zb__is_cn_magnitude(const char *s, size_t n, size_t *len, int *exp10) {
-    static const struct {
-        const char *w;
-        int e;
-    } mags[] = {{"十", 1}, {"百", 2}, {"千", 3}, {"万", 4}, {"亿", 8}};
-    if (n < 3)
-        return 0;
-    for (size_t i = 0; i < sizeof mags / sizeof *mags; i++)
-        if (memcmp(s, mags[i].w, 3) == 0) {
-            *len = 3;
-            *exp10 = mags[i].e;
-            if (mags[i].e == 4 && n >= 6 && memcmp(s + 3, "亿", 3) == 0) {
-                *len = 6;
-                *exp10 = 12;
-            }
-            return 1;
-        }
-    return 0;
 }
 
 static uint64_t ipow10(int e) { return (uint64_t)pow10_table[e]; }

@@ -11,7 +11,11 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "internal.h"
+#include "attribute.h"
+#include "chars.h"
+#include "layout.h"
+#include "outline.h"
+#include "tables.h"
 
 typedef struct ind_rec {
     zb_indicator pub;
@@ -27,7 +31,7 @@ struct zb_doc {
     zb_arena arena;   /* what lives as long as the document: title, sections */
     zb_arena rows;    /* the strings of indicators and sentences */
     zb_vec inds;      /* ind_rec */
-    zb_vec sections;  /* zb_section */
+    zb_outline outline; /* its sections */
     zb_vec sentences; /* zb_sentence */
     int report_year;
     const char *title;
@@ -44,8 +48,6 @@ typedef struct run {
     const char *orig;
     size_t len;
     unsigned flags;
-    zb_outline outline;
-    int seen_heading;
     size_t region_votes[64];
     size_t region_bytes; /* text counted for the region so far */
     zb_qtys qtys;
@@ -61,74 +63,6 @@ static char *keep(zb_doc *d, const char *s, size_t n) {
 
 static char *keep_row(zb_doc *d, const char *s, size_t n) {
     return zb__arena_strndup(mem_of(d), &d->rows, s, n);
-}
-
-/* Trim spaces and trailing punctuation from s[0..n). */
-static size_t trim_end(const char *s, size_t n) {
-    while (n > 0) {
-        size_t p = zb__prev_char(s, n);
-        uint32_t cp = zb__cp_at(s, n, p, NULL);
-        if (cp == ' ' || zb__is_final_punct(cp) || zb__is_clause_punct(cp) || cp == 0x3002)
-            n = p;
-        else
-            break;
-    }
-    return n;
-}
-
-static int add_section(run *r, const zb_ntext *b, const zb_heading *h) {
-    zb_doc *d = r->doc;
-    zb_section *sec = zb__vec_push(mem_of(d), &d->sections);
-    if (!sec)
-        return ZB_ENOMEM;
-    size_t tend = trim_end(b->s, h->text_end);
-    sec->title = keep(d, b->s, tend);
-    if (!sec->title)
-        return ZB_ENOMEM;
-    sec->level = h->level;
-    zb__ntext_span(b, r->orig, r->len, 0, tend, &sec->span_start, &sec->span_end);
-    /* trim_end may eat into the marker when only punctuation follows it (0、,) */
-    size_t body = tend > h->marker_len ? tend - h->marker_len : 0;
-    int sector = zb__sector_of_text(b->s + (tend > h->marker_len ? h->marker_len : tend), body);
-    sec->has_sector = sector >= 0;
-    sec->sector = sector >= 0 ? (zb_sector)sector : ZB_SECTOR_ECONOMY;
-    zb_outline *o = &r->outline;
-    if (h->part > 0) {
-        o->plan = 1;
-        if (h->year)
-            o->plan_year = h->year;
-    } else if (h->part < 0) {
-        o->plan = 0;
-        if (h->year)
-            o->review_year = h->year;
-    }
-    sec->plan = o->plan;
-    int idx = (int)(d->sections.len - 1);
-    for (int l = h->level; l < 5; l++)
-        o->level_of[l] = -1;
-    o->level_of[h->level] = idx;
-    o->current = idx;
-    return ZB_OK;
-}
-
-/* The sector of the innermost open section that names one; -1 for none. */
-static int open_sector(const run *r) {
-    for (int l = 4; l >= 1; l--) {
-        int idx = r->outline.level_of[l];
-        if (idx < 0)
-            continue;
-        const zb_section *sec = ZB_VEC_AT(r->doc->sections, zb_section, (size_t)idx);
-        if (sec->has_sector)
-            return (int)sec->sector;
-    }
-    return -1;
-}
-
-static int innermost_section(const run *r) {
-    for (int l = 4; l >= 1; l--)
-        if (r->outline.level_of[l] >= 0)
-            return r->outline.level_of[l];
-    return -1;
 }
 
 static void count_regions(run *r, const char *s, size_t n) {
@@ -184,9 +118,9 @@ static zb_range window_around(const zb_ntext *b, const zb_range *sent, const zb_
 static int add_indicators(run *r, const zb_ntext *b, const zb_para *p) {
     zb_doc *d = r->doc;
     const zb_mem *m = mem_of(d);
-    int section = innermost_section(r);
+    int section = zb__outline_section(&d->outline);
     const char *section_title =
-        section >= 0 ? ZB_VEC_AT(d->sections, zb_section, (size_t)section)->title : "";
+        section >= 0 ? ZB_VEC_AT(d->outline.sections, zb_section, (size_t)section)->title : "";
     size_t sent_index = SIZE_MAX, sent_of = SIZE_MAX;
     /* all sentences, when asked for */
     size_t first_sentence = d->sentences.len;
@@ -246,22 +180,17 @@ static int hand_out(run *r);
 static int process_block(run *r, const zb_ntext *b) {
     zb_doc *d = r->doc;
     const zb_mem *m = mem_of(d);
+    int before_first = !d->outline.seen_heading;
     zb_heading h;
-    zb__heading_of(b->s, b->len, &h);
+    if (zb__outline_paragraph(&d->outline, b, r->orig, r->len, &h))
+        return ZB_ENOMEM;
     if (h.is_title && !d->title) {
-        d->title = keep(d, b->s, trim_end(b->s, h.text_end));
+        d->title = keep(d, b->s, zb__trim_end(b->s, h.text_end));
         if (!d->title)
             return ZB_ENOMEM;
     }
-    if (h.is_title && h.year && !r->outline.title_year)
-        r->outline.title_year = h.year;
-    int before_first = !r->seen_heading;
-    if (h.is_heading) {
-        if (add_section(r, b, &h))
-            return ZB_ENOMEM;
-        r->seen_heading = 1;
+    if (h.is_heading)
         before_first = 0;
-    }
     /* a report names its province early and often: its first 16 KB decide (the
      * count looks at every character, so it is kept to where it matters) */
     if (r->region_bytes < (16u << 10)) {
@@ -282,8 +211,8 @@ static int process_block(run *r, const zb_ntext *b) {
         .nq = r->qtys.n,
         .sent = r->sents.data,
         .nsent = r->sents.len,
-        .plan = r->outline.plan,
-        .section_sector = open_sector(r),
+        .plan = d->outline.plan,
+        .section_sector = zb__outline_sector(&d->outline),
         .passage_sector = before_first ? zb__sector_by_votes(b->s, b->len) : -1,
         .before_first_heading = before_first,
     };
@@ -295,11 +224,6 @@ static int process_block(run *r, const zb_ntext *b) {
     if (rc == ZB_OK && r->each)
         rc = hand_out(r);
     return rc;
-}
-
-/* The report year: given, or from the plan heading, the review heading or the title. */
-static int report_year_of(const zb_outline *o) {
-    return o->plan_year ? o->plan_year : o->review_year ? o->review_year + 1 : o->title_year;
 }
 
 /* An indicator's year and kind, once the report year is known. */
@@ -318,8 +242,6 @@ static void settle_one(const zb_doc *d, ind_rec *rec, int ry) {
 /* Settle the report year, then every indicator's year and kind, and the region. */
 static void settle(run *r) {
     zb_doc *d = r->doc;
-    if (!d->report_year)
-        d->report_year = report_year_of(&r->outline);
     for (size_t i = 0; i < d->inds.len; i++)
         settle_one(d, ZB_VEC_AT(d->inds, ind_rec, i), d->report_year);
     size_t best = 0;
@@ -351,61 +273,6 @@ static int hand_out(run *r) {
     return ZB_OK;
 }
 
-/* Does s[0..n) hold the bytes of w? (memmem is not C11.) */
-static int has_bytes(const char *s, size_t n, const char *w) {
-    size_t k = strlen(w);
-    if (n < k)
-        return 0;
-    const char *end = s + n - k + 1; /* one past the last place w can start */
-    for (const char *p = s; p < end; p++) {
-        p = memchr(p, w[0], (size_t)(end - p));
-        if (!p)
-            return 0;
-        if (memcmp(p, w, k) == 0)
-            return 1;
-    }
-    return 0;
-}
-
-/* Before streaming, the report year must be known: look for it in the short
- * lines that name a year or a title (headings and titles are short). One fold
- * of those few lines; the main pass then streams with final years. */
-static int prescan_report_year(const zb_mem *m, const char *orig, size_t len, int *year) {
-    zb_outline o;
-    zb__outline_init(&o);
-    zb_ntext line = {0};
-    size_t pos = 0;
-    while (pos < len) {
-        const char *nl = memchr(orig + pos, '\n', len - pos);
-        size_t end = nl ? (size_t)(nl - orig) : len;
-        size_t n = end - pos;
-        /* 年 is E5 B9 B4; 报告 and 大会 mark title lines */
-        if (n <= 600 && (has_bytes(orig + pos, n, "\xE5\xB9\xB4") ||
-                         has_bytes(orig + pos, n, "\xE6\x8A\xA5\xE5\x91\x8A"))) {
-            zb__ntext_clear(&line);
-            if (zb__fold_line(m, &line, orig, pos, end)) {
-                zb__ntext_free(m, &line);
-                return ZB_ENOMEM;
-            }
-            size_t lo = 0;
-            while (lo < line.len && line.s[lo] == ' ')
-                lo++;
-            zb_heading h;
-            zb__heading_of(line.s + lo, line.len - lo, &h);
-            if (h.is_heading && h.part > 0 && h.year && !o.plan_year)
-                o.plan_year = h.year;
-            else if (h.is_heading && h.part < 0 && h.year && !o.review_year)
-                o.review_year = h.year;
-            else if (h.is_title && h.year && !o.title_year)
-                o.title_year = h.year;
-        }
-        pos = end + 1;
-    }
-    zb__ntext_free(m, &line);
-    *year = report_year_of(&o);
-    return ZB_OK;
-}
-
 static zb_doc *doc_new(const zb_parse_options *opts) {
     const zb_allocator *a = opts ? opts->allocator : NULL;
     zb_mem tmp = {a};
@@ -418,7 +285,7 @@ static zb_doc *doc_new(const zb_parse_options *opts) {
         d->mem.a = &d->alloc;
     }
     d->inds.size = sizeof(ind_rec);
-    d->sections.size = sizeof(zb_section);
+    zb__outline_init(&d->outline, &d->mem, &d->arena);
     d->sentences.size = sizeof(zb_sentence);
     d->title = NULL;
     return d;
@@ -456,10 +323,8 @@ static int parse_impl(zb_doc **out, const char *text, size_t len, const zb_parse
     r.flags = opts ? opts->flags : 0;
     r.sents.size = sizeof(zb_range);
     r.attrs.size = sizeof(zb_attr);
-    zb__outline_init(&r.outline);
     d->report_year = opts ? opts->report_year : 0;
-    if (each && !d->report_year &&
-        prescan_report_year(mem_of(d), text, len, &d->report_year) != ZB_OK)
+    if (!d->report_year && zb__report_year(mem_of(d), text, len, &d->report_year) != ZB_OK)
         return zb__err_set(&d->err, ZB_ENOMEM, "out of memory while parsing");
     zb_layout l;
     zb__layout_init(&l, mem_of(d), text, len);
@@ -504,10 +369,11 @@ const zb_indicator *zb_doc_get(const zb_doc *d, size_t i) {
     return d && i < d->inds.len ? &ZB_VEC_AT(d->inds, ind_rec, i)->pub : NULL;
 }
 
-size_t zb_doc_section_count(const zb_doc *d) { return d ? d->sections.len : 0; }
+size_t zb_doc_section_count(const zb_doc *d) { return d ? d->outline.sections.len : 0; }
 
 const zb_section *zb_doc_section(const zb_doc *d, size_t i) {
-    return d && i < d->sections.len ? ZB_VEC_AT(d->sections, zb_section, i) : NULL;
+    return d && i < d->outline.sections.len ? ZB_VEC_AT(d->outline.sections, zb_section, i)
+                                             : NULL;
 }
 
 size_t zb_doc_sentence_count(const zb_doc *d) { return d ? d->sentences.len : 0; }
@@ -529,7 +395,7 @@ void zb_doc_free(zb_doc *d) {
     zb__arena_free(m, &d->arena);
     zb__arena_free(m, &d->rows);
     zb__vec_free(m, &d->inds);
-    zb__vec_free(m, &d->sections);
+    zb__outline_free(&d->outline);
     zb__vec_free(m, &d->sentences);
     zb_allocator a = d->alloc; /* d holds the hooks; copy them out before freeing d */
     zb_mem copy = {d->mem.a ? &a : NULL};

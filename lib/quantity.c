@@ -13,7 +13,10 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "internal.h"
+#include "chars.h"
+#include "quantity.h"
+#include "tables.h"
+#include "unit.h"
 
 typedef struct scanner {
     const char *s;
@@ -21,14 +24,6 @@ typedef struct scanner {
     zb_qtys *out;
     const zb_mem *mem;
 } scanner;
-
-static int starts(const char *s, size_t n, size_t i, const char *w) {
-    size_t k = strlen(w);
-    return i + k <= n && memcmp(s + i, w, k) == 0;
-}
-
-static int is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-static int is_digit(char c) { return c >= '0' && c <= '9'; }
 
 int zb__qkind_measures(zb_qkind k) { return k <= ZB_QTY_RANK; }
 
@@ -59,13 +54,13 @@ static int in_quotes(scanner *sc, size_t pos) {
         if (quote_stop(zb__cp_at(s, n, o, NULL)))
             return 0;
         for (size_t p = 0; p < sizeof quote_pairs / sizeof *quote_pairs; p++) {
-            if (starts(s, n, o, quote_pairs[p].close))
+            if (zb__starts(s, n, o, quote_pairs[p].close))
                 return 0; /* after a closed quotation (“秸秆变肉”暨千万头) */
-            if (!starts(s, n, o, quote_pairs[p].open))
+            if (!zb__starts(s, n, o, quote_pairs[p].open))
                 continue;
             size_t lim = o + strlen(quote_pairs[p].open) + 96;
             for (size_t j = pos; j < lim && j < n;) {
-                if (starts(s, n, j, quote_pairs[p].close))
+                if (zb__starts(s, n, j, quote_pairs[p].close))
                     return 1;
                 size_t k;
                 if (quote_stop(zb__cp_at(s, n, j, &k)))
@@ -76,96 +71,6 @@ static int in_quotes(scanner *sc, size_t pos) {
     }
     return 0;
 }
-
-/* ---- the parts after a number ---- */
-
-typedef struct tail {
-    size_t end;       /* after the unit */
-    size_t cmp_end;   /* after a trailing comparator */
-    int more;         /* 多 / 余 */
-    int mag_exp;      /* magnitudes multiplied */
-    size_t mag_start, mag_end;
-    int unit_row;     /* units.tsv row, -1 for none */
-    size_t unit_start, unit_end;
-    size_t rate_start, rate_end; /* "/亩" of 万元/亩 */
-    int rate_row;
-    int cmp_row;      /* comparators.tsv row, -1 for none */
-} tail;
-
-static int unit_row_at(const char *s, size_t n, size_t i, size_t *len) {
-    size_t k;
-    int row = zb__lex_prefix(&zb__units, s + i, n - i, &k);
-    if (row < 0 || zb__units.rows[row].kind == ZB_UK_magnitude)
-        return -1;
-    *len = k;
-    return row;
-}
-
-static int take_more(const char *s, size_t n, size_t *j) {
-    if (starts(s, n, *j, "多") || starts(s, n, *j, "余")) {
-        size_t k, next = *j + 3;
-        int e;
-        if (zb__is_cn_magnitude(s + next, n - next, &k, &e) || unit_row_at(s, n, next, &k) >= 0) {
-            *j = next;
-            return 1;
-        }
-    }
-    return 0;
-}
-
-static void parse_tail(const char *s, size_t n, size_t j, tail *t) {
-    memset(t, 0, sizeof *t);
-    t->unit_row = t->cmp_row = t->rate_row = -1;
-    t->more = take_more(s, n, &j);
-    t->mag_start = j;
-    for (int taken = 0; taken < 2; taken++) {
-        size_t k, ul;
-        int e;
-        if (!zb__is_cn_magnitude(s + j, n - j, &k, &e))
-            break;
-        /* 千瓦, 百分点: a unit that begins with a magnitude character wins */
-        if (unit_row_at(s, n, j, &ul) >= 0)
-            break;
-        if (e < 4 && taken == 1)
-            break; /* 万千 is not a magnitude; 千万 is */
-        t->mag_exp += e;
-        j += k;
-    }
-    t->mag_end = j;
-    if (!t->more)
-        t->more = take_more(s, n, &j);
-    size_t ul;
-    int row = unit_row_at(s, n, j, &ul);
-    if (row >= 0) {
-        t->unit_row = row;
-        t->unit_start = j;
-        j += ul;
-        t->unit_end = j;
-        /* a rate unit: 元/亩, 万元/人 */
-        if (j < n && s[j] == '/') {
-            size_t rl;
-            int rr = unit_row_at(s, n, j + 1, &rl);
-            if (rr >= 0 && zb__units.rows[rr].kind == ZB_UK_amount) {
-                t->rate_row = rr;
-                t->rate_start = j;
-                t->rate_end = j + 1 + rl;
-                j = t->rate_end;
-            }
-        }
-    }
-    t->end = j;
-    t->cmp_end = j;
-    size_t ck;
-    int crow = zb__lex_prefix(&zb__comparators, s + j, n - j, &ck);
-    if (crow >= 0 && zb__comparators.rows[crow].kind == ZB_CP_after &&
-        strcmp(zb__comparators.rows[crow].word, "多") != 0 &&
-        strcmp(zb__comparators.rows[crow].word, "余") != 0) {
-        t->cmp_row = crow;
-        t->cmp_end = j + ck;
-    }
-}
-
-static int has_unit(const tail *t) { return t->unit_row >= 0 || t->mag_exp > 0; }
 
 /* ---- emitting ---- */
 
@@ -194,46 +99,6 @@ static int push_plain(scanner *sc, size_t start, size_t end, zb_qkind kind) {
     q->end = q->num_end = q->unit_end = end;
     q->kind = kind;
     return ZB_OK;
-}
-
-/* unit text = magnitude characters + the unit as reported (+ rate) */
-/* dst (of size 48) = the pieces, concatenated; they are short table words */
-static void concat(char dst[48], const char *a, size_t alen, const char *b, const char *c) {
-    size_t n = 0, blen = strlen(b), clen = strlen(c);
-    if (alen + blen + 1 + clen >= 48)
-        alen = blen = clen = 0; /* cannot happen with the tables we have */
-    memcpy(dst, a, alen);
-    n += alen;
-    memcpy(dst + n, b, blen);
-    n += blen;
-    if (clen) {
-        dst[n++] = '/';
-        memcpy(dst + n, c, clen);
-        n += clen;
-    }
-    dst[n] = 0;
-}
-
-static void unit_strings(const char *s, const tail *t, zb_qty *q) {
-    size_t mlen = t->mag_end - t->mag_start;
-    const char *unit = t->unit_row >= 0 ? zb__units.rows[t->unit_row].text : "";
-    const char *rate = t->rate_row >= 0 ? zb__units.rows[t->rate_row].text : "";
-    concat(q->unit, s + t->mag_start, mlen, unit, rate);
-    concat(q->base_unit, "", 0, unit, rate);
-}
-
-static zb_qkind kind_of_unit(const tail *t) {
-    if (t->unit_row < 0)
-        return t->mag_exp ? ZB_QTY_AMOUNT : ZB_QTY_NUMBER;
-    switch (zb__units.rows[t->unit_row].kind) {
-    case ZB_UK_percent: return ZB_QTY_PERCENT;
-    case ZB_UK_points: return ZB_QTY_POINTS;
-    case ZB_UK_multiple: return ZB_QTY_MULTIPLE;
-    case ZB_UK_date: return ZB_QTY_DATE;
-    case ZB_UK_name: return ZB_QTY_NAME;
-    case ZB_UK_ordinal: return ZB_QTY_ORDINAL;
-    default: return ZB_QTY_AMOUNT;
-    }
 }
 
 /* Characters after a count that do not begin the counted noun. */
@@ -287,14 +152,14 @@ static int lexicon_role_at(const char *s, size_t n, size_t j, int role) {
 }
 
 /* Fill a measuring quantity from a number and its tail. */
-static int emit(scanner *sc, size_t start, size_t num_start, const zb_number *num, const tail *t,
-                const zb_number *high, const tail *th, size_t end) {
+static int emit(scanner *sc, size_t start, size_t num_start, const zb_number *num, const zb_tail *t,
+                const zb_number *high, const zb_tail *th, size_t end) {
     const char *s = sc->s;
     size_t n = sc->n;
     zb_qty *q = push(sc);
     if (!q)
         return ZB_ENOMEM;
-    const tail *ut = th && has_unit(th) ? th : t; /* a range carries its unit to both ends */
+    const zb_tail *ut = th && zb__tail_has_unit(th) ? th : t; /* a range carries its unit to both ends */
     q->start = start;
     q->num_start = num_start;
     q->num_end = t->mag_end;
@@ -308,8 +173,8 @@ static int emit(scanner *sc, size_t start, size_t num_start, const zb_number *nu
         q->value_high = high->value;
         q->base_value_high = zb__decimal(high->mant, high->exp10 + ut->mag_exp);
     }
-    unit_strings(s, ut, q);
-    q->kind = kind_of_unit(ut);
+    zb__tail_units(s, ut, q);
+    q->kind = zb__tail_kind(ut);
     q->unit_kind = ut->unit_row >= 0 ? zb__units.rows[ut->unit_row].kind : -1;
     q->unit_flags = ut->unit_row >= 0 ? zb__units.rows[ut->unit_row].flags : 0;
     q->chinese = num->chinese;
@@ -317,7 +182,7 @@ static int emit(scanner *sc, size_t start, size_t num_start, const zb_number *nu
     q->more = t->more;
     q->mag_exp = ut->mag_exp;
     /* comparators: trailing, then 多/余, then one that touches the number */
-    const tail *last = th ? th : t;
+    const zb_tail *last = th ? th : t;
     if (last->cmp_row >= 0) {
         q->cmp = (zb_cmp)zb__comparators.rows[last->cmp_row].flags;
         q->cmp_explicit = 1;
@@ -375,15 +240,6 @@ static int emit(scanner *sc, size_t start, size_t num_start, const zb_number *nu
     return ZB_OK;
 }
 
-/* A dash, 至 or 到 joining the two ends of a range; its length, or 0. */
-static size_t range_joint(const char *s, size_t n, size_t j) {
-    static const char *const joints[] = {"——", "—", "–", "-", "~", "〜", "至", "到"};
-    for (size_t i = 0; i < sizeof joints / sizeof *joints; i++)
-        if (starts(s, n, j, joints[i]))
-            return strlen(joints[i]);
-    return 0;
-}
-
 static int at_clause_start(const char *s, size_t i) {
     if (i == 0)
         return 1;
@@ -406,19 +262,19 @@ static size_t scan_arabic(scanner *sc, size_t i) {
         return j;
     }
     /* names: H9, PM2.5, COVID-19, 5G, 1·8 */
-    if (i > 0 && (is_ascii_letter(s[i - 1]) || s[i - 1] == '-' || s[i - 1] == '_')) {
-        while (j < n && (is_ascii_letter(s[j]) || is_digit(s[j])))
+    if (i > 0 && (zb__is_ascii_letter(s[i - 1]) || s[i - 1] == '-' || s[i - 1] == '_')) {
+        while (j < n && (zb__is_ascii_letter(s[j]) || zb__is_digit(s[j])))
             j++;
         return push_plain(sc, i, j, ZB_QTY_NAME) ? 0 : j;
     }
-    if (j < n && is_ascii_letter(s[j])) {
-        while (j < n && (is_ascii_letter(s[j]) || is_digit(s[j])))
+    if (j < n && zb__is_ascii_letter(s[j])) {
+        while (j < n && (zb__is_ascii_letter(s[j]) || zb__is_digit(s[j])))
             j++;
         return push_plain(sc, i, j, ZB_QTY_NAME) ? 0 : j;
     }
-    if (starts(s, n, j, "·") && j + 2 < n && is_digit(s[j + 2])) {
+    if (zb__starts(s, n, j, "·") && j + 2 < n && zb__is_digit(s[j + 2])) {
         j += 2;
-        while (j < n && is_digit(s[j]))
+        while (j < n && zb__is_digit(s[j]))
             j++;
         return push_plain(sc, i, j, ZB_QTY_NAME) ? 0 : j;
     }
@@ -426,7 +282,7 @@ static size_t scan_arabic(scanner *sc, size_t i) {
     if (!num.has_point && num.int_digits <= 2) {
         if (i > 0 && s[i - 1] == '(' && j < n && s[j] == ')')
             return push_plain(sc, i - 1, j + 1, ZB_QTY_MARKER) ? 0 : j + 1;
-        if (at_clause_start(s, i) && (starts(s, n, j, "、") || (j < n && s[j] == '.'))) {
+        if (at_clause_start(s, i) && (zb__starts(s, n, j, "、") || (j < n && s[j] == '.'))) {
             size_t e = j + (s[j] == '.' ? 1 : 3);
             return push_plain(sc, i, e, ZB_QTY_MARKER) ? 0 : e;
         }
@@ -435,30 +291,30 @@ static size_t scan_arabic(scanner *sc, size_t i) {
     int yearlike = !num.has_point && !num.grouped && num.int_digits == 4 && num.value >= 1000 &&
                    num.value <= 2999;
     if (yearlike) {
-        if (starts(s, n, j, "年"))
+        if (zb__starts(s, n, j, "年"))
             return push_plain(sc, i, j + 3, ZB_QTY_YEAR) ? 0 : j + 3;
-        size_t jl = range_joint(s, n, j);
-        if (jl && j + jl + 4 <= n && is_digit(s[j + jl]) && is_digit(s[j + jl + 3]) &&
-            (j + jl + 4 == n || !is_digit(s[j + jl + 4]))) {
+        size_t jl = zb__range_joint(s, n, j);
+        if (jl && j + jl + 4 <= n && zb__is_digit(s[j + jl]) && zb__is_digit(s[j + jl + 3]) &&
+            (j + jl + 4 == n || !zb__is_digit(s[j + jl + 4]))) {
             size_t e = j + jl + 4;
-            if (starts(s, n, e, "年"))
+            if (zb__starts(s, n, e, "年"))
                 e += 3;
             return push_plain(sc, i, e, ZB_QTY_YEAR) ? 0 : e;
         }
     }
-    tail t;
-    parse_tail(s, n, j, &t);
+    zb_tail t;
+    zb__parse_tail(s, n, j, &t);
     /* ranges: 5%—6%, 5至6%, 5-6个百分点 */
-    size_t jl = t.cmp_row < 0 ? range_joint(s, n, t.end) : 0;
-    if (jl && t.end + jl < n && is_digit(s[t.end + jl])) {
+    size_t jl = t.cmp_row < 0 ? zb__range_joint(s, n, t.end) : 0;
+    if (jl && t.end + jl < n && zb__is_digit(s[t.end + jl])) {
         zb_number hi;
         zb__arabic(s + t.end + jl, n - t.end - jl, &hi);
         size_t hj = t.end + jl + hi.len;
-        tail th;
-        parse_tail(s, n, hj, &th);
+        zb_tail th;
+        zb__parse_tail(s, n, hj, &th);
         /* 5至6%: the unit after the second end serves both; 5%—6%: the same unit */
         int same = t.unit_row >= 0 ? t.unit_row == th.unit_row && t.mag_exp == th.mag_exp
-                                   : has_unit(&th) && (t.mag_exp == 0 || t.mag_exp == th.mag_exp);
+                                   : zb__tail_has_unit(&th) && (t.mag_exp == 0 || t.mag_exp == th.mag_exp);
         if (!hi.overflow && same && hi.value >= num.value) {
             if (emit(sc, i, i, &num, &t, &hi, &th, th.cmp_end))
                 return 0;
@@ -482,7 +338,7 @@ static size_t scan_chinese(scanner *sc, size_t i) {
     if (num.irregular)
         return push_plain(sc, i, j, ZB_QTY_NAME) ? 0 : j;
     if (num.digit_string) {
-        if (starts(s, n, j, "年"))
+        if (zb__starts(s, n, j, "年"))
             return push_plain(sc, i, j + 3, ZB_QTY_YEAR) ? 0 : j + 3;
         return j;
     }
@@ -490,13 +346,13 @@ static size_t scan_chinese(scanner *sc, size_t i) {
     if (!num.has_point && !num.ends_big) {
         if (i > 0 && s[i - 1] == '(' && j < n && s[j] == ')')
             return push_plain(sc, i - 1, j + 1, ZB_QTY_MARKER) ? 0 : j + 1;
-        if (at_clause_start(s, i) && (starts(s, n, j, "、") || starts(s, n, j, "是")))
+        if (at_clause_start(s, i) && (zb__starts(s, n, j, "、") || zb__starts(s, n, j, "是")))
             return push_plain(sc, i, j + 3, ZB_QTY_MARKER) ? 0 : j + 3;
     }
     /* the trailing 万/亿 of 三千万 belongs to the unit: reparse it as magnitude */
     size_t tail_at = num.ends_big ? j - num.big_len : j;
-    tail t;
-    parse_tail(s, n, tail_at, &t);
+    zb_tail t;
+    zb__parse_tail(s, n, tail_at, &t);
     if (t.unit_row < 0 && t.mag_exp == 0)
         return j; /* 一主六双, 十九大: numerals inside words */
     if (t.unit_row < 0)
@@ -509,7 +365,7 @@ static size_t scan_chinese(scanner *sc, size_t i) {
     if (sc->out->n && (sc->out->v[sc->out->n - 1].kind == ZB_QTY_ORDINAL ||
                        sc->out->v[sc->out->n - 1].kind == ZB_QTY_NAME)) {
         size_t prev_end = sc->out->v[sc->out->n - 1].end;
-        if (prev_end == i || (prev_end + 3 == i && starts(s, n, prev_end, "、")))
+        if (prev_end == i || (prev_end + 3 == i && zb__starts(s, n, prev_end, "、")))
             return push_plain(sc, i, t.end, ZB_QTY_ORDINAL) ? 0 : t.end;
     }
     /* 二次开发, 三次产业: a Chinese count that qualifies a noun is a name */
@@ -568,12 +424,12 @@ static size_t scan_ordinal(scanner *sc, size_t i) {
     size_t n = sc->n;
     size_t j = i + 3; /* after 第 */
     zb_number num;
-    int ok = j < n && is_digit(s[j]) ? zb__arabic(s + j, n - j, &num)
+    int ok = j < n && zb__is_digit(s[j]) ? zb__arabic(s + j, n - j, &num)
                                      : zb__chinese(s + j, n - j, &num);
     if (!ok || num.overflow || num.irregular)
         return j;
     size_t k = j + num.len, ul;
-    int row = unit_row_at(s, n, k, &ul);
+    int row = zb__unit_row_at(s, n, k, &ul);
     if (row >= 0 && (zb__units.rows[row].flags & ZB_UF_rank) && !in_quotes(sc, i))
         return push_unit_number(sc, i, j, k, k + ul, &num, zb__units.rows[row].text,
                                 ZB_QTY_RANK);
@@ -594,7 +450,7 @@ static size_t scan_percent_words(scanner *sc, size_t i) {
     size_t n = sc->n;
     size_t j = i + 9;
     zb_number num;
-    int ok = j < n && is_digit(s[j]) ? zb__arabic(s + j, n - j, &num)
+    int ok = j < n && zb__is_digit(s[j]) ? zb__arabic(s + j, n - j, &num)
                                      : zb__chinese(s + j, n - j, &num);
     if (!ok || num.irregular || num.overflow || num.ends_big)
         return j;
@@ -670,14 +526,14 @@ int zb__recognize(const zb_mem *m, const char *s, size_t n, zb_qtys *out) {
     while (i < n) {
         unsigned char c = (unsigned char)s[i];
         size_t next;
-        if (is_digit((char)c)) {
+        if (zb__is_digit((char)c)) {
             next = scan_arabic(&sc, i);
         } else if (c >= 0xE3 && numeral_start(s, n, i)) {
             size_t k;
             int v, e;
-            if (starts(s, n, i, "第"))
+            if (zb__starts(s, n, i, "第"))
                 next = scan_ordinal(&sc, i);
-            else if (starts(s, n, i, "百分之"))
+            else if (zb__starts(s, n, i, "百分之"))
                 next = scan_percent_words(&sc, i);
             else if (zb__is_cn_digit(s + i, n - i, &k, &v) ||
                      (zb__is_cn_magnitude(s + i, n - i, &k, &e) && e < 4))

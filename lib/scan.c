@@ -3,7 +3,8 @@
 #include <math.h>
 #include <string.h>
 
-#include "internal.h"
+#include "layout.h"
+#include "quantity.h"
 
 struct zb_scan {
     zb_mem mem;

@@ -1,7 +1,8 @@
 /* Lookups over the embedded tables (see tables.h; data in zb_tables.c). */
 #include <string.h>
 
-#include "internal.h"
+#include "chars.h"
+#include "tables.h"
 
 /* The child of node along cp, or 0 (no node has the root as its child). */
 static inline uint32_t trie_step(const zb_trie *t, uint32_t node, uint32_t cp) {
@@ -131,4 +132,13 @@ uint32_t zb__t2s_fold(uint32_t cp) {
             hi = mid;
     }
     return cp;
+}
+
+int zb__lex_any(const zb_lex_table *t, const char *s, size_t n, int kind) {
+    for (size_t i = 0; i < n; i += zb__utf8_len((unsigned char)s[i])) {
+        size_t k;
+        if (zb__row_has(t, zb__lex_prefix(t, s + i, n - i, &k), kind))
+            return 1;
+    }
+    return 0;
 }

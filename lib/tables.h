@@ -150,4 +150,13 @@ int zb__lex_is(const zb_lex_table *t, const char *s, size_t len, int kind);
 /* The simplified form of a code point (itself when it has none). */
 uint32_t zb__t2s_fold(uint32_t cp);
 
+/* Does `row` of t (or a row sharing its word) have the kind / role? */
+static inline int zb__row_has(const zb_lex_table *t, int row, int kind) {
+    return row >= 0 && zb__lex_find_kind(t, row, kind) >= 0;
+}
+static inline int zb__pred_has(int row, int role) { return zb__row_has(&zb__predicates, row, role); }
+static inline int zb__lex_has(int row, int role) { return zb__row_has(&zb__lexicon, row, role); }
+/* Does a word of t with the kind start anywhere in s[0..n)? */
+int zb__lex_any(const zb_lex_table *t, const char *s, size_t n, int kind);
+
 #endif

@@ -11,7 +11,9 @@
 #include <string.h>
 #include <utf8proc.h>
 
-#include "internal.h"
+#include "chars.h"
+#include "tables.h"
+#include "text.h"
 
 static size_t line_of(const char *s, size_t off) {
     size_t line = 1;
@@ -157,11 +159,6 @@ void zb__ntext_span(const zb_ntext *t, const char *orig, size_t orig_len, size_t
 static int is_invisible(int32_t cp) {
     /* BOM, zero-width spaces and joiners, soft hyphen: layout debris, not text */
     return cp == 0xFEFF || (cp >= 0x200B && cp <= 0x200D) || cp == 0x2060 || cp == 0x00AD;
-}
-
-int zb__is_cjk(uint32_t cp) {
-    return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
-           (cp >= 0x20000 && cp <= 0x2FA1F) || cp == 0x3007;
 }
 
 static int add_cp(const zb_mem *m, zb_ntext *out, int32_t cp, size_t src) {

@@ -3,7 +3,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
+#include "chars.h"
+#include "layout.h"
+#include "marker.h"
 #include "testutil.h"
 
 /* The paragraphs of s, joined with '|' for easy comparison. */

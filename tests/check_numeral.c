@@ -3,7 +3,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "internal.h"
+#include "numeral.h"
 #include "testutil.h"
 
 static zb_number arabic(const char *s) {

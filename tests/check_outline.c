@@ -2,7 +2,7 @@
 #include <check.h>
 #include <string.h>
 
-#include "internal.h"
+#include "outline.h"
 #include "testutil.h"
 
 static zb_heading heading(const char *s) {

@@ -2,7 +2,9 @@
 #include <check.h>
 #include <string.h>
 
-#include "internal.h"
+#include "chars.h"
+#include "tables.h"
+#include "text.h"
 #include "testutil.h"
 
 START_TEST(valid_text_passes) {

@@ -1,0 +1,126 @@
+/*
+ * Stage 5, attribute: measuring quantities of a paragraph → indicators.
+ * Its files, in the order they call each other:
+ *   context.c     where each quantity stands: sentence, clause, list, 分别, year
+ *   catalog.c     the catalog id a metric names
+ *   phrase.c      the words around a figure: leading and trailing words, predicates
+ *   distribute.c  分别: the list of metrics a run of figures pairs with
+ *   metric.c      the metric phrase of a figure, with ellipsis resolved
+ *   attribute.c   measure, sign, cmp, kind, year, sector; the paragraph loop
+ */
+#ifndef ZB_ATTRIBUTE_H
+#define ZB_ATTRIBUTE_H
+
+#include <stddef.h>
+
+#include "outline.h"
+#include "quantity.h"
+
+/* What the attribute stage knows about one paragraph. */
+typedef struct zb_para {
+    const char *s; /* folded paragraph */
+    size_t n;
+    const zb_qty *q;
+    size_t nq;
+    const zb_range *sent; /* sentences */
+    size_t nsent;
+    int plan;             /* in the work plan part */
+    int section_sector;   /* -1 when none */
+    int passage_sector;   /* by keyword votes, for text before any heading; -1 none */
+    int before_first_heading;
+} zb_para;
+
+/* Where a quantity stands: its sentence, clause and list. */
+typedef struct zb_qctx {
+    size_t sent;
+    size_t sent_start, sent_end;
+    size_t clause_start, clause_end;
+    size_t prev_clause_start; /* the clause before, in the same sentence */
+    size_t item_start;        /* after the last 、 in the clause */
+    size_t prev_end;          /* end of the previous measuring quantity in the clause */
+    long prev_q;              /* its index, -1 for none */
+    long next_start;          /* start of the next quantity in the clause, -1 for none */
+    int list_cont;            /* only a conjunction since the previous quantity */
+    size_t dist_at;           /* 分别 in this clause before the quantity, SIZE_MAX if none */
+    int dist_index, dist_count;
+    int year;                 /* explicit year earlier in the sentence, 0 for none */
+} zb_qctx;
+
+/* One attributed indicator, before strings are copied into the document. */
+typedef struct zb_attr {
+    size_t qi;   /* index into para->q */
+    size_t sent; /* sentence index */
+    double value, value_high, base_value;
+    int has_high;
+    zb_cmp cmp;
+    zb_measure measure;
+    int year;          /* explicit year, 0 = from the part */
+    int year_rel;      /* -1 review (report year - 1), 0 plan (report year) */
+    zb_kind kind;
+    int kind_fixed;    /* kind decided by the text, not by the part or year */
+    int sector;        /* -1: decided when the metric is known */
+    char metric[256];
+    const char *metric_id; /* "" for none */
+    int metric_sector;     /* catalog sector, -1 for none */
+} zb_attr;
+
+/* Metric state carried from quantity to quantity within a paragraph. */
+typedef struct zb_metric_state {
+    char last[256];  /* the last metric */
+    size_t last_sent; /* the sentence it was in */
+    int last_noun;   /* the last quantity was followed by its noun (7个项目) */
+    char topic[256]; /* the same without a trailing generic head */
+    char dist[8][128]; /* the metrics of the last 分别 list */
+    int dist_n;
+    size_t dist_sent;
+    zb_measure last_measure;
+    int last_sign;   /* -1 after a fall */
+    int last_role;   /* predicate role of the last quantity, -1 none */
+    char last_unit[48]; /* base unit of the last quantity with a metric */
+} zb_metric_state;
+
+/* ---- attribute.c: the stage's entry point ---- */
+/* Attribute every measuring quantity of a paragraph; appends zb_attr to out. */
+int zb__attribute(const zb_mem *m, const zb_para *p, zb_vec *out);
+
+/* ---- context.c ---- */
+/* Context of every quantity (ctx has p->nq elements). */
+void zb__contexts(const zb_para *p, zb_qctx *ctx);
+
+/* ---- catalog.c ---- */
+/* The catalog id a metric names, "" for none; its sector in *sector (-1 for none). */
+const char *zb__metric_id(const char *metric, int *sector);
+/* The same for a quantity of the given kind: a ratio's id never goes to an amount. */
+const char *zb__quantity_metric_id(const char *metric, zb_qkind kind, int *sector);
+/* The catalog row the earliest alias in metric names (-1 for none), and where. */
+int zb__metric_match(const char *metric, size_t *pos, size_t *len);
+
+/* ---- phrase.c ---- */
+/* Is the predicate s[i..i+k) really part of a longer noun starting at i (居民,
+ * 增加值, 增长率)? Then it is no predicate. */
+int zb__inside_word(const char *s, size_t n, size_t i, size_t k);
+/* Leading words that are not part of a metric (全年, 其中, 和, 2022年): the new lo. */
+size_t zb__strip_leading(const char *s, size_t lo, size_t hi);
+/* Trailing predicates, comparators and auxiliaries (达到, 比上年增长): the new hi. */
+size_t zb__strip_trailing(const char *s, size_t lo, size_t hi);
+/* Copy s[lo..hi) onto out (of size `size`) without quote marks and spaces. */
+void zb__phrase_append(char *out, size_t size, const char *s, size_t lo, size_t hi);
+/* dst = a[0..alen) + b, cut at a character boundary to fit size. */
+void zb__phrase_join(char *dst, size_t size, const char *a, size_t alen, const char *b);
+void zb__phrase_copy(char *dst, size_t size, const char *src);
+/* Is s[lo..hi) only a generic head (增速, 总量, 年产能), or — when `loose` — one
+ * with a modifier of at most two characters (装机规模) that names no catalog id? */
+int zb__is_generic_head(const char *s, size_t lo, size_t hi, int loose);
+
+/* ---- distribute.c ---- */
+/* 分别: the metric of the c->dist_index-th figure of a list; 0 when the list
+ * cannot be paired with its figures. */
+int zb__distribute(const zb_para *p, const zb_qctx *c, zb_metric_state *st, char *out,
+                   size_t size);
+
+/* ---- metric.c ---- */
+/* The metric phrase of quantity qi. */
+void zb__metric_for(const zb_para *p, const zb_qctx *ctx, size_t qi, zb_metric_state *st,
+                    char *out, size_t outsize);
+
+#endif

@@ -1,0 +1,142 @@
+/*
+ * Stage 5, catalog: the catalog id (schema/metrics.tsv) a metric phrase names.
+ * The longest alias at the earliest position wins, unless the phrase makes it
+ * something else: the object of a comparison (占国内生产总值), a per-head or
+ * derived figure (人均…, …强度), or a part of the total (…中民间投资).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "attribute.h"
+#include "chars.h"
+#include "tables.h"
+
+/* Is the alias at m[pos] the object of a comparison (占国内生产总值, 比上年)? */
+static int object_position(const char *m, size_t pos) {
+    static const char *const before[] = {"占", "比", "较", "与", "对", "于"};
+    for (size_t i = 0; i < sizeof before / sizeof *before; i++)
+        if (pos >= 3 && memcmp(m + pos - 3, before[i], 3) == 0)
+            return 1;
+    return 0;
+}
+
+/* First occurrence of alias in m (with * standing for up to four characters). */
+static int find_alias(const char *m, const char *alias, size_t *pos, size_t *len) {
+    const char *star = strchr(alias, '*');
+    size_t alen = star ? (size_t)(star - alias) : strlen(alias);
+    const char *from = m;
+    for (;;) {
+        const char *hit = strstr(from, alias);
+        if (star) {
+            char head[64];
+            snprintf(head, sizeof head, "%.*s", (int)alen, alias);
+            hit = strstr(from, head);
+        }
+        if (!hit)
+            return 0;
+        size_t p = (size_t)(hit - m), l = alen;
+        if (star) {
+            const char *tail = star + 1;
+            const char *t = hit + alen;
+            int found = 0;
+            for (int skip = 0; skip <= 4 && *t; skip++) {
+                if (strncmp(t, tail, strlen(tail)) == 0) {
+                    l = (size_t)(t - hit) + strlen(tail);
+                    found = 1;
+                    break;
+                }
+                t += zb__utf8_len((unsigned char)*t);
+            }
+            if (!found) {
+                from = hit + 1;
+                continue;
+            }
+        }
+        if (!object_position(m, p)) {
+            *pos = p;
+            *len = l;
+            return 1;
+        }
+        from = hit + 1;
+    }
+}
+
+/* Does a per word end right before the alias at m[pos], or a derived word
+ * follow it (人均地区生产总值, 研发经费投入强度, 占国内生产总值的比重)? */
+static int derived_metric(const char *m, size_t pos, size_t len) {
+    if (zb__lex_has(zb__lex_suffix(&zb__lexicon, m, 0, pos, NULL), ZB_LX_per))
+        return 1;
+    const char *after = m + pos + len;
+    if (strncmp(after, "的", 3) == 0)
+        after += 3;
+    size_t k;
+    int row = zb__lex_prefix(&zb__lexicon, after, strlen(after), &k);
+    return zb__lex_has(row, ZB_LX_derived);
+}
+
+int zb__metric_match(const char *metric, size_t *at, size_t *length) {
+    int best = -1;
+    size_t best_pos = 0, best_len = 0, n = strlen(metric);
+    /* plain aliases: the longest one at the earliest position, through the trie */
+    for (size_t i = 0; i < n && best < 0; i += zb__utf8_len((unsigned char)metric[i])) {
+        size_t len;
+        int row = zb__lex_prefix(&zb__aliases, metric + i, n - i, &len);
+        if (row >= 0 && !object_position(metric, i)) {
+            best = zb__aliases.rows[row].kind;
+            best_pos = i;
+            best_len = len;
+        }
+    }
+    /* aliases with a wildcard (粮食*产量) are few; try each */
+    for (size_t w = 0; w < zb__alias_wildcard_count; w++) {
+        const zb_lex_row *r = &zb__aliases.rows[zb__alias_wildcards[w]];
+        size_t pos, len;
+        if (find_alias(metric, r->word, &pos, &len) &&
+            (best < 0 || pos < best_pos || (pos == best_pos && len > best_len))) {
+            best = r->kind;
+            best_pos = pos;
+            best_len = len;
+        }
+    }
+    /* 研发经费支出占地区生产总值比重: a share of something, not the thing */
+    if (best >= 0 && strstr(metric + best_pos + best_len, "占"))
+        best = -1;
+    if (best >= 0 && derived_metric(metric, best_pos, best_len))
+        best = -1;
+    /* 规模以上工业增加值中高技术制造业增加值 (其中…): a part of the total; the id is
+     * the part's own, or none (…中民间投资 is not fixed-asset investment) */
+    const char *rest = metric + best_pos + best_len;
+    if (best >= 0 && strncmp(rest, "中", 3) == 0 && rest[3]) {
+        size_t sub_at, sub_len;
+        size_t skip = (size_t)(rest + 3 - metric);
+        best = zb__metric_match(rest + 3, &sub_at, &sub_len);
+        best_pos = skip + sub_at;
+        best_len = sub_len;
+    }
+    *at = best_pos;
+    *length = best_len;
+    return best;
+}
+
+/* Does a catalog name end in a share word (优良水体比例, 城镇调查失业率)? */
+static int names_a_ratio(const char *name) {
+    return zb__lex_has(zb__lex_suffix(&zb__lexicon, name, 0, strlen(name), NULL), ZB_LX_share);
+}
+
+const char *zb__metric_id(const char *metric, int *sector) {
+    size_t pos, len;
+    int best = zb__metric_match(metric, &pos, &len);
+    *sector = best >= 0 ? zb__metric_rows[best].sector : -1;
+    return best >= 0 ? zb__metric_rows[best].id : "";
+}
+
+const char *zb__quantity_metric_id(const char *metric, zb_qkind kind, int *sector) {
+    size_t pos, len;
+    int best = zb__metric_match(metric, &pos, &len);
+    /* 117个国考断面优良水体比例达到76.6%: the 117个 counts the sections; an
+     * amount is never the value of a ratio */
+    if (best >= 0 && kind == ZB_QTY_AMOUNT && names_a_ratio(zb__metric_rows[best].name))
+        best = -1;
+    *sector = best >= 0 ? zb__metric_rows[best].sector : -1;
+    return best >= 0 ? zb__metric_rows[best].id : "";
+}

@@ -1,0 +1,86 @@
+/* Bottom layer: character classes of folded text (see chars.h). */
+#include "chars.h"
+
+size_t zb__prev_char(const char *s, size_t i) {
+    if (i == 0)
+        return 0;
+    size_t p = i - 1;
+    while (p > 0 && ((unsigned char)s[p] & 0xC0) == 0x80 && i - p < 4)
+        p--;
+    return p;
+}
+
+int zb__has_bytes(const char *s, size_t n, const char *w) {
+    size_t k = strlen(w);
+    if (n < k)
+        return 0;
+    const char *end = s + n - k + 1; /* one past the last place w can start */
+    for (const char *p = s; p < end; p++) {
+        p = memchr(p, w[0], (size_t)(end - p));
+        if (!p)
+            return 0;
+        if (memcmp(p, w, k) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+int zb__is_final_punct(uint32_t cp) {
+    return cp == 0x3002 /* 。 */ || cp == '!' || cp == '?' || cp == ';' || cp == 0x2026 ||
+           cp == 0xFF61 /* ｡ */;
+}
+
+int zb__is_clause_punct(uint32_t cp) {
+    return cp == ',' || cp == 0xFF0C || cp == 0x3001 /* 、 */ || cp == ';' || cp == ':' ||
+           cp == 0xFF1B || cp == 0xFF1A;
+}
+
+int zb__is_closing(uint32_t cp) {
+    return cp == 0x201D /* ” */ || cp == 0x2019 || cp == ')' || cp == 0x300D /* 」 */ ||
+           cp == 0x300F || cp == 0x300B /* 》 */ || cp == 0x3011 /* 】 */ || cp == '"' ||
+           cp == '\'';
+}
+
+int zb__is_cjk(uint32_t cp) {
+    return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+           (cp >= 0x20000 && cp <= 0x2FA1F) || cp == 0x3007;
+}
+
+int zb__is_cn_digit(const char *s, size_t n, size_t *len, int *value) {
+    static const char *const digits[] = {"零", "一", "二", "三", "四",
+                                         "五", "六", "七", "八", "九"};
+    if (n < 3 || (unsigned char)s[0] < 0xE3)
+        return 0;
+    for (int d = 0; d < 10; d++)
+        if (memcmp(s, digits[d], 3) == 0) {
+            *len = 3;
+            *value = d;
+            return 1;
+        }
+    if (memcmp(s, "两", 3) == 0 || memcmp(s, "〇", 3) == 0) {
+        *len = 3;
+        *value = s[0] == '\xE3' ? 0 : 2; /* 〇 is E3 80 87, 两 is E4 B8 A4 */
+        return 1;
+    }
+    return 0;
+}
+
+int zb__is_cn_magnitude(const char *s, size_t n, size_t *len, int *exp10) {
+    static const struct {
+        const char *w;
+        int e;
+    } mags[] = {{"十", 1}, {"百", 2}, {"千", 3}, {"万", 4}, {"亿", 8}};
+    if (n < 3)
+        return 0;
+    for (size_t i = 0; i < sizeof mags / sizeof *mags; i++)
+        if (memcmp(s, mags[i].w, 3) == 0) {
+            *len = 3;
+            *exp10 = mags[i].e;
+            if (mags[i].e == 4 && n >= 6 && memcmp(s + 3, "亿", 3) == 0) {
+                *len = 6;
+                *exp10 = 12;
+            }
+            return 1;
+        }
+    return 0;
+}

@@ -1,0 +1,79 @@
+/*
+ * Bottom layer: characters of folded text (NFKC, simplified) — UTF-8 stepping
+ * and the classes every stage asks about: punctuation, CJK, Chinese digits.
+ * Folded text writes ASCII punctuation for full-width forms (，→ , ：→ :), so
+ * each class lists both only where NFKC leaves a Chinese form (、 。).
+ */
+#ifndef ZB_CHARS_H
+#define ZB_CHARS_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+/* Length of the UTF-8 sequence starting with byte c (1 for a stray byte).
+ * Inline: it runs on every character of a report. */
+static inline size_t zb__utf8_len(unsigned char c) {
+    return c < 0x80 ? 1 : c >= 0xF0 && c < 0xF8 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+}
+
+/* Decode one character at s[0..n) of validated text; returns its length (>= 1),
+ * *cp = -1 when cut off by the end. No utf8proc here: the text was validated
+ * on the way in, and this runs on every character. */
+static inline size_t zb__utf8_decode(const char *s, size_t n, int32_t *cp) {
+    const unsigned char *u = (const unsigned char *)s;
+    if (u[0] < 0x80) {
+        *cp = u[0];
+        return 1;
+    }
+    size_t k = zb__utf8_len(u[0]);
+    if (k == 1 || k > n) {
+        *cp = -1;
+        return 1;
+    }
+    if (k == 2)
+        *cp = (int32_t)((u[0] & 0x1F) << 6 | (u[1] & 0x3F));
+    else if (k == 3)
+        *cp = (int32_t)((u[0] & 0x0F) << 12 | (u[1] & 0x3F) << 6 | (u[2] & 0x3F));
+    else
+        *cp = (int32_t)((u[0] & 0x07) << 18 | (u[1] & 0x3F) << 12 | (u[2] & 0x3F) << 6 |
+                        (u[3] & 0x3F));
+    return k;
+}
+
+/* The code point at s[i] (U+FFFD for a broken one); its length in *len. */
+static inline uint32_t zb__cp_at(const char *s, size_t n, size_t i, size_t *len) {
+    int32_t cp;
+    size_t k = zb__utf8_decode(s + i, n - i, &cp);
+    if (len)
+        *len = k;
+    return cp < 0 ? 0xFFFD : (uint32_t)cp;
+}
+
+/* Does s[i..n) start with the bytes of w? */
+static inline int zb__starts(const char *s, size_t n, size_t i, const char *w) {
+    size_t k = strlen(w);
+    return i + k <= n && memcmp(s + i, w, k) == 0;
+}
+
+static inline int zb__is_digit(char c) { return c >= '0' && c <= '9'; }
+static inline int zb__is_ascii_letter(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* Start of the character before byte i (0 at the start). */
+size_t zb__prev_char(const char *s, size_t i);
+/* Does s[0..n) hold the bytes of w anywhere? (memmem is not C11.) */
+int zb__has_bytes(const char *s, size_t n, const char *w);
+
+int zb__is_final_punct(uint32_t cp);  /* ends a sentence: 。 ! ? ; … */
+int zb__is_clause_punct(uint32_t cp); /* ends a clause: , 、 ; : */
+int zb__is_closing(uint32_t cp);      /* closes a quotation or bracket: ” ) 》 」 */
+int zb__is_cjk(uint32_t cp);          /* a Chinese character (and 〇) */
+
+/* A Chinese digit at s (零一二…九, 两, 〇): its value and length. */
+int zb__is_cn_digit(const char *s, size_t n, size_t *len, int *value);
+/* A Chinese magnitude at s (十 百 千 万 亿, 万亿 as one): its power of ten. */
+int zb__is_cn_magnitude(const char *s, size_t n, size_t *len, int *exp10);
+
+#endif

@@ -1,0 +1,231 @@
+/*
+ * Stage 5, distribute: 分别 pairs a list of metrics with a run of figures —
+ * 家庭农场、农民专业合作社分别发展到14.6万户、8.1万个 — completing items that
+ * share a head (高技术制造业、装备制造业增加值) and spreading compounds (城乡).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "attribute.h"
+#include "chars.h"
+#include "tables.h"
+
+/* Split a subject list at 、和及与 (outside brackets and quotes). */
+static int split_items(const char *s, size_t lo, size_t hi, size_t starts_at[8], size_t ends_at[8]) {
+    static const char *const seps[] = {"、", "和", "及", "与", "以及"};
+    int n = 0, depth = 0;
+    size_t item = lo, i = lo;
+    while (i < hi) {
+        size_t k;
+        uint32_t cp = zb__cp_at(s, hi, i, &k);
+        if (cp == '(' || cp == 0x201C)
+            depth++;
+        else if ((cp == ')' || cp == 0x201D) && depth)
+            depth--;
+        size_t sep = 0;
+        if (!depth)
+            for (size_t j = 0; j < sizeof seps / sizeof *seps; j++)
+                if (zb__starts(s, hi, i, seps[j])) {
+                    sep = strlen(seps[j]);
+                    break;
+                }
+        if (sep && i > item) {
+            if (n == 8)
+                return 0;
+            starts_at[n] = item;
+            ends_at[n++] = i;
+            item = i + sep;
+            i += sep;
+            continue;
+        }
+        i += k;
+    }
+    if (item < hi) {
+        if (n == 8)
+            return 0;
+        starts_at[n] = item;
+        ends_at[n++] = hi;
+    }
+    return n;
+}
+
+/* Complete item k from its neighbours where that makes a catalog metric:
+ * 高技术制造业、装备制造业增加值 → 高技术制造业增加值;
+ * 单位国内生产总值能耗和二氧化碳排放 → 单位国内生产总值二氧化碳排放. */
+static void complete_item(char items[][128], int n, int k) {
+    int sector;
+    if (*zb__metric_id(items[k], &sector))
+        return;
+    char cand[256];
+    size_t pos, len;
+    if (k < n - 1) {
+        const char *last = items[n - 1];
+        size_t klen = strlen(items[k]);
+        for (size_t j = strlen(last); j > 0; j--) {
+            if (((unsigned char)last[j - 1] & 0xC0) == 0x80 || j == 1)
+                continue;
+            zb__phrase_join(cand, sizeof cand, items[k], klen, last + j - 1);
+            /* the catalog name must take in both parts, not sit in one */
+            if (zb__metric_match(cand, &pos, &len) >= 0 && pos < klen && pos + len > klen) {
+                zb__phrase_copy(items[k], 128, cand);
+                return;
+            }
+        }
+    }
+    if (k > 0) {
+        const char *first = items[0];
+        for (size_t j = strlen(first); j > 0; j--) {
+            if (((unsigned char)first[j] & 0xC0) == 0x80 || j == strlen(first))
+                continue;
+            zb__phrase_join(cand, sizeof cand, first, j, items[k]);
+            if (zb__metric_match(cand, &pos, &len) >= 0 && pos < j && pos + len > j) {
+                zb__phrase_copy(items[k], 128, cand);
+                return;
+            }
+        }
+    }
+}
+
+/* 第一、二、三产业增加值: items that are only an ordinal take the rest of the
+ * last item (第二产业增加值, 第三产业增加值). */
+static void complete_ordinals(char items[][128], int n) {
+    const char *last = items[n - 1];
+    size_t i = 0, k;
+    int v;
+    if (strncmp(last, "第", 3) == 0)
+        i = 3;
+    size_t digits_at = i;
+    while (zb__is_cn_digit(last + i, strlen(last + i), &k, &v))
+        i += k;
+    if (i == digits_at || !last[i])
+        return;
+    const char *rest = last + i;
+    const char *prefix = strncmp(items[0], "第", 3) == 0 ? "第" : "";
+    for (int j = 0; j < n - 1; j++) {
+        const char *it = items[j];
+        size_t a = strncmp(it, "第", 3) == 0 ? 3 : 0, b = a;
+        while (zb__is_cn_digit(it + b, strlen(it + b), &k, &v))
+            b += k;
+        if (b == a || it[b])
+            return; /* not a bare ordinal list */
+    }
+    for (int j = 0; j < n; j++) {
+        char cand[256], num[32];
+        const char *it = items[j];
+        size_t a = strncmp(it, "第", 3) == 0 ? 3 : 0, b = a;
+        while (zb__is_cn_digit(it + b, strlen(it + b), &k, &v))
+            b += k;
+        snprintf(num, sizeof num, "%s%.*s", prefix, (int)(b - a), it + a);
+        zb__phrase_join(cand, sizeof cand, num, strlen(num), j == n - 1 ? last + i : rest);
+        zb__phrase_copy(items[j], 128, cand);
+    }
+}
+
+/* 城市、农村低保标准: a short item (at most three characters) takes the head
+ * of the last item after its own first characters (城市低保标准). */
+static void complete_peers(char items[][128], int n) {
+    const char *last = items[n - 1];
+    for (int k = 0; k < n - 1; k++) {
+        size_t chars = 0, bytes = 0;
+        for (const char *p = items[k]; *p; p += zb__utf8_len((unsigned char)*p))
+            chars++;
+        bytes = strlen(items[k]);
+        if (chars == 0 || chars > 3)
+            continue;
+        /* skip as many characters of the last item */
+        size_t at = 0;
+        for (size_t c = 0; c < chars && last[at]; c++)
+            at += zb__utf8_len((unsigned char)last[at]);
+        if (!last[at] || strlen(last) <= bytes)
+            continue;
+        char cand[256];
+        zb__phrase_join(cand, sizeof cand, items[k], bytes, last + at);
+        zb__phrase_copy(items[k], 128, cand);
+    }
+}
+
+/* Replace a compound that 分别 spreads (城乡 → 城市 | 农村). */
+static int split_compound(const char *item, int count, char items[][128]) {
+    size_t n = strlen(item);
+    for (size_t i = 0; i < n; i += zb__utf8_len((unsigned char)item[i])) {
+        size_t k;
+        int row = zb__lex_prefix(&zb__lexicon, item + i, n - i, &k);
+        int r = zb__lex_find_kind(&zb__lexicon, row, ZB_LX_split);
+        if (r < 0)
+            continue;
+        const char *parts = zb__lexicon.rows[r].text;
+        int nparts = 1;
+        for (const char *p = parts; *p; p++)
+            nparts += *p == '|';
+        if (nparts != count)
+            continue;
+        const char *part = parts;
+        for (int j = 0; j < count; j++) {
+            const char *bar = strchr(part, '|');
+            size_t plen = bar ? (size_t)(bar - part) : strlen(part);
+            snprintf(items[j], 128, "%.*s%.*s%s", (int)i, item, (int)plen, part, item + i + k);
+            part = bar ? bar + 1 : part + plen;
+        }
+        return 1;
+    }
+    return 0;
+}
+
+int zb__distribute(const zb_para *p, const zb_qctx *c, zb_metric_state *st, char *out,
+                      size_t size) {
+    const char *s = p->s;
+    size_t lo = zb__strip_leading(s, c->clause_start, c->dist_at);
+    size_t hi = zb__strip_trailing(s, lo, c->dist_at);
+    if (hi <= lo && st->dist_n == c->dist_count && st->dist_sent == c->sent) {
+        /* 城镇、农村居民人均可支配收入分别达到…，分别增长4.1%和6.6% */
+        zb__phrase_copy(out, size, st->dist[c->dist_index]);
+        return 1;
+    }
+    if (hi <= lo && c->prev_clause_start < c->clause_start) {
+        /* 城乡居民医保和…补助标准，今年分别提高30元和5元 */
+        lo = zb__strip_leading(s, c->prev_clause_start, zb__prev_char(s, c->clause_start));
+        hi = zb__strip_trailing(s, lo, zb__prev_char(s, c->clause_start));
+    }
+    if (hi <= lo || zb__is_generic_head(s, lo, hi, 0)) {
+        /* 增速分别快于…: the heads of the list before in this sentence */
+        if (st->dist_n == c->dist_count && st->dist_sent == c->sent) {
+            zb__phrase_copy(out, size, st->dist[c->dist_index]);
+            if (hi > lo)
+                zb__phrase_append(out, size, s, lo, hi);
+            return 1;
+        }
+        return 0;
+    }
+    if (c->dist_index == 0) {
+        size_t a[8], b[8];
+        int n = split_items(s, lo, hi, a, b);
+        char items[8][128];
+        if (n == c->dist_count) {
+            for (int i = 0; i < n; i++) {
+                items[i][0] = 0;
+                zb__phrase_append(items[i], sizeof items[i], s, a[i], b[i]);
+            }
+            complete_ordinals(items, n);
+            for (int i = 0; i < n; i++)
+                complete_item(items, n, i);
+            complete_peers(items, n);
+        } else if (n == 1 && c->dist_count <= 8) {
+            char whole[128] = "";
+            zb__phrase_append(whole, sizeof whole, s, lo, hi);
+            if (!split_compound(whole, c->dist_count, items))
+                return 0;
+            n = c->dist_count;
+        } else {
+            return 0;
+        }
+        for (int i = 0; i < n; i++)
+            memcpy(st->dist[i], items[i], sizeof items[i]);
+        st->dist_n = n;
+        st->dist_sent = c->sent;
+    } else if (st->dist_n != c->dist_count || st->dist_sent != c->sent) {
+        return 0;
+    }
+    zb__phrase_copy(out, size, st->dist[c->dist_index]);
+    return 1;
+}
+

@@ -1,0 +1,30 @@
+/*
+ * Stage 2, normalize: physical lines → repaired paragraphs (continuation
+ * markers, page furniture, running headers, lines broken mid-sentence).
+ */
+#ifndef ZB_LAYOUT_H
+#define ZB_LAYOUT_H
+
+#include "text.h"
+
+typedef struct zb_layout {
+    const zb_mem *mem;
+    const char *orig;
+    size_t len;
+    size_t pos;        /* next byte to read */
+    zb_ntext raw;      /* the current line, folded */
+    zb_ntext line;     /* the same, cleaned */
+    int emitted;       /* `block` was handed out; clear it on the next call */
+    int have_line;     /* `line` is read but not yet placed */
+    zb_ntext block;    /* the paragraph being assembled */
+    int block_done;    /* it ends a paragraph: the next line starts a new one */
+    int block_heading; /* it is a heading or title line */
+    size_t max_line;   /* lines longer than this are cut (bounds memory) */
+} zb_layout;
+
+void zb__layout_init(zb_layout *l, const zb_mem *m, const char *orig, size_t len);
+/* The next repaired paragraph in *out: 1, or 0 at the end, or ZB_ENOMEM. */
+int zb__layout_next(zb_layout *l, const zb_ntext **out);
+void zb__layout_free(zb_layout *l);
+
+#endif

@@ -1,0 +1,159 @@
+/*
+ * Stage 5, phrase: the words around a figure that are not its metric —
+ * leading words (全年, 其中, 2022年), trailing predicates and comparators
+ * (达到, 比上年增长, 力争) — and the small string helpers metric phrases are
+ * built with.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "attribute.h"
+#include "chars.h"
+#include "tables.h"
+
+/* dst = a[0..alen) + b, cut at a character boundary to fit size. */
+void zb__phrase_join(char *dst, size_t size, const char *a, size_t alen, const char *b) {
+    char tmp[512];
+    size_t n = 0, blen = strlen(b);
+    if (alen > sizeof tmp - 1)
+        alen = sizeof tmp - 1;
+    memcpy(tmp, a, alen);
+    n = alen;
+    if (blen > sizeof tmp - 1 - n)
+        blen = sizeof tmp - 1 - n;
+    memcpy(tmp + n, b, blen);
+    n += blen;
+    if (n > size - 1) {
+        n = size - 1;
+        while (n > 0 && ((unsigned char)tmp[n] & 0xC0) == 0x80)
+            n--;
+    }
+    memcpy(dst, tmp, n);
+    dst[n] = 0;
+}
+
+void zb__phrase_copy(char *dst, size_t size, const char *src) { zb__phrase_join(dst, size, src, strlen(src), ""); }
+
+int zb__inside_word(const char *s, size_t n, size_t i, size_t k) {
+    size_t len;
+    int row = zb__lex_prefix(&zb__lexicon, s + i, n - i, &len);
+    if (row < 0 || len <= k)
+        return 0;
+    return zb__lex_find_kind(&zb__lexicon, row, ZB_LX_word) >= 0 ||
+           zb__lex_find_kind(&zb__lexicon, row, ZB_LX_head) >= 0 ||
+           zb__lex_find_kind(&zb__lexicon, row, ZB_LX_growth) >= 0 ||
+           zb__lex_find_kind(&zb__lexicon, row, ZB_LX_share) >= 0;
+}
+
+
+static int is_skippable_char(uint32_t cp) {
+    return cp == ' ' || zb__is_clause_punct(cp) || cp == 0x201C || cp == 0x201D ||
+           cp == 0x2018 || cp == 0x2019 || cp == '"' || cp == 0x3002 || cp == 0x2014 ||
+           cp == '-';
+}
+
+/* Leading words that are not part of a metric: 全年, 其中, 和, 2022年. */
+size_t zb__strip_leading(const char *s, size_t lo, size_t hi) {
+    static const char *const conj[] = {"和", "及", "与", "并", "或", "以及", "在", "对", "向"};
+    for (;;) {
+        size_t before = lo, k;
+        while (lo < hi) {
+            uint32_t cp = zb__cp_at(s, hi, lo, &k);
+            if (!is_skippable_char(cp))
+                break;
+            lo += k;
+        }
+        int row = zb__lex_prefix(&zb__lexicon, s + lo, hi - lo, &k);
+        if (zb__lex_has(row, ZB_LX_lead) && lo + k <= hi)
+            lo += k;
+        for (size_t c = 0; c < sizeof conj / sizeof *conj; c++)
+            if (zb__starts(s, hi, lo, conj[c])) {
+                lo += strlen(conj[c]);
+                break;
+            }
+        /* a year or a span of years that opens the clause: 2022年全省…, 连续20年… */
+        if (lo < hi && s[lo] >= '0' && s[lo] <= '9') {
+            size_t d = lo;
+            while (d < hi && s[d] >= '0' && s[d] <= '9')
+                d++;
+            if (zb__starts(s, hi, d, "年"))
+                lo = d + 3;
+        }
+        if (lo == before)
+            return lo;
+    }
+}
+
+/* Trailing predicates, comparators and auxiliaries: 达到, 比上年增长, 力争.
+ * The longest word that ends here decides, so 签约 is kept whole (an action)
+ * rather than losing 约 as a comparator. */
+size_t zb__strip_trailing(const char *s, size_t lo, size_t hi) {
+    for (;;) {
+        while (hi > lo) {
+            size_t p = zb__prev_char(s, hi);
+            uint32_t cp = zb__cp_at(s, hi, p, NULL);
+            if (!is_skippable_char(cp) && cp != 0x7684 /* 的 */ && cp != 0x4E86 /* 了 */)
+                break;
+            hi = p;
+        }
+        size_t kp = 0, kl = 0, kc = 0;
+        int prow = zb__lex_suffix(&zb__predicates, s, lo, hi, &kp);
+        int lrow = zb__lex_suffix(&zb__lexicon, s, lo, hi, &kl);
+        int crow = zb__lex_suffix(&zb__comparators, s, lo, hi, &kc);
+        if (!zb__lex_has(lrow, ZB_LX_lead))
+            kl = 0;
+        if (crow < 0 || zb__comparators.rows[crow].kind == ZB_CP_after)
+            kc = 0;
+        if (prow >= 0 && kp >= kl && kp >= kc) {
+            if (zb__pred_has(prow, ZB_PR_act) || zb__pred_has(prow, ZB_PR_relief) ||
+                zb__pred_has(prow, ZB_PR_gap) || zb__pred_has(prow, ZB_PR_rank))
+                return hi;
+            hi -= kp;
+        } else if (kl && kl >= kc) {
+            hi -= kl;
+        } else if (kc) {
+            hi -= kc;
+        } else {
+            return hi;
+        }
+    }
+}
+
+/* Copy s[lo..hi) onto out without quote marks and spaces. */
+void zb__phrase_append(char *out, size_t size, const char *s, size_t lo, size_t hi) {
+    size_t len = strlen(out);
+    size_t i = lo;
+    while (i < hi && len + 4 < size) {
+        size_t k;
+        uint32_t cp = zb__cp_at(s, hi, i, &k);
+        if (cp == 0x201C || cp == 0x201D || cp == 0x2018 || cp == 0x2019 || cp == '"' ||
+            cp == 0x300A || cp == 0x300B || cp == 0x300C || cp == 0x300D || cp == ' ' ||
+            cp == '\'') {
+            i += k;
+            continue;
+        }
+        memcpy(out + len, s + i, k);
+        len += k;
+        i += k;
+    }
+    out[len] = 0;
+}
+
+/* A metric that is only a generic head (增速, 总量, 年产能), or one with a
+ * modifier of at most two characters (装机规模) when `loose`. */
+int zb__is_generic_head(const char *s, size_t lo, size_t hi, int loose) {
+    if (hi <= lo)
+        return 0;
+    if (zb__lex_is(&zb__lexicon, s + lo, hi - lo, ZB_LX_head))
+        return 1;
+    size_t k;
+    int row = zb__lex_suffix(&zb__lexicon, s, lo, hi, &k);
+    if (!(loose && zb__lex_has(row, ZB_LX_head) && hi - k - lo <= 6 && k >= 6))
+        return 0;
+    /* CPI涨幅 names its own metric */
+    char m[64] = "";
+    int sector;
+    zb__phrase_append(m, sizeof m, s, lo, hi);
+    return !*zb__metric_id(m, &sector);
+}
+

@@ -1,0 +1,138 @@
+/*
+ * Stage 4b: what follows a number (see unit.h) — 多/余, magnitudes (万, 亿,
+ * 万亿, 千万 …, but not a 千 that begins a unit such as 千瓦), the longest unit
+ * of schema/units.tsv, a rate (元/亩) and a trailing comparator (以上, 左右).
+ */
+#include <string.h>
+
+#include "chars.h"
+#include "tables.h"
+#include "unit.h"
+
+/* ---- the parts after a number ---- */
+
+
+int zb__unit_row_at(const char *s, size_t n, size_t i, size_t *len) {
+    size_t k;
+    int row = zb__lex_prefix(&zb__units, s + i, n - i, &k);
+    if (row < 0 || zb__units.rows[row].kind == ZB_UK_magnitude)
+        return -1;
+    *len = k;
+    return row;
+}
+
+static int take_more(const char *s, size_t n, size_t *j) {
+    if (zb__starts(s, n, *j, "多") || zb__starts(s, n, *j, "余")) {
+        size_t k, next = *j + 3;
+        int e;
+        if (zb__is_cn_magnitude(s + next, n - next, &k, &e) || zb__unit_row_at(s, n, next, &k) >= 0) {
+            *j = next;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+void zb__parse_tail(const char *s, size_t n, size_t j, zb_tail *t) {
+    memset(t, 0, sizeof *t);
+    t->unit_row = t->cmp_row = t->rate_row = -1;
+    t->more = take_more(s, n, &j);
+    t->mag_start = j;
+    for (int taken = 0; taken < 2; taken++) {
+        size_t k, ul;
+        int e;
+        if (!zb__is_cn_magnitude(s + j, n - j, &k, &e))
+            break;
+        /* 千瓦, 百分点: a unit that begins with a magnitude character wins */
+        if (zb__unit_row_at(s, n, j, &ul) >= 0)
+            break;
+        if (e < 4 && taken == 1)
+            break; /* 万千 is not a magnitude; 千万 is */
+        t->mag_exp += e;
+        j += k;
+    }
+    t->mag_end = j;
+    if (!t->more)
+        t->more = take_more(s, n, &j);
+    size_t ul;
+    int row = zb__unit_row_at(s, n, j, &ul);
+    if (row >= 0) {
+        t->unit_row = row;
+        t->unit_start = j;
+        j += ul;
+        t->unit_end = j;
+        /* a rate unit: 元/亩, 万元/人 */
+        if (j < n && s[j] == '/') {
+            size_t rl;
+            int rr = zb__unit_row_at(s, n, j + 1, &rl);
+            if (rr >= 0 && zb__units.rows[rr].kind == ZB_UK_amount) {
+                t->rate_row = rr;
+                t->rate_start = j;
+                t->rate_end = j + 1 + rl;
+                j = t->rate_end;
+            }
+        }
+    }
+    t->end = j;
+    t->cmp_end = j;
+    size_t ck;
+    int crow = zb__lex_prefix(&zb__comparators, s + j, n - j, &ck);
+    if (crow >= 0 && zb__comparators.rows[crow].kind == ZB_CP_after &&
+        strcmp(zb__comparators.rows[crow].word, "多") != 0 &&
+        strcmp(zb__comparators.rows[crow].word, "余") != 0) {
+        t->cmp_row = crow;
+        t->cmp_end = j + ck;
+    }
+}
+
+int zb__tail_has_unit(const zb_tail *t) { return t->unit_row >= 0 || t->mag_exp > 0; }
+
+/* unit text = magnitude characters + the unit as reported (+ rate) */
+/* dst (of size 48) = the pieces, concatenated; they are short table words */
+static void concat(char dst[48], const char *a, size_t alen, const char *b, const char *c) {
+    size_t n = 0, blen = strlen(b), clen = strlen(c);
+    if (alen + blen + 1 + clen >= 48)
+        alen = blen = clen = 0; /* cannot happen with the tables we have */
+    memcpy(dst, a, alen);
+    n += alen;
+    memcpy(dst + n, b, blen);
+    n += blen;
+    if (clen) {
+        dst[n++] = '/';
+        memcpy(dst + n, c, clen);
+        n += clen;
+    }
+    dst[n] = 0;
+}
+
+void zb__tail_units(const char *s, const zb_tail *t, zb_qty *q) {
+    size_t mlen = t->mag_end - t->mag_start;
+    const char *unit = t->unit_row >= 0 ? zb__units.rows[t->unit_row].text : "";
+    const char *rate = t->rate_row >= 0 ? zb__units.rows[t->rate_row].text : "";
+    concat(q->unit, s + t->mag_start, mlen, unit, rate);
+    concat(q->base_unit, "", 0, unit, rate);
+}
+
+zb_qkind zb__tail_kind(const zb_tail *t) {
+    if (t->unit_row < 0)
+        return t->mag_exp ? ZB_QTY_AMOUNT : ZB_QTY_NUMBER;
+    switch (zb__units.rows[t->unit_row].kind) {
+    case ZB_UK_percent: return ZB_QTY_PERCENT;
+    case ZB_UK_points: return ZB_QTY_POINTS;
+    case ZB_UK_multiple: return ZB_QTY_MULTIPLE;
+    case ZB_UK_date: return ZB_QTY_DATE;
+    case ZB_UK_name: return ZB_QTY_NAME;
+    case ZB_UK_ordinal: return ZB_QTY_ORDINAL;
+    default: return ZB_QTY_AMOUNT;
+    }
+}
+
+/* A dash, 至 or 到 joining the two ends of a range; its length, or 0. */
+size_t zb__range_joint(const char *s, size_t n, size_t j) {
+    static const char *const joints[] = {"——", "—", "–", "-", "~", "〜", "至", "到"};
+    for (size_t i = 0; i < sizeof joints / sizeof *joints; i++)
+        if (zb__starts(s, n, j, joints[i]))
+            return strlen(joints[i]);
+    return 0;
+}
+

@@ -1,0 +1,39 @@
+/*
+ * Stage 4b, private: what follows a number — 多/余, magnitudes, the unit of
+ * schema/units.tsv (with a rate such as 元/亩) and a trailing comparator —
+ * and the unit strings a quantity reports.
+ */
+#ifndef ZB_UNIT_H
+#define ZB_UNIT_H
+
+#include <stddef.h>
+
+#include "quantity.h"
+
+typedef struct zb_tail {
+    size_t end;       /* after the unit */
+    size_t cmp_end;   /* after a trailing comparator */
+    int more;         /* 多 / 余 */
+    int mag_exp;      /* magnitudes multiplied */
+    size_t mag_start, mag_end;
+    int unit_row;     /* units.tsv row, -1 for none */
+    size_t unit_start, unit_end;
+    size_t rate_start, rate_end; /* "/亩" of 万元/亩 */
+    int rate_row;
+    int cmp_row;      /* comparators.tsv row, -1 for none */
+} zb_tail;
+
+/* The unit (not a magnitude) starting at s[i], its row and length; -1 for none. */
+int zb__unit_row_at(const char *s, size_t n, size_t i, size_t *len);
+/* Read the tail of a number that ends at s[j]. */
+void zb__parse_tail(const char *s, size_t n, size_t j, zb_tail *t);
+/* Does the tail give the number a unit or a magnitude? */
+int zb__tail_has_unit(const zb_tail *t);
+/* The quantity kind the tail's unit gives (percent, points, …). */
+zb_qkind zb__tail_kind(const zb_tail *t);
+/* Fill q->unit (magnitude + unit + rate) and q->base_unit (unit + rate). */
+void zb__tail_units(const char *s, const zb_tail *t, zb_qty *q);
+/* A dash, 至 or 到 joining the two ends of a range at s[j]; its length, or 0. */
+size_t zb__range_joint(const char *s, size_t n, size_t j);
+
+#endif
