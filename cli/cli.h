@@ -31,9 +31,9 @@ void zb_cli_release(zb_input *in);
 int zb_cli_width(const char *s);
 void zb_cli_cell(FILE *f, const char *s, int cols, int right);
 void zb_cli_number(char *buf, size_t size, double v);
-void zb_cli_tsv_field(FILE *f, const char *s);
-struct zb_indicator;
-const char *zb_cli_json(char **buf, size_t *cap, const struct zb_indicator *ind);
+/* A zb_write_fn onto standard output. */
+int zb_cli_write_stdout(void *ctx, const void *data, size_t len);
+#define ZB_CLI_UNUSED(x) (void)(x)
 int zb_cli_help(const char *command);
 
 /* the commands */

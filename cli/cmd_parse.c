@@ -7,51 +7,18 @@
 #include "cli.h"
 #include "zhibiao.h"
 
-/* jsonl and tsv stream: each paragraph's rows are printed and forgotten, so the
- * memory of `parse` does not grow with the input. */
+/* jsonl and tsv stream: each paragraph's rows are written and forgotten, so
+ * the memory of `parse` does not grow with the input. */
 typedef struct printer {
-    char *buf;
-    size_t cap;
-    int tsv;
+    zb_writer *w;
     size_t rows;
+    int status; /* the writer's, when it failed */
 } printer;
-
-static int print_json_row(printer *p, const zb_indicator *ind) {
-    if (!zb_cli_json(&p->buf, &p->cap, ind))
-        return ZB_ENOMEM;
-    fputs(p->buf, stdout);
-    fputc('\n', stdout);
-    return 0;
-}
-
-static void print_tsv_row(const zb_indicator *d) {
-    char v[40], vh[40], bv[40];
-    zb_cli_number(v, sizeof v, d->value);
-    zb_cli_number(vh, sizeof vh, d->value_high);
-    zb_cli_number(bv, sizeof bv, d->base_value);
-    printf("%zu\t%zu\t", d->span_start, d->span_end);
-    zb_cli_tsv_field(stdout, d->surface);
-    printf("\t%s\t%s\t%s\t%s\t%s\t%s\t", v, vh, d->unit, bv, d->base_unit,
-           zb_cmp_name(d->cmp));
-    if (d->year)
-        printf("%d", d->year);
-    printf("\t%s\t%s\t", zb_kind_name(d->kind), zb_measure_name(d->measure));
-    zb_cli_tsv_field(stdout, d->metric);
-    printf("\t%s\t%s\t", d->metric_id, zb_sector_name(d->sector));
-    zb_cli_tsv_field(stdout, d->section);
-    fputc('\t', stdout);
-    zb_cli_tsv_field(stdout, d->sentence);
-    fputc('\n', stdout);
-}
 
 static int print_row(void *ctx, const zb_indicator *ind) {
     printer *p = ctx;
     p->rows++;
-    if (p->tsv) {
-        print_tsv_row(ind);
-        return 0;
-    }
-    return print_json_row(p, ind);
+    return p->status = zb_writer_indicator(p->w, ind, NULL);
 }
 
 static void print_table(const zb_doc *doc, const char *path, const char *region) {
@@ -143,20 +110,28 @@ int zb_cmd_parse(int argc, char **argv) {
     zb_parse_options opts = ZB_PARSE_OPTIONS_INIT;
     opts.report_year = report_year;
     zb_doc *doc = NULL;
-    printer p = {NULL, 0, !strcmp(format, "tsv"), 0};
-    if (p.tsv)
-        fputs("span_start\tspan_end\tsurface\tvalue\tvalue_high\tunit\tbase_value\tbase_unit\t"
-              "cmp\tyear\tkind\tmeasure\tmetric\tmetric_id\tsector\tsection\tsentence\n",
-              stdout);
-    int rc = !strcmp(format, "table") ? zb_parse(&doc, in.data, in.len, &opts)
-                                      : zb_parse_each(&doc, in.data, in.len, &opts, print_row, &p);
-    free(p.buf);
+    printer p = {NULL, 0, 0};
+    int table = !strcmp(format, "table");
+    if (!table && zb_writer_new(&p.w, !strcmp(format, "tsv") ? ZB_FORMAT_TSV : ZB_FORMAT_JSONL,
+                                0, zb_cli_write_stdout, NULL) != ZB_OK) {
+        zb_cli_release(&in);
+        return zb_cli_error("out of memory");
+    }
+    int rc = table ? zb_parse(&doc, in.data, in.len, &opts)
+                   : zb_parse_each(&doc, in.data, in.len, &opts, print_row, &p);
+    if (rc == ZB_OK && p.w)
+        rc = p.status = zb_writer_finish(p.w);
     if (rc != ZB_OK) {
-        zb_cli_error("%s: %s", in.path, rc == ZB_ENOMEM ? "out of memory" : zb_doc_errmsg(doc));
+        zb_cli_error("%s: %s", in.path,
+                     p.status ? zb_writer_errmsg(p.w)
+                     : rc == ZB_ENOMEM ? "out of memory"
+                                       : zb_doc_errmsg(doc));
+        zb_writer_free(p.w);
         zb_doc_free(doc);
         zb_cli_release(&in);
         return 1;
     }
+    zb_writer_free(p.w);
     if (zb_doc_skipped_numbers(doc))
         fprintf(stderr, "%s: warning: %s: skipped %zu number(s) too large to represent\n",
                 zb_cli_name, in.path, zb_doc_skipped_numbers(doc));

@@ -204,36 +204,6 @@ int zb_cmd_ingest(int argc, char **argv) {
 
 /* ---- compare ---- */
 
-static void csv_field(FILE *f, const char *s) {
-    if (!strpbrk(s, ",\"\r\n")) {
-        fputs(s, f);
-        return;
-    }
-    fputc('"', f);
-    for (; *s; s++) {
-        if (*s == '"')
-            fputc('"', f);
-        fputc(*s, f);
-    }
-    fputc('"', f);
-}
-
-static void json_string(FILE *f, const char *s) {
-    fputc('"', f);
-    for (; *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        if (c == '"' || c == '\\')
-            fprintf(f, "\\%c", c);
-        else if (c < 0x20)
-            fprintf(f, "\\u%04x", c);
-        else
-            fputc(c, f);
-    }
-    fputc('"', f);
-}
-
-static void num(char *buf, size_t size, double v) { zb_cli_number(buf, size, v); }
-
 int zb_cmd_compare(int argc, char **argv) {
     const char *dbpath = NULL, *region = NULL, *format = "table", *v;
     int base = 0, target = 0;
@@ -279,67 +249,71 @@ int zb_cmd_compare(int argc, char **argv) {
         "region",       "metric_id",   "metric",       "measure",           "actual_year",
         "actual_value", "actual_unit", "actual_base_value", "target_year",  "target_cmp",
         "target_value", "target_unit", "target_base_value", "delta",        "status"};
-    const int ncols = (int)(sizeof cols / sizeof *cols);
-    size_t count = 0;
-    if (!strcmp(format, "csv")) {
-        for (int c = 0; c < ncols; c++)
-            printf("%s%s", cols[c], c + 1 < ncols ? "," : "\r\n");
-    } else if (!strcmp(format, "json")) {
-        fputs("[", stdout);
-    } else {
+    zb_writer *w = NULL;
+    int table = !strcmp(format, "table");
+    if (!table && (zb_writer_new(&w, !strcmp(format, "csv") ? ZB_FORMAT_CSV : ZB_FORMAT_JSON, 0,
+                                 zb_cli_write_stdout, NULL) != ZB_OK ||
+                   zb_writer_columns(w, sizeof cols / sizeof *cols, cols) != ZB_OK)) {
+        zb_writer_free(w);
+        zb_comparisons_free(it);
+        zb_db_close(db);
+        return zb_cli_error("out of memory");
+    }
+    if (table)
         printf("%-14s  %-26s  %-7s  %-20s  %-22s  %s\n", "region", "metric", "measure",
                "result", "target", "status");
-    }
-    while ((rc = zb_comparisons_next(it)) == ZB_ROW) {
+    size_t count = 0;
+    int wrc = ZB_OK;
+    while (wrc == ZB_OK && (rc = zb_comparisons_next(it)) == ZB_ROW) {
         const zb_comparison *c = zb_comparisons_get(it);
-        char av[40], ab[40], tv[40], tb[40], d[40], ay[16], ty[16];
-        num(av, sizeof av, c->actual_value);
-        num(ab, sizeof ab, c->actual_base_value);
-        num(tv, sizeof tv, c->target_value);
-        num(tb, sizeof tb, c->target_base_value);
-        num(d, sizeof d, c->delta);
-        snprintf(ay, sizeof ay, "%d", c->actual_year);
-        snprintf(ty, sizeof ty, "%d", c->target_year);
-        const char *cells[] = {c->region,      c->metric_id,  c->metric, zb_measure_name(c->measure),
-                               ay,             av,            c->actual_unit, ab, ty,
-                               zb_cmp_name(c->target_cmp), tv, c->target_unit, tb, d, c->status};
-        if (!strcmp(format, "csv")) {
-            for (int k = 0; k < ncols; k++) {
-                csv_field(stdout, cells[k]);
-                fputs(k + 1 < ncols ? "," : "\r\n", stdout);
-            }
-        } else if (!strcmp(format, "json")) {
-            fputs(count ? ",\n {" : "\n {", stdout);
-            for (int k = 0; k < ncols; k++) {
-                int numeric = k == 4 || k == 5 || k == 7 || k == 8 || k == 10 || k == 12 || k == 13;
-                printf("%s\"%s\":", k ? "," : "", cols[k]);
-                if (numeric)
-                    fputs(*cells[k] ? cells[k] : "null", stdout);
-                else
-                    json_string(stdout, cells[k]);
-            }
-            fputs("}", stdout);
-        } else {
-            char result[64], goal[64];
-            snprintf(result, sizeof result, "%s %s%s", ay, av, c->actual_unit);
-            snprintf(goal, sizeof goal, "%s %s%s%s", ty,
-                     c->target_cmp == ZB_CMP_EQ ? "" : zb_cmp_name(c->target_cmp), tv,
-                     c->target_unit);
-            zb_cli_cell(stdout, c->region, 14, 0);
-            fputs("  ", stdout);
-            zb_cli_cell(stdout, c->metric, 26, 0);
-            fputs("  ", stdout);
-            zb_cli_cell(stdout, zb_measure_name(c->measure), 7, 0);
-            fputs("  ", stdout);
-            zb_cli_cell(stdout, result, 20, 0);
-            fputs("  ", stdout);
-            zb_cli_cell(stdout, goal, 22, 0);
-            printf("  %s\n", c->status);
-        }
         count++;
+        if (!table) {
+            zb_writer_text(w, c->region);
+            zb_writer_text(w, c->metric_id);
+            zb_writer_text(w, c->metric);
+            zb_writer_text(w, zb_measure_name(c->measure));
+            zb_writer_int(w, c->actual_year);
+            zb_writer_real(w, c->actual_value);
+            zb_writer_text(w, c->actual_unit);
+            zb_writer_real(w, c->actual_base_value);
+            zb_writer_int(w, c->target_year);
+            zb_writer_text(w, zb_cmp_name(c->target_cmp));
+            zb_writer_real(w, c->target_value);
+            zb_writer_text(w, c->target_unit);
+            zb_writer_real(w, c->target_base_value);
+            zb_writer_real(w, c->delta);
+            zb_writer_text(w, c->status);
+            wrc = zb_writer_end_row(w);
+            continue;
+        }
+        char av[40], tv[40], result[64], goal[64];
+        zb_cli_number(av, sizeof av, c->actual_value);
+        zb_cli_number(tv, sizeof tv, c->target_value);
+        snprintf(result, sizeof result, "%d %s%s", c->actual_year, av, c->actual_unit);
+        snprintf(goal, sizeof goal, "%d %s%s%s", c->target_year,
+                 c->target_cmp == ZB_CMP_EQ ? "" : zb_cmp_name(c->target_cmp), tv,
+                 c->target_unit);
+        zb_cli_cell(stdout, c->region, 14, 0);
+        fputs("  ", stdout);
+        zb_cli_cell(stdout, c->metric, 26, 0);
+        fputs("  ", stdout);
+        zb_cli_cell(stdout, zb_measure_name(c->measure), 7, 0);
+        fputs("  ", stdout);
+        zb_cli_cell(stdout, result, 20, 0);
+        fputs("  ", stdout);
+        zb_cli_cell(stdout, goal, 22, 0);
+        printf("  %s\n", c->status);
     }
-    if (!strcmp(format, "json"))
-        fputs(count ? "\n]\n" : "]\n", stdout);
+    if (w && wrc == ZB_OK && rc == ZB_DONE)
+        wrc = zb_writer_finish(w);
+    if (wrc != ZB_OK) {
+        zb_cli_error("%s", zb_writer_errmsg(w));
+        zb_writer_free(w);
+        zb_comparisons_free(it);
+        zb_db_close(db);
+        return 1;
+    }
+    zb_writer_free(w);
     zb_comparisons_free(it);
     if (rc != ZB_DONE) {
         zb_cli_error("%s", zb_db_errmsg(db));
@@ -413,57 +387,29 @@ int zb_cmd_export(int argc, char **argv) {
         zb_db_close(db);
         return 1;
     }
-    int csv = !strcmp(format, "csv");
-    if (csv) {
-        if (bom)
-            fputs("\xEF\xBB\xBF", stdout);
-        fputs("document_id,region,report_year,span_start,span_end,surface,value,value_high,"
-              "unit,base_value,base_unit,cmp,year,kind,measure,metric,metric_id,sector,"
-              "section,sentence\r\n",
-              stdout);
+    zb_writer *w = NULL;
+    if (zb_writer_new(&w, !strcmp(format, "csv") ? ZB_FORMAT_CSV : ZB_FORMAT_JSONL,
+                      ZB_WRITER_DOCUMENT | (bom ? ZB_WRITER_BOM : 0), zb_cli_write_stdout,
+                      NULL) != ZB_OK) {
+        zb_rows_free(it);
+        zb_db_close(db);
+        return zb_cli_error("out of memory");
     }
-    char *json = NULL;
-    size_t json_cap = 0;
-    while ((rc = zb_rows_next(it)) == ZB_ROW) {
-        const zb_indicator *d = zb_rows_indicator(it);
-        if (csv) {
-            char v1[40], v2[40], v3[40], yr[16] = "";
-            num(v1, sizeof v1, d->value);
-            num(v2, sizeof v2, d->value_high);
-            num(v3, sizeof v3, d->base_value);
-            if (d->year)
-                snprintf(yr, sizeof yr, "%d", d->year);
-            printf("%lld,", (long long)zb_rows_document_id(it));
-            csv_field(stdout, zb_rows_region(it));
-            printf(",%d,%zu,%zu,", zb_rows_report_year(it), d->span_start, d->span_end);
-            csv_field(stdout, d->surface);
-            printf(",%s,%s,", v1, v2);
-            csv_field(stdout, d->unit);
-            printf(",%s,", v3);
-            csv_field(stdout, d->base_unit);
-            printf(",%s,%s,%s,%s,", zb_cmp_name(d->cmp), yr, zb_kind_name(d->kind),
-                   zb_measure_name(d->measure));
-            csv_field(stdout, d->metric);
-            printf(",%s,%s,", d->metric_id, zb_sector_name(d->sector));
-            csv_field(stdout, d->section);
-            fputc(',', stdout);
-            csv_field(stdout, d->sentence);
-            fputs("\r\n", stdout);
-        } else {
-            if (!zb_cli_json(&json, &json_cap, d)) {
-                rc = ZB_ENOMEM;
-                break;
-            }
-            /* the document's fields first, then the contract's */
-            printf("{\"document_id\":%lld,\"region\":", (long long)zb_rows_document_id(it));
-            json_string(stdout, zb_rows_region(it));
-            printf(",\"report_year\":%d,%s\n", zb_rows_report_year(it), json + 1);
-        }
+    int wrc = ZB_OK;
+    while (wrc == ZB_OK && (rc = zb_rows_next(it)) == ZB_ROW) {
+        zb_source src = {zb_rows_document_id(it), zb_rows_region(it), zb_rows_report_year(it)};
+        wrc = zb_writer_indicator(w, zb_rows_indicator(it), &src);
     }
-    free(json);
-    zb_rows_free(it);
+    if (wrc == ZB_OK && rc == ZB_DONE)
+        wrc = zb_writer_finish(w);
     int status = 0;
-    if (rc != ZB_DONE) {
+    if (wrc != ZB_OK) {
+        zb_cli_error("%s", zb_writer_errmsg(w));
+        status = 1;
+    }
+    zb_writer_free(w);
+    zb_rows_free(it);
+    if (!status && rc != ZB_DONE) {
         zb_cli_error("%s", rc == ZB_ENOMEM ? "out of memory" : zb_db_errmsg(db));
         status = 1;
     }

@@ -178,24 +178,10 @@ void zb_cli_number(char *buf, size_t size, double v) {
     snprintf(buf, size, "%.15g", v);
 }
 
-/* An indicator as JSON in *buf (grown as needed); NULL when out of memory. */
-const char *zb_cli_json(char **buf, size_t *cap, const zb_indicator *ind) {
-    size_t need = zb_indicator_json(ind, *buf, *cap);
-    if (need >= *cap) {
-        char *bigger = realloc(*buf, need + 256);
-        if (!bigger)
-            return NULL;
-        *buf = bigger;
-        *cap = need + 256;
-        zb_indicator_json(ind, *buf, *cap);
-    }
-    return *buf;
-}
-
-/* Replace tabs and newlines so that a field stays one TSV cell. */
-void zb_cli_tsv_field(FILE *f, const char *s) {
-    for (; s && *s; s++)
-        fputc(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s, f);
+/* A zb_write_fn onto standard output. */
+int zb_cli_write_stdout(void *ctx, const void *data, size_t len) {
+    ZB_CLI_UNUSED(ctx);
+    return fwrite(data, 1, len, stdout) == len ? 0 : -1;
 }
 
 /* ---- main ---- */

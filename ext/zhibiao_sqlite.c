@@ -16,17 +16,14 @@
 #include <sqlite3ext.h>
 #include <string.h>
 
+#include "fields.h"
 #include "zhibiao.h"
 
 SQLITE_EXTENSION_INIT1
 
-/* Columns: the contract's fields, then the hidden arguments. */
-enum {
-    COL_SPAN_START, COL_SPAN_END, COL_SURFACE, COL_VALUE, COL_VALUE_HIGH, COL_UNIT,
-    COL_BASE_VALUE, COL_BASE_UNIT, COL_CMP, COL_YEAR, COL_KIND, COL_MEASURE, COL_METRIC,
-    COL_METRIC_ID, COL_SECTOR, COL_SECTION, COL_SENTENCE,
-    COL_TEXT, COL_REPORT_YEAR /* hidden */
-};
+/* Columns: the contract's fields (fields.h), then the hidden arguments. */
+#define COL_TEXT ((int)zb__field_count)
+#define COL_REPORT_YEAR (COL_TEXT + 1)
 
 typedef struct extract_cursor {
     sqlite3_vtab_cursor base;
@@ -37,11 +34,21 @@ typedef struct extract_cursor {
 static int x_connect(sqlite3 *db, void *aux, int argc, const char *const *argv,
                      sqlite3_vtab **out, char **err) {
     (void)aux, (void)argc, (void)argv, (void)err;
-    int rc = sqlite3_declare_vtab(
-        db, "CREATE TABLE x(span_start INTEGER, span_end INTEGER, surface TEXT, value REAL, "
-            "value_high REAL, unit TEXT, base_value REAL, base_unit TEXT, cmp TEXT, "
-            "year INTEGER, kind TEXT, measure TEXT, metric TEXT, metric_id TEXT, sector TEXT, "
-            "section TEXT, sentence TEXT, text HIDDEN, report_year HIDDEN)");
+    sqlite3_str *decl = sqlite3_str_new(db);
+    sqlite3_str_appendall(decl, "CREATE TABLE x(");
+    for (size_t i = 0; i < zb__field_count; i++) {
+        const zb_field *f = &zb__fields[i];
+        const char *type = f->type == ZB_FT_SIZE || f->type == ZB_FT_YEAR ? "INTEGER"
+                           : f->type == ZB_FT_REAL                       ? "REAL"
+                                                                        : "TEXT";
+        sqlite3_str_appendf(decl, "%s %s, ", f->name, type);
+    }
+    sqlite3_str_appendall(decl, "text HIDDEN, report_year HIDDEN)");
+    char *sql = sqlite3_str_finish(decl);
+    if (!sql)
+        return SQLITE_NOMEM;
+    int rc = sqlite3_declare_vtab(db, sql);
+    sqlite3_free(sql);
     if (rc != SQLITE_OK)
         return rc;
     sqlite3_vtab *vtab = sqlite3_malloc(sizeof *vtab);
@@ -157,41 +164,21 @@ static int x_column(sqlite3_vtab_cursor *cur, sqlite3_context *ctx, int col) {
     const zb_indicator *d = zb_doc_get(c->doc, c->row);
     if (!d)
         return SQLITE_ERROR;
-    switch (col) {
-    case COL_SPAN_START: sqlite3_result_int64(ctx, (sqlite3_int64)d->span_start); break;
-    case COL_SPAN_END: sqlite3_result_int64(ctx, (sqlite3_int64)d->span_end); break;
-    case COL_SURFACE: text_result(ctx, d->surface); break;
-    case COL_VALUE: sqlite3_result_double(ctx, d->value); break;
-    case COL_VALUE_HIGH:
-        if (isnan(d->value_high))
-            sqlite3_result_null(ctx);
-        else
-            sqlite3_result_double(ctx, d->value_high);
-        break;
-    case COL_UNIT: text_result(ctx, d->unit); break;
-    case COL_BASE_VALUE: sqlite3_result_double(ctx, d->base_value); break;
-    case COL_BASE_UNIT: text_result(ctx, d->base_unit); break;
-    case COL_CMP: text_result(ctx, zb_cmp_name(d->cmp)); break;
-    case COL_YEAR:
-        if (d->year)
-            sqlite3_result_int(ctx, d->year);
-        else
-            sqlite3_result_null(ctx);
-        break;
-    case COL_KIND: text_result(ctx, zb_kind_name(d->kind)); break;
-    case COL_MEASURE: text_result(ctx, zb_measure_name(d->measure)); break;
-    case COL_METRIC: text_result(ctx, d->metric); break;
-    case COL_METRIC_ID:
-        if (*d->metric_id)
-            text_result(ctx, d->metric_id);
-        else
-            sqlite3_result_null(ctx);
-        break;
-    case COL_SECTOR: text_result(ctx, zb_sector_name(d->sector)); break;
-    case COL_SECTION: text_result(ctx, d->section); break;
-    case COL_SENTENCE: text_result(ctx, d->sentence); break;
-    default: sqlite3_result_null(ctx); break; /* the hidden arguments */
+    if (col < 0 || col >= COL_TEXT) {
+        sqlite3_result_null(ctx); /* the hidden arguments */
+        return SQLITE_OK;
     }
+    const zb_field *f = &zb__fields[col];
+    if (zb__field_is_null(f, d))
+        sqlite3_result_null(ctx);
+    else if (f->type == ZB_FT_SIZE || f->type == ZB_FT_YEAR)
+        sqlite3_result_int64(ctx, zb__field_int(f, d));
+    else if (f->type == ZB_FT_REAL)
+        sqlite3_result_double(ctx, zb__field_real(f, d));
+    else if (f->type == ZB_FT_ID && !*zb__field_text(f, d))
+        sqlite3_result_null(ctx); /* no catalog id: NULL, as in the database */
+    else
+        text_result(ctx, zb__field_text(f, d));
     return SQLITE_OK;
 }
 

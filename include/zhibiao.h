@@ -283,11 +283,79 @@ ZB_EXTERN(void) zb_doc_free(zb_doc *doc);
 /* ------------------------------------------------------------------------ */
 /* Output                                                                    */
 
+/** The contract's fields, in the order every output lists them: span_start,
+ *  span_end, surface, value, … (INDICATORS.md §1). zb_field_name(i) is NULL
+ *  past the end. */
+ZB_EXTERN(size_t) zb_field_count(void);
+ZB_EXTERN(const char *) zb_field_name(size_t i);
+
 /** Format an indicator as one JSON object (no newline) with exactly the field
  *  names of INDICATORS.md §1, like snprintf: writes at most size bytes
  *  including the NUL and returns the length the whole object needs. Numbers use
  *  '.' whatever the locale; a missing value_high or year is null. */
 ZB_EXTERN(size_t) zb_indicator_json(const zb_indicator *ind, char *buf, size_t size);
+
+typedef enum zb_format {
+    ZB_FORMAT_JSONL = 0, /* one JSON object per line */
+    ZB_FORMAT_JSON,      /* one JSON array of objects */
+    ZB_FORMAT_TSV,       /* a header line, then tab-separated rows; tabs and line
+                            breaks inside a cell become spaces */
+    ZB_FORMAT_CSV        /* RFC 4180: a header line, CRLF line ends, quoted cells */
+} zb_format;
+
+/** "jsonl", "json", "tsv" or "csv" → the format; ZB_EINVAL for anything else. */
+ZB_EXTERN(int) zb_format_from_name(zb_format *out, const char *name);
+
+#define ZB_WRITER_DOCUMENT (1u << 0) /* lead each indicator with document_id, region, report_year */
+#define ZB_WRITER_BOM (1u << 1)      /* CSV: begin with a UTF-8 byte order mark (spreadsheets) */
+
+/** Where a writer's bytes go: return 0 when all len bytes were taken, anything
+ *  else to stop (the writer then fails with ZB_EIO). */
+typedef int (*zb_write_fn)(void *ctx, const void *data, size_t len);
+
+/** The document an indicator comes from, for ZB_WRITER_DOCUMENT. */
+typedef struct zb_source {
+    int64_t document_id;
+    const char *region;
+    int report_year; /* 0: unknown (written as null) */
+} zb_source;
+
+typedef struct zb_writer zb_writer;
+
+/** A writer of rows in the given format. Its columns are the contract's fields
+ *  (after the document's with ZB_WRITER_DOCUMENT) unless zb_writer_columns()
+ *  sets others. Output is buffered: call zb_writer_finish() at the end.
+ *
+ *      static int to_file(void *f, const void *p, size_t n) {
+ *          return fwrite(p, 1, n, f) == n ? 0 : -1;
+ *      }
+ *      zb_writer *w;
+ *      if (zb_writer_new(&w, ZB_FORMAT_CSV, 0, to_file, stdout) == ZB_OK) {
+ *          for (size_t i = 0; i < zb_doc_count(doc); i++)
+ *              zb_writer_indicator(w, zb_doc_get(doc, i), NULL);
+ *          if (zb_writer_finish(w) != ZB_OK)
+ *              fprintf(stderr, "%s\n", zb_writer_errmsg(w));
+ *      }
+ *      zb_writer_free(w);
+ */
+ZB_EXTERN(int) zb_writer_new(zb_writer **out, zb_format format, unsigned int flags,
+                             zb_write_fn fn, void *ctx);
+/** One indicator as a row; doc may be NULL without ZB_WRITER_DOCUMENT. */
+ZB_EXTERN(int) zb_writer_indicator(zb_writer *w, const zb_indicator *ind, const zb_source *doc);
+/** Rows of one's own: set the column names (copied) before the first row, then
+ *  give each row's cells in order and end it with zb_writer_end_row(). A NULL
+ *  text, a NaN real and zb_writer_null() are null (an empty cell in TSV/CSV). */
+ZB_EXTERN(int) zb_writer_columns(zb_writer *w, size_t n, const char *const *names);
+ZB_EXTERN(int) zb_writer_text(zb_writer *w, const char *s);
+ZB_EXTERN(int) zb_writer_int(zb_writer *w, int64_t v);
+ZB_EXTERN(int) zb_writer_real(zb_writer *w, double v);
+ZB_EXTERN(int) zb_writer_null(zb_writer *w);
+ZB_EXTERN(int) zb_writer_end_row(zb_writer *w);
+/** Write what is left (the header when no row came, the closing ']' of JSON)
+ *  and hand it to the callback. A failed write is reported here at the latest. */
+ZB_EXTERN(int) zb_writer_finish(zb_writer *w);
+ZB_EXTERN(const char *) zb_writer_errmsg(const zb_writer *w);
+ZB_EXTERN(void) zb_writer_free(zb_writer *w);
 
 /* ------------------------------------------------------------------------ */
 /* The SQLite store                                                          */

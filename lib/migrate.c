@@ -107,6 +107,35 @@ static int catalog_current(zb_db *db, int *current) {
     return ZB_OK;
 }
 
+/* Drop every view and make them from schema/views.sql: views hold no data,
+ * and each migration may change the columns they show. */
+static int remake_views(zb_db *db) {
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(db->conn, "SELECT name FROM sqlite_schema WHERE type = 'view'", -1,
+                           &st, NULL) != SQLITE_OK)
+        return zb__db_fail(db, "listing the views");
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        char *drop = sqlite3_mprintf("DROP VIEW \"%w\"", (const char *)sqlite3_column_text(st, 0));
+        if (!drop) {
+            sqlite3_finalize(st);
+            return zb__err_set(&db->err, ZB_ENOMEM, "out of memory");
+        }
+        int e = sqlite3_exec(db->conn, drop, NULL, NULL, NULL);
+        sqlite3_free(drop);
+        if (e != SQLITE_OK) {
+            sqlite3_finalize(st);
+            return zb__db_fail(db, "dropping a view");
+        }
+        /* the schema changed under the statement: start the listing again */
+        sqlite3_reset(st);
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE)
+        return zb__db_fail(db, "listing the views");
+    return zb__db_exec(db, zb__views_sql, "making the views");
+}
+
 static int migrate(zb_db *db, int from) {
     int rc = zb__db_exec(db, "BEGIN IMMEDIATE", "starting the schema upgrade");
     if (rc)
@@ -121,6 +150,8 @@ static int migrate(zb_db *db, int from) {
         if ((rc = zb__db_exec(db, zb__migrations[v], what)) != ZB_OK)
             goto fail;
     }
+    if ((rc = remake_views(db)) != ZB_OK)
+        goto fail;
     char set[96];
     snprintf(set, sizeof set, "PRAGMA application_id = %d; PRAGMA user_version = %d",
              ZB_APPLICATION_ID, zb__migration_count);

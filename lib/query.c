@@ -5,22 +5,16 @@
 #include <string.h>
 
 #include "db.h"
-
-static int name_index(const char *const *names, int n, const char *name) {
-    for (int i = 0; name && i < n; i++)
-        if (!strcmp(names[i], name))
-            return i;
-    return 0;
-}
+#include "fields.h"
 
 static zb_cmp cmp_of(const char *s) {
-    static const char *const names[] = {"=", ">=", "<=", ">", "<", "~"};
-    return (zb_cmp)name_index(names, 6, s);
+    int v = zb__name_value(&zb__cmp_names, s);
+    return v < 0 ? ZB_CMP_EQ : (zb_cmp)v;
 }
 
 static zb_measure measure_of(const char *s) {
-    static const char *const names[] = {"level", "share", "growth", "change", "gap", "rank"};
-    return (zb_measure)name_index(names, 6, s);
+    int v = zb__name_value(&zb__measure_names, s);
+    return v < 0 ? ZB_MEASURE_LEVEL : (zb_measure)v;
 }
 
 static const char *text_col(sqlite3_stmt *st, int i) {
@@ -45,6 +39,12 @@ static int step(zb_db *db, sqlite3_stmt *st, int *done, const char *what) {
 
 /* ---- indicators ---- */
 
+/* Columns of the indicator query after the contract's fields. */
+#define ROW_REGION ((int)zb__field_count)
+#define ROW_REPORT_YEAR (ROW_REGION + 1)
+#define ROW_DOCUMENT (ROW_REGION + 2)
+#define ROW_ORDINAL (ROW_REGION + 3)
+
 struct zb_rows {
     zb_db *db;
     sqlite3_stmt *st;
@@ -58,16 +58,20 @@ int zb_db_indicators(zb_rows **out, zb_db *db, const zb_filter *f) {
     *out = NULL;
     if (f && f->version != ZB_FILTER_VERSION)
         return zb__err_set(&db->err, ZB_EINVAL, "unknown zb_filter version %u", f->version);
-    char sql[1600];
-    /* only the filters given become conditions, so the indexes can serve them */
-    int n = snprintf(sql, sizeof sql, "%s",
-                     "SELECT i.span_start, i.span_end, i.surface, i.value, i.value_high, i.unit, "
-                     "i.base_value, i.base_unit, i.cmp, i.year, i.kind, i.measure, i.metric, "
-                     "coalesce(i.metric_id, ''), i.sector, coalesce(s.title, ''), se.text, "
-                     "d.region, d.report_year, i.document_id "
-                     "FROM indicators i JOIN documents d ON d.id = i.document_id "
-                     "JOIN sentences se ON se.id = i.sentence_id "
-                     "LEFT JOIN sections s ON s.id = i.section_id WHERE 1");
+    char sql[2400];
+    /* the contract's fields (fields.h), then the document's; only the filters
+     * given become conditions, so the indexes can serve them */
+    int n = snprintf(sql, sizeof sql, "SELECT ");
+    for (size_t i = 0; i < zb__field_count; i++) {
+        const zb_field *fd = &zb__fields[i];
+        n += snprintf(sql + n, sizeof sql - (size_t)n, "%s%s%s", zb__field_stored(fd) ? "i." : "",
+                      zb__field_stored(fd) ? fd->name : fd->sql, ", ");
+    }
+    n += snprintf(sql + n, sizeof sql - (size_t)n, "%s",
+                  "d.region, d.report_year, i.document_id, i.ordinal "
+                  "FROM indicators i JOIN documents d ON d.id = i.document_id "
+                  "JOIN sentences se ON se.id = i.sentence_id "
+                  "LEFT JOIN sections s ON s.id = i.section_id WHERE 1");
     if (f && f->region)
         n += snprintf(sql + n, sizeof sql - (size_t)n, " AND d.region = ?1");
     if (f && f->year)
@@ -118,32 +122,37 @@ int zb_rows_next(zb_rows *it) {
         return rc;
     sqlite3_stmt *st = it->st;
     zb_indicator *d = &it->ind;
-    d->span_start = (size_t)sqlite3_column_int64(st, 0);
-    d->span_end = (size_t)sqlite3_column_int64(st, 1);
-    d->surface = text_col(st, 2);
-    d->value = sqlite3_column_double(st, 3);
-    d->value_high = sqlite3_column_type(st, 4) == SQLITE_NULL ? NAN : sqlite3_column_double(st, 4);
-    d->unit = text_col(st, 5);
-    d->base_value = sqlite3_column_double(st, 6);
-    d->base_unit = text_col(st, 7);
-    d->cmp = cmp_of(text_col(st, 8));
-    d->year = sqlite3_column_int(st, 9);
-    zb_kind_from_name(&d->kind, text_col(st, 10));
-    d->measure = measure_of(text_col(st, 11));
-    d->metric = text_col(st, 12);
-    d->metric_id = text_col(st, 13);
-    zb_sector_from_name(&d->sector, text_col(st, 14));
-    d->section = text_col(st, 15);
-    d->sentence = text_col(st, 16);
+    for (size_t i = 0; i < zb__field_count; i++) {
+        const zb_field *f = &zb__fields[i];
+        int col = (int)i, null = sqlite3_column_type(st, col) == SQLITE_NULL;
+        switch (f->type) {
+        case ZB_FT_SIZE:
+        case ZB_FT_YEAR: zb__field_set_int(f, d, null ? 0 : sqlite3_column_int64(st, col)); break;
+        case ZB_FT_REAL: zb__field_set_real(f, d, null ? NAN : sqlite3_column_double(st, col)); break;
+        case ZB_FT_ENUM:
+            /* a name this library does not know was not written by it */
+            if (zb__field_set_enum(f, d, text_col(st, col)) != 0)
+                return zb__err_set(&it->db->err, ZB_ESCHEMA,
+                                   "%s: indicator %lld of document %lld has the %s '%s', which "
+                                   "zhibiao never writes", it->db->path,
+                                   (long long)sqlite3_column_int64(st, ROW_ORDINAL),
+                                   (long long)sqlite3_column_int64(st, ROW_DOCUMENT), f->name,
+                                   text_col(st, col));
+            break;
+        default: zb__field_set_text(f, d, text_col(st, col)); break;
+        }
+    }
     d->section_index = d->sentence_index = SIZE_MAX;
     return ZB_ROW;
 }
 
 const zb_indicator *zb_rows_indicator(const zb_rows *it) { return it ? &it->ind : NULL; }
-const char *zb_rows_region(const zb_rows *it) { return it ? text_col(it->st, 17) : ""; }
-int zb_rows_report_year(const zb_rows *it) { return it ? sqlite3_column_int(it->st, 18) : 0; }
+const char *zb_rows_region(const zb_rows *it) { return it ? text_col(it->st, ROW_REGION) : ""; }
+int zb_rows_report_year(const zb_rows *it) {
+    return it ? sqlite3_column_int(it->st, ROW_REPORT_YEAR) : 0;
+}
 int64_t zb_rows_document_id(const zb_rows *it) {
-    return it ? sqlite3_column_int64(it->st, 19) : 0;
+    return it ? sqlite3_column_int64(it->st, ROW_DOCUMENT) : 0;
 }
 
 void zb_rows_free(zb_rows *it) {

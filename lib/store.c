@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "db.h"
+#include "fields.h"
 
 /* Words for the full-text index: every pair of neighbouring Chinese characters
  * (粮食总产量 → 粮食 食总 总产 产量), a character standing alone as itself, and
@@ -67,6 +68,47 @@ static void finalize_all(stmts *st) {
     sqlite3_finalize(st->count);
 }
 
+/* The columns an indicator row has before the contract's fields. */
+#define ZB_INDICATOR_LEAD 4 /* document_id, section_id, sentence_id, ordinal */
+
+/* INSERT INTO indicators(document_id, section_id, sentence_id, ordinal, <the
+ * stored fields of fields.h>) VALUES (?1, …). */
+static void insert_sql(char *buf, size_t size) {
+    size_t n = (size_t)snprintf(buf, size, "INSERT INTO indicators(document_id, section_id, "
+                                           "sentence_id, ordinal");
+    int params = ZB_INDICATOR_LEAD;
+    for (size_t i = 0; i < zb__field_count; i++)
+        if (zb__field_stored(&zb__fields[i])) {
+            n += (size_t)snprintf(buf + n, size - n, ", %s", zb__fields[i].name);
+            params++;
+        }
+    n += (size_t)snprintf(buf + n, size - n, ") VALUES (");
+    for (int p = 1; p <= params; p++)
+        n += (size_t)snprintf(buf + n, size - n, "%s?%d", p > 1 ? ", " : "", p);
+    snprintf(buf + n, size - n, ")");
+}
+
+/* Bind the stored fields of ind from parameter `first` on. */
+static void bind_fields(sqlite3_stmt *s, int first, const zb_indicator *ind) {
+    int p = first;
+    for (size_t i = 0; i < zb__field_count; i++) {
+        const zb_field *f = &zb__fields[i];
+        if (!zb__field_stored(f))
+            continue;
+        if (zb__field_is_null(f, ind))
+            sqlite3_bind_null(s, p);
+        else if (f->type == ZB_FT_SIZE || f->type == ZB_FT_YEAR)
+            sqlite3_bind_int64(s, p, zb__field_int(f, ind));
+        else if (f->type == ZB_FT_REAL)
+            sqlite3_bind_double(s, p, zb__field_real(f, ind));
+        else if (f->type == ZB_FT_ID && !*zb__field_text(f, ind))
+            sqlite3_bind_null(s, p);
+        else
+            sqlite3_bind_text(s, p, zb__field_text(f, ind), -1, SQLITE_STATIC);
+        p++;
+    }
+}
+
 static int prepare_all(zb_db *db, stmts *st) {
     static const char *const sql[] = {
         "SELECT id FROM documents WHERE sha256 = ?1",
@@ -78,16 +120,16 @@ static int prepare_all(zb_db *db, stmts *st) {
         "span_end) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         "INSERT INTO sentences(document_id, section_id, ordinal, text, terms, span_start, "
         "span_end) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        "INSERT INTO indicators(document_id, section_id, sentence_id, ordinal, span_start, "
-        "span_end, surface, value, value_high, unit, base_value, base_unit, cmp, year, kind, "
-        "measure, metric, metric_id, sector) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
-        "?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
+        NULL, /* the indicator INSERT: made from the field list by insert_sql() */
         "SELECT count(*) FROM indicators WHERE document_id = ?1",
     };
     sqlite3_stmt **slots[] = {&st->find,     &st->del,       &st->doc,  &st->section,
                               &st->sentence, &st->indicator, &st->count};
+    char insert[2048];
+    insert_sql(insert, sizeof insert);
     for (size_t i = 0; i < sizeof sql / sizeof *sql; i++)
-        if (sqlite3_prepare_v2(db->conn, sql[i], -1, slots[i], NULL) != SQLITE_OK)
+        if (sqlite3_prepare_v2(db->conn, sql[i] ? sql[i] : insert, -1, slots[i], NULL) !=
+            SQLITE_OK)
             return zb__db_fail(db, "preparing the ingest");
     return ZB_OK;
 }
@@ -181,30 +223,7 @@ static int store_parts(zb_db *db, stmts *st, const zb_doc *doc, int64_t id) {
             sqlite3_bind_null(s, 2);
         sqlite3_bind_int64(s, 3, sentence_ids[ind->sentence_index]);
         sqlite3_bind_int64(s, 4, (sqlite3_int64)i);
-        sqlite3_bind_int64(s, 5, (sqlite3_int64)ind->span_start);
-        sqlite3_bind_int64(s, 6, (sqlite3_int64)ind->span_end);
-        bind_text(s, 7, ind->surface);
-        sqlite3_bind_double(s, 8, ind->value);
-        if (isnan(ind->value_high))
-            sqlite3_bind_null(s, 9);
-        else
-            sqlite3_bind_double(s, 9, ind->value_high);
-        bind_text(s, 10, ind->unit);
-        sqlite3_bind_double(s, 11, ind->base_value);
-        bind_text(s, 12, ind->base_unit);
-        bind_text(s, 13, zb_cmp_name(ind->cmp));
-        if (ind->year)
-            sqlite3_bind_int(s, 14, ind->year);
-        else
-            sqlite3_bind_null(s, 14);
-        bind_text(s, 15, zb_kind_name(ind->kind));
-        bind_text(s, 16, zb_measure_name(ind->measure));
-        bind_text(s, 17, ind->metric);
-        if (*ind->metric_id)
-            bind_text(s, 18, ind->metric_id);
-        else
-            sqlite3_bind_null(s, 18);
-        bind_text(s, 19, zb_sector_name(ind->sector));
+        bind_fields(s, ZB_INDICATOR_LEAD + 1, ind);
         rc = step_done(db, s, "storing an indicator");
     }
 out:

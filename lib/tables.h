@@ -14,6 +14,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "names.h"
+
 /* units.tsv: kind */
 #define ZB_UNIT_KINDS(X)                                                                 \
     X(amount) X(percent) X(points) X(multiple) X(magnitude) X(time) X(date) X(name)      \
@@ -29,10 +31,7 @@
 #define ZB_LEX_ROLES(X)                                                                  \
     X(head) X(growth) X(share) X(lead) X(target) X(plan) X(review) X(title) X(noun)      \
         X(timeok) X(split) X(qualifier) X(word) X(per) X(derived)
-/* sectors.tsv and metrics.tsv: sector (same order as zb_sector in zhibiao.h) */
-#define ZB_SECTORS(X)                                                                    \
-    X(economy) X(industry) X(innovation) X(agriculture) X(reform_opening) X(ecology)     \
-        X(livelihood) X(infrastructure) X(governance)
+/* sectors.tsv and metrics.tsv: sector, by the names of names.h */
 
 #define ZB_ENUM_ITEM(prefix, name) prefix##name,
 #define ZB_UK_(n) ZB_ENUM_ITEM(ZB_UK_, n)
@@ -123,6 +122,9 @@ extern const size_t zb__metric_count;
  * schema version v out of version v - 1. */
 extern const char *const zb__migrations[];
 extern const int zb__migration_count;
+/* schema/views.sql with the contract's field list filled in: every view, made
+ * anew after each migration. */
+extern const char zb__views_sql[];
 
 /* Traditional → simplified, one code point to one (schema/t2s.tsv). */
 typedef struct zb_t2s_pair {

@@ -19,6 +19,7 @@
 #include <utf8proc.h>
 
 #include "../include/zhibiao.h"
+#include "../lib/fields.h"
 #include "../lib/tables.h"
 
 #define MAX_COLS 8
@@ -342,8 +343,16 @@ static const char *unit_flags[] = {ZB_UNIT_FLAGS(NAME_ENTRY)};
 static const char *cmp_positions[] = {ZB_CMP_POSITIONS(NAME_ENTRY)};
 static const char *pred_roles[] = {ZB_PRED_ROLES(NAME_ENTRY)};
 static const char *lex_roles[] = {ZB_LEX_ROLES(NAME_ENTRY)};
-static const char *sectors[] = {ZB_SECTORS(NAME_ENTRY)};
+#define SECTOR_NAME(constant, name) name,
+static const char *sectors[] = {ZB_SECTOR_NAMES(SECTOR_NAME)};
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+/* The contract's fields: names and read-back expressions (lib/fields.h). */
+#define FIELD_NAME(name, type, names, sql) #name,
+#define FIELD_SQL(name, type, names, sql) sql,
+static const char *const field_names[] = {ZB_FIELDS(FIELD_NAME)};
+static const char *const field_sql[] = {ZB_FIELDS(FIELD_SQL)};
+#define zb__field_count_static COUNT(field_names)
 
 static int enum_index(const table *t, const row *r, const char *what, const char **names,
                       size_t n, const char *value) {
@@ -567,6 +576,59 @@ static void gen_t2s(void) {
     free(map);
 }
 
+/* The text of an SQL file as a C string literal, with the placeholder
+ * @ZB_FIELDS_SELECT@ replaced by the contract's field list (lib/fields.h):
+ * i.<name> for a field stored on the indicator, else its read-back expression. */
+static void emit_sql(FILE *f) {
+    static const char placeholder[] = "@ZB_FIELDS_SELECT@";
+    char *text = NULL;
+    size_t len = 0, cap = 0;
+    int c;
+    while ((c = fgetc(f)) != EOF) {
+        if (len + 1 >= cap)
+            text = xrealloc(text, cap = cap ? cap * 2 : 4096);
+        text[len++] = (char)c;
+    }
+    if (!text)
+        text = xrealloc(NULL, 1);
+    text[len] = 0;
+    fputc('"', out);
+    for (const char *p = text; *p; p++) {
+        if (strncmp(p, placeholder, sizeof placeholder - 1) == 0) {
+            for (size_t i = 0; i < zb__field_count_static; i++)
+                fprintf(out, "%s%s%s%s", i ? ", " : "", field_sql[i][0] ? field_sql[i] : "i.",
+                        field_sql[i][0] ? " AS " : "", field_names[i]);
+            p += sizeof placeholder - 2;
+            continue;
+        }
+        if (*p == '\n') {
+            fputs("\\n\"\n    \"", out);
+            continue;
+        }
+        if (*p == '"' || *p == '\\')
+            fprintf(out, "\\%c", *p);
+        else if ((unsigned char)*p < 0x20 || (unsigned char)*p >= 0x7f)
+            fprintf(out, "\\%03o", (unsigned char)*p);
+        else
+            fputc(*p, out);
+    }
+    fputc('"', out);
+    free(text);
+}
+
+/* schema/views.sql: the views, made anew after every migration. */
+static void gen_views(void) {
+    char path[4096];
+    snprintf(path, sizeof path, "%s/views.sql", schema_dir);
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        die(path, 0, "cannot open: %s", strerror(errno));
+    fputs("\nconst char zb__views_sql[] =\n    ", out);
+    emit_sql(f);
+    fputs(";\n", out);
+    fclose(f);
+}
+
 /* schema/NNN-name.sql, NNN = 001, 002 …: the database migrations, in order. */
 static void gen_migrations(void) {
     DIR *dir = opendir(schema_dir);
@@ -601,23 +663,8 @@ static void gen_migrations(void) {
         if (!f)
             die(path, 0, "cannot open: %s", strerror(errno));
         fputs("    ", out);
-        int c, col = 0;
-        fputc('"', out);
-        while ((c = fgetc(f)) != EOF) {
-            if (c == '\n') {
-                fputs("\\n\"\n    \"", out);
-                col = 0;
-                continue;
-            }
-            if (c == '"' || c == '\\')
-                fprintf(out, "\\%c", c);
-            else if (c < 0x20 || c >= 0x7f)
-                fprintf(out, "\\%03o", c);
-            else
-                fputc(c, out);
-            col++;
-        }
-        fputs("\",\n", out);
+        emit_sql(f);
+        fputs(",\n", out);
         fclose(f);
         free(names[v]);
     }
@@ -650,6 +697,7 @@ int main(int argc, char **argv) {
     gen_metrics();
     gen_t2s();
     gen_migrations();
+    gen_views();
     if (fclose(out) != 0)
         die(tmp, 0, "write failed: %s", strerror(errno));
     if (rename(tmp, argv[2]) != 0)

@@ -1,6 +1,6 @@
-/* The writers' private helpers (emit.c). */
-#ifndef ZB_EMIT_H
-#define ZB_EMIT_H
+/* The writers' private helper (write.c), for the extension and the store. */
+#ifndef ZB_WRITE_H
+#define ZB_WRITE_H
 
 #include <stddef.h>
 

@@ -1,0 +1,4 @@
+-- Schema version 3: no table changes. The views are made from the contract's
+-- field list (lib/fields.h): v_indicators gains value_high and lists the fields
+-- in the contract's order; deltas are rounded to 1e-9 so that float noise
+-- (92 - 93.3 = -1.2999999999999972) is not shown.
