@@ -356,14 +356,14 @@ int zb_cmd_export(int argc, char **argv) {
             zb_kind k;
             if (zb_kind_from_name(&k, v) != ZB_OK)
                 return zb_cli_error("--kind takes achieved or target"), 2;
-            f.kind = (int)k;
+            f.kinds = ZB_BIT(k);
         } else if (zb_cli_value(argc, argv, &i, "--sector", &v)) {
             zb_sector s;
             if (zb_sector_from_name(&s, v) != ZB_OK)
                 return zb_cli_error("--sector takes economy, industry, innovation, agriculture, "
                                     "reform_opening, ecology, livelihood, infrastructure or "
                                     "governance"), 2;
-            f.sector = (int)s;
+            f.sectors = ZB_BIT(s);
         } else if (zb_cli_value(argc, argv, &i, "--metric-id", &v)) {
             if (!v)
                 return zb_cli_error("--metric-id takes an id such as grain_output"), 2;

@@ -43,9 +43,9 @@ extern "C" {
 
 /* The version: the single source of truth (CMake reads it from here). */
 #define ZB_VERSION_MAJOR 0
-#define ZB_VERSION_MINOR 4
+#define ZB_VERSION_MINOR 5
 #define ZB_VERSION_PATCH 0
-#define ZB_VERSION_STRING "0.4.0"
+#define ZB_VERSION_STRING "0.5.0"
 
 /** The library's version string, e.g. "0.4.0". */
 ZB_EXTERN(const char *) zb_version(void);
@@ -228,7 +228,7 @@ typedef struct zb_indicator {
 /** A heading and the part of the text it governs. */
 typedef struct zb_section {
     const char *title;
-    int level;  /* 1 一、 · 2 (一) · 3 一是 / 1. · 4 —— */
+    int level;  /* 1 一、 · 2 (一) · 3 一是 1. 1、 · 4 (1) —— */
     int plan;   /* 1 when in the work plan part (targets), 0 in the review */
     zb_sector sector;
     int has_sector; /* 0 when the heading names no sector */
@@ -413,23 +413,29 @@ ZB_EXTERN(int) zb_db_ingest(zb_db *db, const char *text, size_t len,
 ZB_EXTERN(int) zb_db_ingest_file(zb_db *db, const char *path, const zb_ingest_options *opts,
                                  zb_ingest_result *result);
 
-/** Filters for zb_db_indicators(); zero / NULL fields match everything. */
-#define ZB_FILTER_VERSION 1
+/** Filters for zb_db_indicators(). Every field left zero or NULL matches
+ *  everything, so a zero-filled filter (version 0 is taken as the current one)
+ *  matches every row. kinds and sectors are sets: ZB_BIT(ZB_KIND_TARGET),
+ *  ZB_BIT(ZB_SECTOR_ECOLOGY) | ZB_BIT(ZB_SECTOR_AGRICULTURE). Version 1's
+ *  `kind` and `sector` (one value, -1 for any) are still read as they were. */
+#define ZB_FILTER_VERSION 2
+#define ZB_BIT(value) (1u << (value))
 typedef struct zb_filter {
     unsigned int version;
     const char *region;
-    int year;             /* the year a figure describes */
+    int year;              /* the year a figure describes */
     int report_year;
-    int kind;             /* -1 any, else zb_kind */
-    int sector;           /* -1 any, else zb_sector */
+    unsigned int kinds;    /* ZB_BIT(zb_kind) for each kind wanted; 0: any */
+    unsigned int sectors;  /* ZB_BIT(zb_sector) for each sector wanted; 0: any */
     const char *metric_id;
-    int64_t document_id;  /* 0 any */
+    int64_t document_id;
 } zb_filter;
-#define ZB_FILTER_INIT {ZB_FILTER_VERSION, NULL, 0, 0, -1, -1, NULL, 0}
+#define ZB_FILTER_INIT {ZB_FILTER_VERSION, NULL, 0, 0, 0, 0, NULL, 0}
 
 typedef struct zb_rows zb_rows;
 
-/** Iterate stored indicators in document and text order:
+/** Iterate stored indicators in document and text order (*out is NULL on
+ *  every error, so the loop below is safe as written):
  *
  *      zb_rows *it;
  *      if (zb_db_indicators(&it, db, &filter) == ZB_OK)

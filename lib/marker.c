@@ -51,7 +51,7 @@ int zb__heading_marker(const char *s, size_t n, int *level, size_t *marker_len) 
         return 0;
     }
     if (zb__starts(s, n, i, "、")) {
-        *level = arabic ? 4 : 1;
+        *level = arabic ? 3 : 1;
         *marker_len = i + 3;
         return 1;
     }
@@ -61,7 +61,7 @@ int zb__heading_marker(const char *s, size_t n, int *level, size_t *marker_len) 
         return 1;
     }
     if (arabic && i < n && s[i] == '.' && (i + 1 >= n || !zb__is_digit(s[i + 1]))) {
-        *level = 4;
+        *level = 3;
         *marker_len = i + 1;
         return 1;
     }
