@@ -108,6 +108,60 @@ START_TEST(utf8_helpers) {
 }
 END_TEST
 
+/* schema/regions.tsv as embedded: every level, parents first, and the words. */
+START_TEST(region_table) {
+    ck_assert_str_eq(zb__region_rows[0].name, "全国");
+    ck_assert_str_eq(zb__region_rows[0].code, "100000");
+    ck_assert_int_eq(zb__region_rows[0].parent, -1);
+    size_t levels[ZB_RL_COUNT] = {0};
+    for (size_t i = 1; i < zb__region_count; i++) {
+        const zb_region_row *r = &zb__region_rows[i];
+        ck_assert_int_ge(r->parent, 0);
+        ck_assert_int_lt(r->parent, (int)i);
+        ck_assert_int_lt(zb__region_rows[r->parent].level, r->level);
+        levels[r->level]++;
+    }
+    ck_assert_uint_eq(levels[ZB_RL_province], 34);
+    ck_assert_uint_ge(levels[ZB_RL_prefecture], 330);
+    ck_assert_uint_ge(levels[ZB_RL_county], 2800);
+
+    size_t k;
+    const char *s = "长春市";
+    int row = zb__lex_prefix(&zb__region_names, s, strlen(s), &k);
+    ck_assert_int_ge(row, 0);
+    ck_assert_uint_eq(k, strlen(s));
+    const zb_region_row *cc = &zb__region_rows[zb__region_names.rows[row].kind];
+    ck_assert_int_eq(cc->level, ZB_RL_prefecture);
+    ck_assert_str_eq(cc->name_en, "Changchun");
+    ck_assert_str_eq(zb__region_rows[cc->parent].name, "吉林省");
+    /* a word that several rows share: the trie finds the first, the rest follow */
+    s = "朝阳";
+    row = zb__lex_prefix(&zb__region_names, s, strlen(s), &k);
+    ck_assert_int_ge(row, 0);
+    size_t n = 0;
+    while ((size_t)row + n < zb__region_names.nrows &&
+           strcmp(zb__region_names.rows[row + n].word, "朝阳") == 0)
+        n++;
+    ck_assert_uint_ge(n, 3);
+    /* words are folded as the text is: 乾安县 is found as 干安县 */
+    s = "干安县";
+    row = zb__lex_prefix(&zb__region_names, s, strlen(s), &k);
+    ck_assert_int_ge(row, 0);
+    ck_assert_str_eq(zb__region_names.rows[row].text, "乾安县");
+
+    /* the words that name a report's region: provinces and 全国 only */
+    ck_assert_uint_eq(zb__regions.nrows, 36);
+    s = "吉林";
+    row = zb__lex_prefix(&zb__regions, s, strlen(s), &k);
+    ck_assert_str_eq(zb__regions.rows[row].text, "吉林省");
+    s = "国务院";
+    row = zb__lex_prefix(&zb__regions, s, strlen(s), &k);
+    ck_assert_str_eq(zb__regions.rows[row].text, "全国");
+    s = "长春";
+    ck_assert_int_lt(zb__lex_prefix(&zb__regions, s, strlen(s), &k), 0);
+}
+END_TEST
+
 int main(void) {
     Suite *s = suite_create("text");
     TCase *t = tcase_create("text");
@@ -119,6 +173,7 @@ int main(void) {
     tcase_add_test(t, invisible_and_control_characters);
     tcase_add_test(t, expansions_map_to_the_whole_character);
     tcase_add_test(t, utf8_helpers);
+    tcase_add_test(t, region_table);
     suite_add_tcase(s, t);
     int failed = tu_run(s);
     return failed;
