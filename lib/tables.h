@@ -113,8 +113,10 @@ typedef struct zb_lex_table {
 typedef struct zb_metric_row {
     const char *id;
     const char *name;
+    const char *name_en; /* ASCII */
     int sector;
     int lower_is_better; /* "better" is down: a target is a ceiling (CPI, unemployment) */
+    const char *unit;    /* the canonical base unit of a level (元, 吨, %); "" when mixed */
     const char *aliases; /* '|'-separated */
 } zb_metric_row;
 
@@ -145,6 +147,16 @@ extern const zb_metric_row zb__metric_rows[];
 extern const size_t zb__alias_wildcards[];
 extern const size_t zb__alias_wildcard_count;
 extern const size_t zb__metric_count;
+
+/* schema/unit_conversions.tsv: a level in `from` times `factor` is a level in
+ * `to`, the canonical unit of the catalog (斤 → 吨 0.0005, 亩 → 公顷 1/15), for
+ * the store to bring results and targets in different units together. */
+typedef struct zb_unit_conversion {
+    const char *from, *to;
+    double factor;
+} zb_unit_conversion;
+extern const zb_unit_conversion zb__unit_conversions[];
+extern const size_t zb__unit_conversion_count;
 
 /* The database migrations, schema/001-*.sql …; zb__migrations[v - 1] makes
  * schema version v out of version v - 1. */

@@ -162,6 +162,40 @@ START_TEST(region_table) {
 }
 END_TEST
 
+/* schema/metrics.tsv v2 and schema/unit_conversions.tsv as embedded. */
+START_TEST(catalog_and_conversions) {
+    ck_assert_uint_ge(zb__metric_count, 80);
+    int surveyed = -1, registered = -1;
+    for (size_t i = 0; i < zb__metric_count; i++) {
+        const zb_metric_row *m = &zb__metric_rows[i];
+        ck_assert(m->name_en[0] != 0);
+        if (!strcmp(m->id, "unemployment_rate"))
+            surveyed = (int)i;
+        if (!strcmp(m->id, "registered_unemployment_rate"))
+            registered = (int)i;
+    }
+    ck_assert_int_ge(surveyed, 0);
+    ck_assert_int_ge(registered, 0);
+    ck_assert_str_eq(zb__metric_rows[0].id, "gdp"); /* ids keep their rows */
+    ck_assert_str_eq(zb__metric_rows[0].unit, "元");
+    size_t k;
+    const char *s = "城镇登记失业率";
+    int row = zb__lex_prefix(&zb__aliases, s, strlen(s), &k);
+    ck_assert_int_eq(zb__aliases.rows[row].kind, registered);
+    double jin = 0, mu = 0;
+    for (size_t i = 0; i < zb__unit_conversion_count; i++) {
+        const zb_unit_conversion *c = &zb__unit_conversions[i];
+        ck_assert(c->factor > 0);
+        if (!strcmp(c->from, "斤") && !strcmp(c->to, "吨"))
+            jin = c->factor;
+        if (!strcmp(c->from, "亩") && !strcmp(c->to, "公顷"))
+            mu = c->factor;
+    }
+    ck_assert_double_eq_tol(jin, 0.0005, 1e-15);
+    ck_assert_double_eq_tol(mu, 1.0 / 15, 1e-15);
+}
+END_TEST
+
 int main(void) {
     Suite *s = suite_create("text");
     TCase *t = tcase_create("text");
@@ -174,6 +208,7 @@ int main(void) {
     tcase_add_test(t, expansions_map_to_the_whole_character);
     tcase_add_test(t, utf8_helpers);
     tcase_add_test(t, region_table);
+    tcase_add_test(t, catalog_and_conversions);
     suite_add_tcase(s, t);
     int failed = tu_run(s);
     return failed;

@@ -594,8 +594,56 @@ static void gen_regions(void) {
     free(parent);
 }
 
-static void gen_metrics(void) {
-    table t = read_tsv("metrics.tsv", "metric_id\tname\tsector\tbetter\taliases", 5);
+/* unit_conversions.tsv; returns the table for gen_metrics's unit check. */
+static table gen_unit_conversions(void) {
+    table units = read_tsv("units.tsv", "word\tunit\tfactor\tkind\tflags", 5);
+    table t = read_tsv("unit_conversions.tsv", "from\tto\tfactor", 3);
+    fputs("\nconst zb_unit_conversion zb__unit_conversions[] = {\n", out);
+    for (size_t i = 0; i < t.n; i++) {
+        row *r = &t.rows[i];
+        for (int c = 0; c < 2; c++) {
+            check_folded(&t, r, r->col[c]);
+            size_t j = 0;
+            while (j < units.n && (strcmp(units.rows[j].col[1], r->col[c]) != 0 ||
+                                   strcmp(units.rows[j].col[3], "magnitude") == 0))
+                j++;
+            if (j == units.n)
+                die(t.path, r->line, "\"%s\" is no unit of units.tsv", r->col[c]);
+        }
+        if (strcmp(r->col[0], r->col[1]) == 0)
+            die(t.path, r->line, "\"%s\" converts to itself", r->col[0]);
+        /* a number, or a fraction a/b */
+        double factor;
+        char *slash = strchr(r->col[2], '/');
+        if (slash) {
+            *slash = 0;
+            factor = parse_number(&t, r, r->col[2]) / parse_number(&t, r, slash + 1);
+            *slash = '/';
+        } else {
+            factor = parse_number(&t, r, r->col[2]);
+        }
+        for (size_t j = 0; j < t.n; j++) {
+            if (j < i && strcmp(t.rows[j].col[0], r->col[0]) == 0)
+                die(t.path, r->line, "\"%s\" is converted twice", r->col[0]);
+            /* one step to a canonical unit: no chains, so no cycles */
+            if (strcmp(t.rows[j].col[0], r->col[1]) == 0)
+                die(t.path, r->line, "\"%s\" is itself converted (line %d): convert \"%s\" "
+                    "to the end of the chain, so that no cycle can form",
+                    r->col[1], t.rows[j].line, r->col[0]);
+        }
+        fputs("    {", out);
+        put_cstring(r->col[0]);
+        fputs(", ", out);
+        put_cstring(r->col[1]);
+        fprintf(out, ", %.17g},\n", factor);
+    }
+    fprintf(out, "};\nconst size_t zb__unit_conversion_count = %zu;\n", t.n);
+    return t;
+}
+
+static void gen_metrics(const table *conversions) {
+    table t = read_tsv("metrics.tsv",
+                       "metric_id\tname\tname_en\tsector\tbetter\tunit\taliases", 7);
     fputs("\nconst zb_metric_row zb__metric_rows[] = {\n", out);
     size_t nalias = 0;
     lex *l = NULL;
@@ -607,20 +655,39 @@ static void gen_metrics(void) {
         for (const char *p = r->col[0]; *p; p++)
             if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '_'))
                 die(t.path, r->line, "metric_id \"%s\": use [a-z0-9_]", r->col[0]);
+        if (strncmp(r->col[0], "x_", 2) == 0)
+            die(t.path, r->line, "metric_id \"%s\": x_ marks ids outside the catalog", r->col[0]);
         check_folded(&t, r, r->col[1]);
-        int sector = enum_index(&t, r, "sector", sectors, COUNT(sectors), r->col[2]);
+        check_english(&t, r, r->col[2]);
+        int sector = enum_index(&t, r, "sector", sectors, COUNT(sectors), r->col[3]);
+        static const char *better[] = {"up", "down"};
+        int down = enum_index(&t, r, "better", better, 2, r->col[4]);
+        const char *unit = strcmp(r->col[5], "-") == 0 ? "" : r->col[5];
+        if (*unit) {
+            check_folded(&t, r, unit);
+            for (size_t j = 0; j < conversions->n; j++)
+                if (strcmp(conversions->rows[j].col[0], unit) == 0)
+                    die(t.path, r->line, "unit \"%s\" is converted to \"%s\": write that", unit,
+                        conversions->rows[j].col[1]);
+        }
         fputs("    {", out);
         put_cstring(r->col[0]);
         fputs(", ", out);
         put_cstring(r->col[1]);
-        static const char *better[] = {"up", "down"};
-        int down = enum_index(&t, r, "better", better, 2, r->col[3]);
+        fputs(", ", out);
+        put_cstring(r->col[2]);
         fprintf(out, ", %d, %d, ", sector, down);
-        put_cstring(r->col[4]);
+        put_cstring(unit);
+        fputs(", ", out);
+        put_cstring(r->col[6]);
         fputs("},\n", out);
-        char *aliases = xstrdup(r->col[4]);
+        char *aliases = xstrdup(r->col[6]);
         for (char *a = strtok(aliases, "|"); a; a = strtok(NULL, "|")) {
             check_folded(&t, r, a);
+            for (size_t j = 0; j < nalias; j++)
+                if (strcmp(l[j].word, a) == 0)
+                    die(t.path, r->line, "alias \"%s\" is also metric %s's", a,
+                        t.rows[strtoul(l[j].kind, NULL, 10)].col[0]);
             l = xrealloc(l, (nalias + 1) * sizeof *l);
             memset(&l[nalias], 0, sizeof *l);
             l[nalias].word = xstrdup(a);
@@ -768,7 +835,8 @@ int main(int argc, char **argv) {
               COUNT(lex_roles));
     gen_sectors();
     gen_regions();
-    gen_metrics();
+    table conversions = gen_unit_conversions();
+    gen_metrics(&conversions);
     gen_t2s();
     gen_migrations();
     if (fclose(out) != 0)
