@@ -151,6 +151,12 @@ static int add_indicators(run *r, const zb_ntext *b, const zb_para *p) {
         ind->metric_id = a->metric_id;
         ind->sector = (zb_sector)a->sector;
         ind->section = section_title;
+        ind->period = ZB_PERIOD_YEAR;
+        ind->year_from = 0;
+        ind->entity = "";
+        ind->commitment = ZB_COMMIT_PLAIN;
+        ind->estimate = 0;
+        ind->qualitative = NULL;
         ind->section_index = section >= 0 ? (size_t)section : SIZE_MAX;
         if (!ind->surface || !ind->unit || !ind->base_unit || !ind->metric)
             return ZB_ENOMEM;

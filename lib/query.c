@@ -148,7 +148,9 @@ int zb_rows_next(zb_rows *it) {
         int col = (int)i, null = sqlite3_column_type(st, col) == SQLITE_NULL;
         switch (f->type) {
         case ZB_FT_SIZE:
-        case ZB_FT_YEAR: zb__field_set_int(f, d, null ? 0 : sqlite3_column_int64(st, col)); break;
+        case ZB_FT_YEAR:
+        case ZB_FT_BOOL: zb__field_set_int(f, d, null ? 0 : sqlite3_column_int64(st, col)); break;
+        case ZB_FT_OTEXT: zb__field_set_text(f, d, null ? NULL : text_col(st, col)); break;
         case ZB_FT_REAL: zb__field_set_real(f, d, null ? NAN : sqlite3_column_double(st, col)); break;
         case ZB_FT_ENUM:
             /* a name this library does not know was not written by it */

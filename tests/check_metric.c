@@ -20,12 +20,15 @@ static const struct {
     {"社会消费品零售总额", "retail_sales"},
     {"粮食总产量", "grain_output"},           /* the wildcard alias 粮食*产量 */
     {"粮食生产总产量", "grain_output"},
-    {"人均地区生产总值", ""},                 /* a per-head figure is not the total */
-    {"研发经费投入强度", ""},                 /* nor is a derived one */
-    {"研发经费支出占地区生产总值比重", ""},   /* a share of something */
+    {"人均地区生产总值", "gdp_per_capita"},   /* a per-head figure has its own id, */
+    {"人均粮食产量", ""},                     /* or none: never the total's */
+    {"研发经费投入强度", "rnd_intensity"},    /* so has a derived one */
+    {"研发经费支出占地区生产总值比重", "rnd_intensity"},
+    {"城市绿地占建成区面积比重", ""},         /* a share of something without an id */
     {"占国内生产总值的比重", ""},             /* the object of a comparison */
     {"规模以上工业增加值中高技术制造业增加值", "hitech_manufacturing_va"}, /* a part */
-    {"固定资产投资中民间投资", ""},
+    {"固定资产投资中民间投资", "private_investment"}, /* a part takes its own id */
+    {"固定资产投资中交通运输投资", ""},       /* or none */
     {"城镇新增就业", "urban_new_jobs"},
     {"居民消费价格涨幅", "cpi"},
     {"省级湿地公园", ""},
