@@ -208,6 +208,9 @@ int zb__attribute(const zb_mem *m, const zb_para *p, zb_vec *out) {
             }
             zb__metric_for(p, ctx, qi, &st, a->metric, sizeof a->metric);
         }
+        zb__entity(p, c, a);
+        zb__period(p, ctx, qi, a);
+        zb__commitment(p, c, a);
         a->metric_id = zb__quantity_metric_id(a->metric, q->kind, &a->metric_sector);
         if (p->section_sector >= 0)
             a->sector = p->section_sector;
