@@ -29,6 +29,7 @@ typedef struct zb_para {
     const zb_range *sent; /* sentences */
     size_t nsent;
     int plan;             /* in the work plan part */
+    size_t plan_from;     /* the sentence where the plan part begins inside it; SIZE_MAX: none */
     int section_sector;   /* -1 when none */
     int passage_sector;   /* by keyword votes, for text before any heading; -1 none */
     int before_first_heading;
@@ -49,6 +50,7 @@ typedef struct zb_qctx {
     size_t dist_at;           /* 分别 in this clause before the quantity, SIZE_MAX if none */
     int dist_index, dist_count;
     int year;                 /* explicit year earlier in the sentence, 0 for none */
+    int rel, has_rel;         /* else a word that dates it: 今年 0, 去年 -1 (to the report year) */
 } zb_qctx;
 
 /* One attributed indicator, before strings are copied into the document. */

@@ -11,6 +11,7 @@
 #include "attribute.h"
 #include "chars.h"
 #include "numeral.h"
+#include "tables.h"
 
 /* Is s[lo..hi) only list conjunctions and spaces (和 、 及 与 或)? */
 static int only_conjunction(const char *s, size_t lo, size_t hi) {
@@ -70,6 +71,26 @@ static int year_role(const char *s, size_t start) {
     return 0;
 }
 
+/* A word at the start of a clause that dates the rest of its sentence: 今年
+ * (the report year: a target), 去年 / 过去一年 (the year before: a result),
+ * also after a word of commitment (力争今年…). Returns 1 with *rel. */
+static int clause_cue(const char *s, size_t i, size_t end, int *rel) {
+    while (i < end && s[i] == ' ')
+        i++;
+    for (int words = 0; words < 2 && i < end; words++) {
+        size_t k;
+        int row = zb__lex_prefix(&zb__lexicon, s + i, end - i, &k);
+        if (zb__lex_has(row, ZB_LX_now) || zb__lex_has(row, ZB_LX_past)) {
+            *rel = zb__lex_has(row, ZB_LX_now) ? 0 : -1;
+            return 1;
+        }
+        if (!zb__lex_has(row, ZB_LX_strive) && !zb__lex_has(row, ZB_LX_ensure))
+            return 0;
+        i += k;
+    }
+    return 0;
+}
+
 void zb__contexts(const zb_para *p, zb_qctx *ctx) {
     const char *s = p->s;
     size_t n = p->n, k = 0;
@@ -80,6 +101,7 @@ void zb__contexts(const zb_para *p, zb_qctx *ctx) {
         long prev_q = -1;
         int dist_seen = 0, year = 0, from_year = 0;
         int year_sticky = 0; /* the year stands in a clause of its own: 到2025年，… */
+        int rel = 0, has_rel = clause_cue(s, i, end, &rel);
         for (;;) {
             if (k < p->nq && p->q[k].start <= i && p->q[k].start < end) {
                 const zb_qty *q = &p->q[k];
@@ -96,6 +118,8 @@ void zb__contexts(const zb_para *p, zb_qctx *ctx) {
                 c->next_start = -1;
                 c->dist_at = dist_at;
                 c->year = year;
+                c->rel = rel;
+                c->has_rel = has_rel;
                 if (from_year && zb__indicator_candidate(q)) {
                     c->year = from_year; /* …由2015年的6.4万元: that figure only */
                     from_year = 0;
@@ -154,6 +178,8 @@ void zb__contexts(const zb_para *p, zb_qctx *ctx) {
                 clause_start = item_start = i + len;
                 if (!year_sticky)
                     year = 0;
+                if (clause_cue(s, i + len, end, &rel))
+                    has_rel = 1; /* a later clause may date itself anew: 去年…，今年… */
                 prev_q = -1;
                 dist_at = SIZE_MAX;
                 dist_seen = 0;

@@ -217,6 +217,9 @@ static int process_block(run *r, const zb_ntext *b) {
     r->attrs.len = 0;
     if (zb__sentences(m, b->s, b->len, &r->sents))
         return ZB_ENOMEM;
+    int plan = d->outline.plan;
+    size_t plan_from =
+        zb__outline_plan_start(&d->outline, b->s, b->len, r->sents.data, r->sents.len);
     if (zb__recognize(m, b->s, b->len, &r->qtys))
         return ZB_ENOMEM;
     d->overflows += r->qtys.overflows;
@@ -227,7 +230,8 @@ static int process_block(run *r, const zb_ntext *b) {
         .nq = r->qtys.n,
         .sent = r->sents.data,
         .nsent = r->sents.len,
-        .plan = d->outline.plan,
+        .plan = plan,
+        .plan_from = plan_from,
         .section_sector = zb__outline_sector(&d->outline),
         .passage_sector = before_first ? zb__sector_by_votes(b->s, b->len) : -1,
         .before_first_heading = before_first,
@@ -348,6 +352,7 @@ static int parse_impl(zb_doc **out, const char *text, size_t len, const zb_parse
     d->report_year = opts ? opts->report_year : 0;
     if (!d->report_year && zb__report_year(mem_of(d), text, len, &d->report_year) != ZB_OK)
         return zb__err_set(&d->err, ZB_ENOMEM, "out of memory while parsing");
+    d->outline.report_year = d->report_year;
     zb_layout l;
     zb__layout_init(&l, mem_of(d), text, len);
     const zb_ntext *block;
