@@ -51,6 +51,9 @@ typedef struct zb_qctx {
     int dist_index, dist_count;
     int year;                 /* explicit year earlier in the sentence, 0 for none */
     int rel, has_rel;         /* else a word that dates it: 今年 0, 去年 -1 (to the report year) */
+    int lead_row;             /* lexicon row of the word that opens the figure's clause or an
+                                 earlier one of its sentence (力争…，…): commitment.c reads it;
+                                 -1 for none */
 } zb_qctx;
 
 /* One attributed indicator, before strings are copied into the document. */

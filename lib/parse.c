@@ -259,6 +259,11 @@ static void settle_one(const zb_doc *d, ind_rec *rec, int ry) {
     }
     if (rec->year_none)
         ind->year = 0;
+    /* a commitment is a target's, an estimate a result's (INDICATORS.md §1) */
+    if (ind->kind != ZB_KIND_TARGET)
+        ind->commitment = ZB_COMMIT_PLAIN;
+    else
+        ind->estimate = 0;
     if (!ind->year_from && rec->has_from_rel && ry)
         ind->year_from = ry + rec->year_from_rel;
     ind->sentence = ZB_VEC_AT(d->sentences, zb_sentence, ind->sentence_index)->text;
