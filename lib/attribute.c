@@ -167,8 +167,9 @@ static void measure_and_sign(const zb_para *p, const zb_qctx *c, const zb_qty *q
 }
 
 int zb__attribute(const zb_mem *m, const zb_para *p, zb_vec *out) {
+    size_t first = out->len;
     if (!p->nq)
-        return ZB_OK;
+        return zb__qualitative(m, p, NULL, out, first);
     zb_qctx *ctx = zb__alloc(m, p->nq * sizeof *ctx);
     if (!ctx)
         return ZB_ENOMEM;
@@ -215,7 +216,9 @@ int zb__attribute(const zb_mem *m, const zb_para *p, zb_vec *out) {
         zb__period(p, ctx, qi, a);
         zb__commitment(p, c, a);
         a->metric_id = zb__quantity_metric_id(a->metric, q->kind, &a->metric_sector);
-        if (p->section_sector >= 0)
+        if (c->sent >= p->goals_from) /* a list of main targets: the metric's sector */
+            a->sector = a->metric_sector >= 0 ? a->metric_sector : ZB_SECTOR_ECONOMY;
+        else if (p->section_sector >= 0)
             a->sector = p->section_sector;
         else if (a->metric_sector >= 0)
             a->sector = a->metric_sector;
@@ -224,6 +227,7 @@ int zb__attribute(const zb_mem *m, const zb_para *p, zb_vec *out) {
         else
             a->sector = ZB_SECTOR_ECONOMY;
     }
+    int rc = zb__qualitative(m, p, ctx, out, first);
     zb__free(m, ctx);
-    return ZB_OK;
+    return rc;
 }

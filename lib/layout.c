@@ -292,7 +292,8 @@ int zb__layout_next(zb_layout *l, const zb_ntext **out) {
         }
         int level;
         size_t mlen;
-        int heading = zb__heading_marker(s, n, &level, &mlen) || zb__unmarked_heading(s, n);
+        int marked = zb__heading_marker(s, n, &level, &mlen);
+        int heading = marked || zb__unmarked_heading(s, n);
         /* a title (政府工作报告, 各位代表) stands alone; any other short line
          * without punctuation may be half of a broken sentence (新建农村村公) */
         int title = !heading && zb__bare_line(s, n) && zb__lex_any(&zb__lexicon, s, n, ZB_LX_title);
@@ -309,8 +310,12 @@ int zb__layout_next(zb_layout *l, const zb_ntext **out) {
         if (append_line(l))
             return ZB_ENOMEM;
         l->have_line = 0;
-        if (heading && !has_sentence_end(s, n))
-            l->block_done = 1; /* a heading line of its own */
+        /* a heading line of its own; 一是… runs on (PDF wraps), but not the date
+         * line under a title (——2024年1月23日在…人民代表大会…上) */
+        if (heading && !has_sentence_end(s, n) &&
+            !(marked && zb__marker_runs_in(s, mlen) &&
+              !zb__lex_any(&zb__lexicon, s, n, ZB_LX_title)))
+            l->block_done = 1;
         else if (title)
             l->block_done = 1;
         else

@@ -69,6 +69,11 @@ int zb__heading_marker(const char *s, size_t n, int *level, size_t *marker_len) 
     return 0;
 }
 
+int zb__marker_runs_in(const char *s, size_t marker_len) {
+    return marker_len >= 3 && (zb__starts(s, marker_len, marker_len - 3, "是") ||
+                               zb__starts(s, marker_len, 0, "——"));
+}
+
 int zb__bare_line(const char *s, size_t n) {
     if (n == 0 || n > 60)
         return 0;

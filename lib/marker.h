@@ -19,6 +19,10 @@
 /* Does s[0..n) open with a list marker? Then 1, with its level and length. */
 int zb__heading_marker(const char *s, size_t n, int *level, size_t *marker_len);
 
+/* Does the marker of length marker_len at s open a run-in heading, one that
+ * the paragraph's body follows (三是…。, ——…。), rather than a line of its own? */
+int zb__marker_runs_in(const char *s, size_t marker_len);
+
 /* A short line with no punctuation and no figures: a title or a heading
  * whose marker the page dropped (web pages show headings in bold instead). */
 int zb__bare_line(const char *s, size_t n);

@@ -107,6 +107,7 @@ void zb__outline_init(zb_outline *o, const zb_mem *m, zb_arena *arena) {
     o->sections.size = sizeof(zb_section);
     for (int i = 0; i <= ZB_MARKER_LEVELS; i++)
         o->level_of[i] = -1;
+    o->topic_sector = -1;
 }
 
 void zb__outline_free(zb_outline *o) { zb__vec_free(o->mem, &o->sections); }
@@ -133,17 +134,84 @@ static int open_section(zb_outline *o, const zb_ntext *b, const char *orig, size
         o->plan = 0;
     sec->plan = o->plan;
     int idx = (int)(o->sections.len - 1);
-    for (int l = h->level; l <= ZB_MARKER_LEVELS; l++)
+    for (int l = h->level; l <= ZB_MARKER_LEVELS; l++) {
         o->level_of[l] = -1;
+        o->run_in &= ~(1u << l);
+    }
     o->level_of[h->level] = idx;
+    if (h->marker_len && zb__marker_runs_in(b->s, h->marker_len) && h->text_end < b->len)
+        o->run_in |= 1u << h->level;
     return ZB_OK;
+}
+
+/* Does a paragraph open with the time it is about (2022年是…, 过去一年，…, 一年来，
+ * 今年…)? It starts a passage of its own, as the summary of last year does. */
+static int opens_a_time(const char *s, size_t n) {
+    size_t k;
+    int row = zb__lex_prefix(&zb__lexicon, s, n, &k);
+    if (zb__lex_has(row, ZB_LX_now) || zb__lex_has(row, ZB_LX_past))
+        return 1;
+    return n >= 10 && zb__year_in(s, 7) && zb__starts(s, n, 7, "是");
+}
+
+int zb__news_item(const char *s, size_t n) {
+    /* the frame is its first clause: 报告指出，… / 李克强在政府工作报告中指出，… */
+    size_t i = 0;
+    int chars = 0;
+    while (i < n && chars < 24) {
+        size_t k;
+        uint32_t cp = zb__cp_at(s, n, i, &k);
+        if (zb__is_clause_punct(cp) || zb__is_final_punct(cp) || cp == 0x3002)
+            break;
+        i += k;
+        chars++;
+    }
+    if (i >= n || (s[i] != ',' && s[i] != ':'))
+        return 0;
+    size_t k;
+    return zb__lex_has(zb__lex_suffix(&zb__lexicon, s, 0, i, &k), ZB_LX_news);
+}
+
+/* A paragraph that opens with a short sentence naming its topic (扎实做好“三农”
+ * 工作。确保…; 加强民生建设。…) is a news item or a point of a section: that
+ * sentence gives the paragraph its sector, as a heading would. */
+static int topic_sector_of(const char *s, size_t n) {
+    size_t i = 0;
+    int chars = 0;
+    while (i < n && chars <= 16) {
+        size_t k;
+        uint32_t cp = zb__cp_at(s, n, i, &k);
+        if (cp == 0x3002) /* 。 */
+            break;
+        if (zb__is_clause_punct(cp) || zb__is_final_punct(cp) || zb__is_digit((char)cp))
+            return -1;
+        i += k;
+        chars++;
+    }
+    if (i >= n || chars > 16 || chars < 3)
+        return -1;
+    return zb__sector_of_text(s, i);
 }
 
 int zb__outline_paragraph(zb_outline *o, const zb_ntext *b, const char *orig, size_t len,
                           zb_heading *h) {
     zb__heading_of(b->s, b->len, h);
-    if (!h->is_heading)
+    o->topic_sector = -1;
+    if (!h->is_heading) {
+        /* a paragraph with a topic of its own — a topic sentence, or a news item
+         * (报告指出，…) — ends a run-in heading's section (三是…。, ——…。); a
+         * paragraph that goes on (a PDF page break) does not */
+        o->topic_sector = topic_sector_of(b->s, b->len);
+        o->news = zb__news_item(b->s, b->len);
+        if (o->topic_sector >= 0 || o->news || opens_a_time(b->s, b->len)) {
+            for (int l = 1; l <= ZB_MARKER_LEVELS; l++)
+                if (o->run_in & (1u << l))
+                    o->level_of[l] = -1;
+            o->run_in = 0;
+        }
         return ZB_OK;
+    }
+    o->news = 0;
     o->seen_heading = 1;
     return open_section(o, b, orig, len, h);
 }
@@ -156,6 +224,8 @@ int zb__outline_section(const zb_outline *o) {
 }
 
 int zb__outline_sector(const zb_outline *o) {
+    if (o->topic_sector >= 0)
+        return o->topic_sector;
     for (int l = ZB_MARKER_LEVELS; l >= 1; l--) {
         int idx = o->level_of[l];
         if (idx < 0)
@@ -178,11 +248,12 @@ static int goals_met(const char *s, size_t n, size_t i) {
     return 0;
 }
 
-/* Does the sentence s[0..n) announce this year's goals: a goals word with
- * this year (今年, or the report year) before it and no word of the year
- * before (年初, 去年) — 完成了年初确定的主要预期目标 looks back, not ahead. */
-static int announces_goals(const char *s, size_t n, int report_year) {
-    int now = 0;
+/* Does the sentence s[0..n) announce this year's goals: a goals word that
+ * opens a list (…主要预期目标是：, …为：) with this year before it (今年, or the
+ * report year) — or anywhere once the plan part has begun — and no word of the
+ * year before (年初, 去年): 完成了年初确定的主要预期目标 looks back, not ahead. */
+static int announces_goals(const char *s, size_t n, int report_year, int in_plan) {
+    int now = in_plan;
     for (size_t i = 0; i < n;) {
         size_t k;
         int row = zb__lex_prefix(&zb__lexicon, s + i, n - i, &k);
@@ -190,8 +261,13 @@ static int announces_goals(const char *s, size_t n, int report_year) {
             return 0;
         if (zb__lex_has(row, ZB_LX_now))
             now = 1;
-        if (zb__lex_has(row, ZB_LX_goals) && now)
-            return !goals_met(s, n, i + k);
+        if (zb__lex_has(row, ZB_LX_goals) && now && !goals_met(s, n, i + k)) {
+            size_t j = i + k;
+            if (zb__starts(s, n, j, "是") || zb__starts(s, n, j, "为"))
+                j += 3;
+            if (j < n && (s[j] == ':' || (j > i + k && !in_plan)))
+                return 1;
+        }
         if (row < 0 && report_year && zb__is_digit(s[i]) && zb__year_in(s + i, n - i) == report_year &&
             (i == 0 || !zb__is_digit(s[i - 1])))
             now = 1;
@@ -221,7 +297,7 @@ size_t zb__outline_plan_start(zb_outline *o, const char *s, size_t n, const zb_r
             t++, len--;
         zb_heading h;
         zb__heading_of(t, len, &h);
-        int start = (h.is_heading && h.part > 0) || announces_goals(t, len, o->report_year) ||
+        int start = (h.is_heading && h.part > 0) || announces_goals(t, len, o->report_year, 0) ||
                     (i == 0 && opens_with_this_year(t, len, o->report_year));
         if (start) {
             o->plan = 1;
@@ -229,6 +305,32 @@ size_t zb__outline_plan_start(zb_outline *o, const char *s, size_t n, const zb_r
         }
     }
     return SIZE_MAX;
+}
+
+size_t zb__outline_goals(zb_outline *o, const char *s, size_t n, const zb_range *sent,
+                         size_t nsent, const zb_heading *h) {
+    ZB_UNUSED(n);
+    /* a list of targets goes on in paragraphs of —— items, and ends at any other */
+    int item = h->is_heading && h->level == ZB_MARKER_LEVELS && h->marker_len == 6;
+    size_t from = o->in_goals && item ? 0 : SIZE_MAX;
+    if (!item)
+        o->in_goals = 0;
+    for (size_t i = 0; i < nsent && from == SIZE_MAX; i++) {
+        const char *t = s + sent[i].start;
+        size_t len = sent[i].end - sent[i].start;
+        /* 目标 is E7 9B AE E6 A0 87: only such sentences are read word by word */
+        if (zb__has_bytes(t, len, "\xE7\x9B\xAE\xE6\xA0\x87") &&
+            announces_goals(t, len, o->report_year, o->plan))
+            from = i;
+    }
+    if (from != SIZE_MAX) {
+        /* the list runs on when its paragraph ends at the colon that opens it */
+        size_t end = nsent ? sent[nsent - 1].end : 0;
+        while (end > 0 && s[end - 1] == ' ')
+            end--;
+        o->in_goals = end > 0 && s[end - 1] == ':' ? 1 : o->in_goals || item;
+    }
+    return from;
 }
 
 /* ---- the report year ---- */
