@@ -294,6 +294,9 @@ ZB_EXTERN(const char *) zb_doc_title(const zb_doc *doc);
 ZB_EXTERN(const char *) zb_doc_region(const zb_doc *doc);
 /** Its GB/T 2260 code ("420100"; 全国 is "100000"), or "". */
 ZB_EXTERN(const char *) zb_doc_region_code(const zb_doc *doc);
+/** 1 when the text is a summary of a report (a news digest: 报告指出，…, or a
+ *  title such as 政府工作报告摘要) rather than the report itself. */
+ZB_EXTERN(int) zb_doc_summary(const zb_doc *doc);
 /** Called with each indicator of zb_parse_each(); the indicator and its strings
  *  are valid during the call only. Return 0 to go on; anything else stops the
  *  parse and becomes zb_parse_each()'s result. */
@@ -516,14 +519,26 @@ typedef struct zb_comparison {
     zb_cmp target_cmp;
     double target_value, target_base_value;
     const char *target_unit;
-    double delta;       /* target minus actual in base units; NAN when units differ */
-    const char *status; /* "floor below last result", "target above last result", … */
+    double delta;       /* target minus actual in the catalog's unit; NAN when units differ */
+    const char *status; /* "floor below last result", "ceiling above last result", … */
+    /* version 0.5 */
+    const char *delta_unit; /* the unit of delta (吨 for grain in 斤 and 吨); "" when NAN */
+    const char *direction;  /* "up" or "down": the metric's better direction */
+    const char *ambition;   /* "higher", "lower" or "same": the target asks for more, less
+                               or as much as last year's result in that direction */
+    const char *entity;     /* whose figures: "" for the region's own */
+    double target_value_high; /* the top of a range target; NAN otherwise */
+    zb_commitment commitment; /* of the target */
+    int64_t actual_document_id, actual_indicator_id, target_document_id, target_indicator_id;
 } zb_comparison;
 
 typedef struct zb_comparisons zb_comparisons;
 
-/** Iterate the comparisons of a region (NULL: all) between results of base_year
- *  and targets of target_year (both 0: the newest pair the database holds). */
+/** Iterate the comparisons of a region (NULL: all; a full or short name or a
+ *  code) between results of base_year and targets of target_year (both 0: the
+ *  newest pair the database holds). Results and targets meet on region, entity,
+ *  catalog id and measure, single-year figures only; where documents disagree
+ *  the views' rule picks one (see v_results in schema/views.sql). */
 ZB_EXTERN(int) zb_db_compare(zb_comparisons **out, zb_db *db, const char *region,
                              int base_year, int target_year);
 ZB_EXTERN(int) zb_comparisons_next(zb_comparisons *it);

@@ -19,13 +19,17 @@ struct zb_db {
     int readonly;
     int busy_ms;
     char path[512];
-    char region[128]; /* of the last ingest, for zb_ingest_result */
+    char *region;       /* of the last ingest, for zb_ingest_result (sqlite3_malloc'd) */
+    char region_code[8];
 };
 
 /* Set db->err from the connection's last error and return the zb status. */
 int zb__db_fail(zb_db *db, const char *what);
 /* Map an SQLite result code to a zb status. */
 int zb__db_status(int rc);
+/* The embedded tables (metrics, regions, unit conversions) written into the
+ * file when its stamp differs (tables_db.c); nothing for a read-only handle. */
+int zb__db_tables(zb_db *db, int in_transaction);
 /* Run SQL without results; on failure set db->err ("what: message"). */
 int zb__db_exec(zb_db *db, const char *sql, const char *what);
 

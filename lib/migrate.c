@@ -54,59 +54,6 @@ static int pragma_int(zb_db *db, const char *sql, int *value) {
     return ZB_OK;
 }
 
-/* The catalog of schema/metrics.tsv, written when it differs from the file's. */
-static int refresh_catalog(zb_db *db) {
-    sqlite3_stmt *st;
-    const char *upsert =
-        "INSERT INTO metrics(id, name, sector, better, aliases) VALUES (?1, ?2, ?3, ?4, ?5) "
-        "ON CONFLICT(id) DO UPDATE SET name = excluded.name, sector = excluded.sector, "
-        "better = excluded.better, aliases = excluded.aliases WHERE name IS NOT excluded.name "
-        "OR sector IS NOT excluded.sector OR better IS NOT excluded.better "
-        "OR aliases IS NOT excluded.aliases";
-    if (sqlite3_prepare_v2(db->conn, upsert, -1, &st, NULL) != SQLITE_OK)
-        return zb__db_fail(db, "updating the metric catalog");
-    for (size_t i = 0; i < zb__metric_count; i++) {
-        const zb_metric_row *m = &zb__metric_rows[i];
-        sqlite3_bind_text(st, 1, m->id, -1, SQLITE_STATIC);
-        sqlite3_bind_text(st, 2, m->name, -1, SQLITE_STATIC);
-        sqlite3_bind_text(st, 3, zb_sector_name((zb_sector)m->sector), -1, SQLITE_STATIC);
-        sqlite3_bind_text(st, 4, m->lower_is_better ? "down" : "up", -1, SQLITE_STATIC);
-        sqlite3_bind_text(st, 5, m->aliases, -1, SQLITE_STATIC);
-        if (sqlite3_step(st) != SQLITE_DONE) {
-            sqlite3_finalize(st);
-            return zb__db_fail(db, "updating the metric catalog");
-        }
-        sqlite3_reset(st);
-    }
-    sqlite3_finalize(st);
-    return ZB_OK;
-}
-
-/* Does the file's catalog already match the embedded one? */
-static int catalog_current(zb_db *db, int *current) {
-    sqlite3_stmt *st;
-    *current = 0;
-    if (sqlite3_prepare_v2(db->conn,
-                           "SELECT name, sector, aliases, better FROM metrics WHERE id = ?1", -1,
-                           &st, NULL) != SQLITE_OK)
-        return zb__db_fail(db, "reading the metric catalog");
-    int same = 1;
-    for (size_t i = 0; i < zb__metric_count && same; i++) {
-        const zb_metric_row *m = &zb__metric_rows[i];
-        sqlite3_bind_text(st, 1, m->id, -1, SQLITE_STATIC);
-        if (sqlite3_step(st) != SQLITE_ROW ||
-            strcmp((const char *)sqlite3_column_text(st, 0), m->name) ||
-            strcmp((const char *)sqlite3_column_text(st, 1), zb_sector_name((zb_sector)m->sector)) ||
-            strcmp((const char *)sqlite3_column_text(st, 2), m->aliases) ||
-            strcmp((const char *)sqlite3_column_text(st, 3), m->lower_is_better ? "down" : "up"))
-            same = 0;
-        sqlite3_reset(st);
-    }
-    sqlite3_finalize(st);
-    *current = same;
-    return ZB_OK;
-}
-
 /* Drop every view (they hold no data, and a migration may remake the tables
  * they read); schema/views.sql makes them again after the migrations. */
 static int drop_views(zb_db *db) {
@@ -159,7 +106,7 @@ static int migrate(zb_db *db, int from) {
              ZB_APPLICATION_ID, zb__migration_count);
     if ((rc = zb__db_exec(db, set, "recording the schema version")) != ZB_OK)
         goto fail;
-    if ((rc = refresh_catalog(db)) != ZB_OK)
+    if ((rc = zb__db_tables(db, 1)) != ZB_OK)
         goto fail;
     if ((rc = zb__db_exec(db, "COMMIT", "committing the schema upgrade")) != ZB_OK)
         goto fail;
@@ -200,20 +147,7 @@ static int check_schema(zb_db *db) {
                                "for writing", db->path, version, zb__migration_count);
         return migrate(db, version);
     }
-    if (!db->readonly) {
-        int current;
-        if ((rc = catalog_current(db, &current)) != ZB_OK)
-            return rc;
-        if (!current) {
-            if ((rc = zb__db_exec(db, "BEGIN IMMEDIATE", "updating the metric catalog")) ||
-                (rc = refresh_catalog(db)) ||
-                (rc = zb__db_exec(db, "COMMIT", "updating the metric catalog"))) {
-                sqlite3_exec(db->conn, "ROLLBACK", NULL, NULL, NULL);
-                return rc;
-            }
-        }
-    }
-    return ZB_OK;
+    return zb__db_tables(db, 0);
 }
 
 int zb_db_open(zb_db **out, const char *path, unsigned int flags) {
@@ -273,6 +207,7 @@ int zb_db_close(zb_db *db) {
     if (!db)
         return ZB_OK;
     int rc = sqlite3_close_v2(db->conn); /* waits for iterators still open */
+    sqlite3_free(db->region);
     sqlite3_free(db);
     return rc == SQLITE_OK ? ZB_OK : ZB_EDB;
 }

@@ -203,6 +203,7 @@ int zb__outline_paragraph(zb_outline *o, const zb_ntext *b, const char *orig, si
          * paragraph that goes on (a PDF page break) does not */
         o->topic_sector = topic_sector_of(b->s, b->len);
         o->news = zb__news_item(b->s, b->len);
+        o->news_items += o->news != 0;
         if (o->topic_sector >= 0 || o->news || opens_a_time(b->s, b->len)) {
             for (int l = 1; l <= ZB_MARKER_LEVELS; l++)
                 if (o->run_in & (1u << l))

@@ -47,6 +47,7 @@ typedef struct zb_outline {
                            (三是…。, ——…。): it governs its own paragraph only */
     int topic_sector;   /* the sector a run-in topic sentence names for this paragraph; -1 */
     int news;           /* this paragraph is a news item (报告指出，…): it has no section */
+    size_t news_items;  /* how many paragraphs were */
 } zb_outline;
 
 void zb__outline_init(zb_outline *o, const zb_mem *m, zb_arena *arena);

@@ -403,6 +403,15 @@ const zb_sentence *zb_doc_sentence(const zb_doc *d, size_t i) {
 int zb_doc_report_year(const zb_doc *d) { return d ? d->report_year : 0; }
 const char *zb_doc_title(const zb_doc *d) { return d && d->title ? d->title : ""; }
 const char *zb_doc_region(const zb_doc *d) { return d && d->region ? d->region : ""; }
+int zb_doc_summary(const zb_doc *d) {
+    if (!d)
+        return 0;
+    /* a digest reports what the report says (报告指出，…) in its paragraphs, or
+     * says in its title that it is one (政府工作报告摘要) */
+    return d->outline.news_items >= 2 ||
+           (d->title && zb__lex_any(&zb__lexicon, d->title, strlen(d->title), ZB_LX_summary));
+}
+
 const char *zb_doc_region_code(const zb_doc *d) {
     return d && d->region_code ? d->region_code : "";
 }

@@ -6,6 +6,7 @@
 
 #include "db.h"
 #include "fields.h"
+#include "region.h"
 
 static zb_cmp cmp_of(const char *s) {
     int v = zb__name_value(&zb__cmp_names, s);
@@ -35,6 +36,15 @@ static int step(zb_db *db, sqlite3_stmt *st, int *done, const char *what) {
         return ZB_DONE;
     }
     return zb__db_fail(db, what);
+}
+
+/* A region a filter names: the code of a region of the table (by full or short
+ * name or code), so 吉林, 吉林省 and 220000 find the same documents; else the
+ * name as stored verbatim. */
+static const char *region_code_of(const char *given) {
+    const zb_region_row *row;
+    char why[8];
+    return given && zb__region_find(given, &row, why, sizeof why) == ZB_OK ? row->code : "";
 }
 
 /* ---- indicators ---- */
@@ -100,7 +110,8 @@ int zb_db_indicators(zb_rows **out, zb_db *db, const zb_filter *f) {
                   "JOIN sentences se ON se.id = i.sentence_id "
                   "LEFT JOIN sections s ON s.id = i.section_id WHERE 1");
     if (f->region)
-        n += snprintf(sql + n, sizeof sql - (size_t)n, " AND d.region = ?1");
+        n += snprintf(sql + n, sizeof sql - (size_t)n,
+                      " AND (d.region = ?1 OR d.region_code = ?6)");
     if (f->year)
         n += snprintf(sql + n, sizeof sql - (size_t)n, " AND i.year = ?2");
     if (f->report_year)
@@ -124,8 +135,10 @@ int zb_db_indicators(zb_rows **out, zb_db *db, const zb_filter *f) {
         sqlite3_free(it);
         return rc;
     }
-    if (f->region)
+    if (f->region) {
         sqlite3_bind_text(it->st, 1, f->region, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(it->st, 6, region_code_of(f->region), -1, SQLITE_STATIC);
+    }
     sqlite3_bind_int(it->st, 2, f->year);
     sqlite3_bind_int(it->st, 3, f->report_year);
     if (f->metric_id)
@@ -197,12 +210,15 @@ struct zb_comparisons {
 /* The newest year with both a result and next year's target. */
 static int newest_pair(zb_db *db, const char *region, int *base) {
     sqlite3_stmt *st;
-    const char *sql = region ? "SELECT max(actual_year) FROM v_target_vs_actual WHERE region = ?1"
+    const char *sql = region ? "SELECT max(actual_year) FROM v_target_vs_actual "
+                               "WHERE region = ?1 OR region_code = ?2"
                              : "SELECT max(actual_year) FROM v_target_vs_actual";
     if (sqlite3_prepare_v2(db->conn, sql, -1, &st, NULL) != SQLITE_OK)
         return zb__db_fail(db, "finding the newest pair of years");
-    if (region)
+    if (region) {
         sqlite3_bind_text(st, 1, region, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(st, 2, region_code_of(region), -1, SQLITE_STATIC);
+    }
     int rc = sqlite3_step(st);
     *base = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
     sqlite3_finalize(st);
@@ -226,13 +242,16 @@ int zb_db_compare(zb_comparisons **out, zb_db *db, const char *region, int base_
     } else if (!base_year) {
         base_year = target_year - 1;
     }
-    char sql[512];
+    char sql[1024];
     snprintf(sql, sizeof sql,
              "SELECT region, metric_id, metric, measure, actual_year, actual_value, actual_unit, "
              "actual_base_value, target_year, target_cmp, target_value, target_unit, "
-             "target_base_value, delta, status FROM v_target_vs_actual "
-             "WHERE actual_year = ?1 AND target_year = ?2%s ORDER BY region, metric_id, measure",
-             region ? " AND region = ?3" : "");
+             "target_base_value, delta, status, coalesce(delta_unit, ''), direction, "
+             "coalesce(ambition, ''), entity, target_value_high, commitment, "
+             "actual_document_id, actual_indicator_id, target_document_id, target_indicator_id "
+             "FROM v_target_vs_actual WHERE actual_year = ?1 AND target_year = ?2%s "
+             "ORDER BY region, entity, metric_id, measure",
+             region ? " AND (region = ?3 OR region_code = ?4)" : "");
     zb_comparisons *it = sqlite3_malloc(sizeof *it);
     if (!it)
         return zb__err_set(&db->err, ZB_ENOMEM, "out of memory");
@@ -245,8 +264,10 @@ int zb_db_compare(zb_comparisons **out, zb_db *db, const char *region, int base_
     }
     sqlite3_bind_int(it->st, 1, base_year);
     sqlite3_bind_int(it->st, 2, target_year);
-    if (region)
+    if (region) {
         sqlite3_bind_text(it->st, 3, region, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(it->st, 4, region_code_of(region), -1, SQLITE_STATIC);
+    }
     *out = it;
     return ZB_OK;
 }
@@ -274,6 +295,18 @@ int zb_comparisons_next(zb_comparisons *it) {
     c->target_base_value = sqlite3_column_double(st, 12);
     c->delta = sqlite3_column_type(st, 13) == SQLITE_NULL ? NAN : sqlite3_column_double(st, 13);
     c->status = text_col(st, 14);
+    c->delta_unit = text_col(st, 15);
+    c->direction = text_col(st, 16);
+    c->ambition = text_col(st, 17);
+    c->entity = text_col(st, 18);
+    c->target_value_high = sqlite3_column_type(st, 19) == SQLITE_NULL ? NAN
+                                                                       : sqlite3_column_double(st, 19);
+    int commitment = zb__name_value(&zb__commitment_names, text_col(st, 20));
+    c->commitment = commitment < 0 ? ZB_COMMIT_PLAIN : (zb_commitment)commitment;
+    c->actual_document_id = sqlite3_column_int64(st, 21);
+    c->actual_indicator_id = sqlite3_column_int64(st, 22);
+    c->target_document_id = sqlite3_column_int64(st, 23);
+    c->target_indicator_id = sqlite3_column_int64(st, 24);
     return ZB_ROW;
 }
 

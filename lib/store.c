@@ -8,6 +8,8 @@
 #include <time.h>
 
 #include "db.h"
+#include "region.h"
+#include "text.h"
 #include "fields.h"
 
 /* Words for the full-text index: every pair of neighbouring Chinese characters
@@ -114,8 +116,8 @@ static int prepare_all(zb_db *db, stmts *st) {
         "SELECT id FROM documents WHERE sha256 = ?1",
         "DELETE FROM documents WHERE id = ?1",
         "INSERT INTO documents(sha256, region, report_year, title, source, byte_length, "
-        "ingested_at, zhibiao_version, body) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
-        "strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?7, ?8)",
+        "ingested_at, zhibiao_version, body, region_code, form) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
+        "strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?7, ?8, ?9, ?10)",
         "INSERT INTO sections(document_id, ordinal, title, level, plan, sector, span_start, "
         "span_end) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         "INSERT INTO sentences(document_id, section_id, ordinal, text, terms, span_start, "
@@ -144,6 +146,33 @@ static void bind_text(sqlite3_stmt *st, int i, const char *s) {
     sqlite3_bind_text(st, i, s ? s : "", -1, SQLITE_STATIC);
 }
 
+/* The region to store: one the user named (a full or short name or a code,
+ * stored by its full name and code; a name the table lacks verbatim), or the
+ * document's own. */
+static int set_region(zb_db *db, const char *given, const zb_doc *doc) {
+    const char *name = zb_doc_region(doc), *code = zb_doc_region_code(doc);
+    if (given) {
+        zb_err err = {0};
+        if (zb__validate(given, strlen(given), &err) != ZB_OK)
+            return zb__err_set(&db->err, ZB_EINVAL, "the region is not valid UTF-8 text");
+        const zb_region_row *row;
+        char why[256];
+        int rc = zb__region_find(given, &row, why, sizeof why);
+        if (rc == ZB_EINVAL)
+            return zb__err_set(&db->err, ZB_EINVAL, "region %s", why);
+        name = rc == ZB_OK ? row->name : given;
+        code = rc == ZB_OK ? row->code : "";
+    }
+    size_t n = strlen(name);
+    char *copy = sqlite3_realloc(db->region, (int)(n + 1));
+    if (!copy)
+        return zb__err_set(&db->err, ZB_ENOMEM, "out of memory");
+    memcpy(copy, name, n + 1);
+    db->region = copy;
+    snprintf(db->region_code, sizeof db->region_code, "%s", code);
+    return ZB_OK;
+}
+
 static int store_doc(zb_db *db, stmts *st, const zb_doc *doc, const char *text, size_t len,
                      const char *sha, const char *source, int64_t *id) {
     sqlite3_stmt *s = st->doc;
@@ -158,6 +187,11 @@ static int store_doc(zb_db *db, stmts *st, const zb_doc *doc, const char *text, 
     sqlite3_bind_int64(s, 6, (sqlite3_int64)len);
     bind_text(s, 7, zb_version());
     sqlite3_bind_blob64(s, 8, text, len, SQLITE_STATIC);
+    if (db->region_code[0])
+        bind_text(s, 9, db->region_code);
+    else
+        sqlite3_bind_null(s, 9);
+    bind_text(s, 10, zb_doc_summary(doc) ? "summary" : "report");
     int rc = step_done(db, s, "storing the document");
     sqlite3_clear_bindings(s);
     if (rc)
@@ -268,8 +302,10 @@ int zb_db_ingest(zb_db *db, const char *text, size_t len, const zb_ingest_option
         zb_doc_free(doc);
         return rc;
     }
-    snprintf(db->region, sizeof db->region, "%s",
-             opts && opts->region ? opts->region : zb_doc_region(doc));
+    if ((rc = set_region(db, opts && opts->region ? opts->region : NULL, doc)) != ZB_OK) {
+        zb_doc_free(doc);
+        return rc;
+    }
     char sha[65];
     zb__sha256_hex(text, len, sha);
     stmts st = {0};
@@ -308,7 +344,7 @@ int zb_db_ingest(zb_db *db, const char *text, size_t len, const zb_ingest_option
         goto out;
     in_tx = 0;
     res.report_year = zb_doc_report_year(doc);
-    res.region = db->region;
+    res.region = db->region ? db->region : "";
     if (result)
         *result = res;
 out:

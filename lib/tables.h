@@ -31,7 +31,7 @@
 #define ZB_LEX_ROLES(X)                                                                  \
     X(head) X(growth) X(share) X(lead) X(target) X(plan) X(review) X(title) X(noun)      \
         X(timeok) X(split) X(qualifier) X(word) X(per) X(derived) X(goals) X(now) X(past)     \
-            X(ensure) X(strive) X(estimate) X(qual) X(done) X(news)
+            X(ensure) X(strive) X(estimate) X(qual) X(done) X(news) X(summary)
 /* sectors.tsv and metrics.tsv: sector, by the names of names.h */
 
 /* regions.tsv: level */

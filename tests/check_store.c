@@ -283,8 +283,15 @@ START_TEST(comparisons_of_the_sample) {
             ck_assert_str_eq(c->actual_unit, "亿斤");
             ck_assert_int_eq(c->target_cmp, ZB_CMP_GE);
             ck_assert_double_eq(c->target_value, 800);
-            ck_assert_double_eq_tol(c->delta, -784000000.0, 1);
+            /* in the catalog's unit: 800亿斤 - 807.84亿斤 = -7.84亿斤 = -392000 吨 */
+            ck_assert_double_eq_tol(c->delta, -392000.0, 1e-6);
+            ck_assert_str_eq(c->delta_unit, "吨");
             ck_assert_str_eq(c->status, "floor below last result");
+            ck_assert_str_eq(c->ambition, "lower");
+            ck_assert_str_eq(c->direction, "up");
+            ck_assert_int_gt(c->actual_indicator_id, 0);
+            ck_assert_int_gt(c->target_indicator_id, 0);
+            ck_assert_int_eq(c->actual_document_id, c->target_document_id); /* one report */
         }
         if (!strcmp(c->metric_id, "urban_new_jobs")) {
             jobs = 1;
@@ -312,15 +319,18 @@ START_TEST(two_years_answer_target_outcome) {
     ingest(db, next_year, next_year_len, 0);
     zb_db_close(db);
     /* the 2022 targets of the 2022 report against the 2022 results of the 2023 report */
+    /* 816.16亿斤 against 800亿斤以上: more than 1% above the floor */
     ck_assert_int_eq(scalar(p, "SELECT count(*) FROM v_target_outcome WHERE region = '吉林省' "
-                               "AND year = 2022 AND metric_id = 'grain_output' AND outcome = 'met'"),
+                               "AND year = 2022 AND metric_id = 'grain_output' "
+                               "AND outcome = 'exceeded'"),
                      1);
     ck_assert_int_eq(scalar(p, "SELECT count(*) FROM v_target_outcome WHERE metric_id = 'gdp' "
                                "AND outcome = 'missed'"),
                      1);
     ck_assert_int_ge(scalar(p, "SELECT count(*) FROM v_target_outcome"), 5);
     ck_assert_int_eq(scalar(p, "SELECT count(*) FROM v_target_outcome WHERE outcome NOT IN "
-                               "('met', 'missed', 'unclear')"),
+                               "('exceeded', 'met', 'near', 'missed', 'qualitative', 'no_result', "
+                               "'incomparable')"),
                      0);
     /* and the newest comparison is now 2022 against 2023 */
     ck_assert_int_eq(scalar(p, "SELECT max(actual_year) FROM v_target_vs_actual"), 2022);
