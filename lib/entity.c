@@ -486,6 +486,8 @@ static int holds(const char *s, size_t n, const char *w, size_t k) {
  * counts (出台12户省属企业综合改革方案, 6组10家省属国企实现…)? */
 static int named_later(const zb_para *p, size_t qi, const zb_qctx *c, size_t before,
                        const char *w, size_t k) {
+    if (qi >= p->nq)
+        return 0;
     size_t e = p->q[qi].end;
     return e < c->clause_end && holds(p->s + e, c->clause_end - e, w, k) &&
            !holds(p->s + c->clause_start, before - c->clause_start, w, k);
@@ -512,10 +514,13 @@ static void take(zb_attr *a, const char *s, size_t lo, size_t hi) {
 
 void zb__entity(const zb_para *p, const zb_qctx *c, zb_attr *a) {
     a->entity[0] = 0;
-    if (!c || a->qi >= p->nq)
+    if (!c)
         return;
     const char *s = p->s;
-    size_t before = p->q[a->qi].before_start, lo, hi, k;
+    /* a figure's words, or a qualitative goal's (推动山区5县生产总值增速继续高于…) */
+    size_t before = a->qi < p->nq ? p->q[a->qi].before_start : a->qual_start, lo, hi, k;
+    if (a->qi >= p->nq && (before > c->clause_end || a->qual_end <= a->qual_start))
+        return;
     if (before < c->clause_start)
         before = c->clause_start;
     /* 1. a partner or a quoted name at the head of the figure's clause, or the
