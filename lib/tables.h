@@ -32,6 +32,10 @@
     X(head) X(growth) X(share) X(lead) X(target) X(plan) X(review) X(title) X(noun)      \
         X(timeok) X(split) X(qualifier) X(word) X(per) X(derived) X(goals) X(now) X(past)     \
             X(ensure) X(strive) X(estimate) X(qual) X(done) X(news) X(summary)
+/* entities.tsv: role */
+#define ZB_ENTITY_ROLES(X)                                                               \
+    X(zone) X(facility) X(group) X(brand) X(tail) X(owner) X(place) X(partner)             \
+        X(partners) X(toward) X(verb) X(pivot) X(lead) X(own) X(not)
 /* sectors.tsv and metrics.tsv: sector, by the names of names.h */
 
 /* regions.tsv: level */
@@ -43,16 +47,19 @@
 #define ZB_PR_(n) ZB_ENUM_ITEM(ZB_PR_, n)
 #define ZB_LX_(n) ZB_ENUM_ITEM(ZB_LX_, n)
 #define ZB_RL_(n) ZB_ENUM_ITEM(ZB_RL_, n)
+#define ZB_EN_(n) ZB_ENUM_ITEM(ZB_EN_, n)
 enum { ZB_UNIT_KINDS(ZB_UK_) ZB_UK_COUNT };
 enum { ZB_CMP_POSITIONS(ZB_CP_) ZB_CP_COUNT };
 enum { ZB_PRED_ROLES(ZB_PR_) ZB_PR_COUNT };
 enum { ZB_LEX_ROLES(ZB_LX_) ZB_LX_COUNT };
 enum { ZB_REGION_LEVELS(ZB_RL_) ZB_RL_COUNT };
+enum { ZB_ENTITY_ROLES(ZB_EN_) ZB_EN_COUNT };
 #undef ZB_UK_
 #undef ZB_CP_
 #undef ZB_PR_
 #undef ZB_LX_
 #undef ZB_RL_
+#undef ZB_EN_
 
 #define ZB_UF_cn (1u << 0)
 #define ZB_UF_cls (1u << 1)
@@ -65,6 +72,7 @@ enum { ZB_REGION_LEVELS(ZB_RL_) ZB_RL_COUNT };
  *   predicates   kind = ZB_PR_*
  *   lexicon      kind = ZB_LX_*, text = value (split parts)
  *   sectors      kind = zb_sector
+ *   entities     kind = ZB_EN_*
  *   regions      text = full region name (provinces and 全国 only: see below)
  *   region_names kind = index into zb__region_rows; text = the full name
  *   aliases      kind = index into zb__metric_rows; text = the alias itself */
@@ -121,7 +129,7 @@ typedef struct zb_metric_row {
 } zb_metric_row;
 
 extern const zb_lex_table zb__units, zb__comparators, zb__predicates, zb__lexicon,
-    zb__sectors, zb__regions, zb__aliases;
+    zb__sectors, zb__regions, zb__aliases, zb__entities;
 
 /* schema/regions.tsv, every level: 全国 (row 0), then the provinces,
  * prefectures and counties in code order, a parent always before its children.

@@ -368,6 +368,7 @@ static const char *unit_flags[] = {ZB_UNIT_FLAGS(NAME_ENTRY)};
 static const char *cmp_positions[] = {ZB_CMP_POSITIONS(NAME_ENTRY)};
 static const char *pred_roles[] = {ZB_PRED_ROLES(NAME_ENTRY)};
 static const char *lex_roles[] = {ZB_LEX_ROLES(NAME_ENTRY)};
+static const char *entity_roles[] = {ZB_ENTITY_ROLES(NAME_ENTRY)};
 #define SECTOR_NAME(constant, name) name,
 static const char *sectors[] = {ZB_SECTOR_NAMES(SECTOR_NAME)};
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
@@ -491,6 +492,12 @@ static void gen_sectors(void) {
         l[i].kind = xstrdup(b);
     }
     emit_lex("sectors", l, t.n);
+}
+
+/* entities.tsv: the words that say whose a figure is (lib/entity.c). */
+static void gen_entities(void) {
+    gen_roles("entities.tsv", "entities", "word\trole", 2, "ZB_EN_", entity_roles,
+              COUNT(entity_roles));
 }
 
 static const char *region_levels[] = {ZB_REGION_LEVELS(NAME_ENTRY)};
@@ -881,6 +888,7 @@ int main(int argc, char **argv) {
     gen_roles("lexicon.tsv", "lexicon", "word\trole\tvalue", 3, "ZB_LX_", lex_roles,
               COUNT(lex_roles));
     gen_sectors();
+    gen_entities();
     gen_regions();
     table conversions = gen_unit_conversions();
     gen_metrics(&conversions);
