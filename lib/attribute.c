@@ -100,8 +100,9 @@ static void measure_and_sign(const zb_para *p, const zb_qctx *c, const zb_qty *q
                 break;
             }
     }
-    /* a rise or fall with a noun between it and the number is not its change */
-    if ((role == ZB_PR_rise || role == ZB_PR_fall) && row >= 0 &&
+    /* a rise or fall with a noun between it and the number is not its change,
+     * unless the verb cuts an amount of its object (压减…支出23.9亿元) */
+    if ((role == ZB_PR_rise || role == ZB_PR_fall) && row >= 0 && !zb__pred_has(row, ZB_PR_cut) &&
         !only_auxiliaries(s, pend, q->before_start))
         role = ZB_PR_reach;
     int rise = role == ZB_PR_rise, fall = role == ZB_PR_fall;
