@@ -213,7 +213,8 @@ static int emit(scanner *sc, size_t start, size_t num_start, const zb_number *nu
     }
     if (!q->cmp_explicit) {
         /* 预计全年增长3.5%, 至少建设1个: a comparator for the whole clause, looked
-         * for over at most 16 characters back, never past the clause */
+         * for over at most 16 characters back, never past the clause; a 、 list
+         * is one clause (预计分别增长9.2%、10.2%) */
         size_t p = q->before_start;
         for (int back = 0; back < 16 && p > 0; back++) {
             size_t k;
@@ -225,7 +226,7 @@ static int emit(scanner *sc, size_t start, size_t num_start, const zb_number *nu
             }
             p = zb__prev_char(s, p);
             uint32_t cp = zb__cp_at(s, n, p, NULL);
-            if (zb__is_clause_punct(cp) || zb__is_final_punct(cp) || cp == 0x3002)
+            if ((zb__is_clause_punct(cp) && cp != 0x3001) || zb__is_final_punct(cp) || cp == 0x3002)
                 break;
         }
     }
@@ -275,8 +276,9 @@ static int predicate_gives(const char *s, size_t n, const zb_qty *q, const zb_nu
     if (row < 0 || q->before_start - k == 0)
         return 0;
     uint32_t before = zb__cp_at(s, n, zb__prev_char(s, q->before_start - k), NULL);
-    if (!zb__is_cjk(before) || is_function_char(before))
-        return 0; /* no metric before the predicate */
+    /* a metric before the predicate, or the first number of 从84.7提升至89.6 */
+    if ((!zb__is_cjk(before) || is_function_char(before)) && !(before >= '0' && before <= '9'))
+        return 0;
     if (zb__pred_has(row, ZB_PR_from)) {
         int next = zb__lex_prefix(&zb__predicates, s + after, n - after, &k);
         return zb__pred_has(next, ZB_PR_to) || zb__pred_has(next, ZB_PR_rise) ||

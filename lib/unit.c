@@ -177,21 +177,40 @@ static void take_unit(zb_qty *a, const zb_qty *b, int keep_magnitude) {
 /* Unit a list shares: 8.6个和3.3个百分点, 5和6个百分点, 10.6万、3.8万、3.3万公顷;
  * and the rank unit of 第二、第七、第九位. Walks the list from its end, so
  * the unit travels back over every item. */
+/* Do a and b stand side by side in a list, only 和、及与 between them? */
+static int joined_in_list(const char *s, const zb_qty *a, const zb_qty *b) {
+    size_t i = a->end;
+    if (i >= b->before_start)
+        return 0;
+    while (i < b->before_start) {
+        if (memcmp(s + i, "和", 3) == 0 || memcmp(s + i, "、", 3) == 0 ||
+            memcmp(s + i, "及", 3) == 0 || memcmp(s + i, "与", 3) == 0)
+            i += 3;
+        else
+            return 0;
+    }
+    return 1;
+}
+
 void zb__carry_units(const char *s, zb_qtys *qs) {
+    /* forward: a comparator before the first item of a list (突破2000亿元、
+     * 1500亿元) holds for every item that has none of its own */
+    int listed = 0; /* a's comparator came from the head of its list */
+    for (size_t k = 1; k < qs->n; k++) {
+        zb_qty *a = &qs->v[k - 1], *b = &qs->v[k];
+        int carry = (a->before_start < a->start || listed) && !b->cmp_explicit &&
+                    b->kind == a->kind && zb__qkind_measures(b->kind) && joined_in_list(s, a, b);
+        if (carry) {
+            b->cmp = a->cmp;
+            b->cmp_explicit = 1;
+        }
+        listed = carry;
+    }
     for (size_t k = qs->n; k-- > 1;) {
         zb_qty *a = &qs->v[k - 1], *b = &qs->v[k];
         if (!zb__qkind_measures(b->kind))
             continue;
-        size_t i = a->end;
-        int joined = i < b->before_start;
-        while (i < b->before_start && joined) {
-            if (memcmp(s + i, "和", 3) == 0 || memcmp(s + i, "、", 3) == 0 ||
-                memcmp(s + i, "及", 3) == 0 || memcmp(s + i, "与", 3) == 0)
-                i += 3;
-            else
-                joined = 0;
-        }
-        if (!joined)
+        if (!joined_in_list(s, a, b))
             continue;
         if (b->kind == ZB_QTY_RANK) {
             /* 居全国第二、第七、第九位: a bare 第N before a rank is one too */
