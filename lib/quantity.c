@@ -154,6 +154,22 @@ static int lexicon_role_at(const char *s, size_t n, size_t j, int role) {
     return row >= 0 && zb__lex_find_kind(&zb__lexicon, row, role) >= 0;
 }
 
+/* 提高\n四个服务”水平: a closing quote a few characters on, and no opening one
+ * before it — a slogan whose opening mark a PDF lost (the text is folded, so
+ * the marks are “ ”). */
+static int lost_open_quote(const char *s, size_t n, size_t j) {
+    for (int chars = 0; j < n && chars < 8; chars++) {
+        size_t k;
+        uint32_t cp = zb__cp_at(s, n, j, &k);
+        if (cp == 0x201D)
+            return chars > 0;
+        if (!zb__is_cjk(cp))
+            return 0;
+        j += k;
+    }
+    return 0;
+}
+
 /* Fill a measuring quantity from a number and its tail. */
 static int emit(scanner *sc, size_t start, size_t num_start, const zb_number *num, const zb_tail *t,
                 const zb_number *high, const zb_tail *th, size_t end) {
@@ -244,6 +260,8 @@ static int emit(scanner *sc, size_t start, size_t num_start, const zb_number *nu
              zb__lex_prefix(&zb__predicates, s + after, n - after, &ck) < 0)
         q->kind = ZB_QTY_NAME;
     else if ((q->unit_flags & ZB_UF_cls) && lexicon_role_at(s, n, q->unit_end, ZB_LX_noun))
+        q->kind = ZB_QTY_NAME;
+    else if (q->single_cn && (q->unit_flags & ZB_UF_cls) && lost_open_quote(s, n, after))
         q->kind = ZB_QTY_NAME;
     q->noun_follows = noun_at(s, n, after);
     q->in_quotes = q->kind == ZB_QTY_NAME;
