@@ -8,6 +8,7 @@
  *   metric.c      the metric phrase of a figure, with ellipsis resolved
  *   entity.c      whose figure it is, when not the region's
  *   period.c      the span of years it covers
+ *   qualitative.c goals and results stated without a number
  *   commitment.c  how firm a target is; whether a result is an estimate
  *   attribute.c   measure, sign, cmp, kind, year, sector; the paragraph loop
  */
@@ -29,6 +30,8 @@ typedef struct zb_para {
     const zb_range *sent; /* sentences */
     size_t nsent;
     int plan;             /* in the work plan part */
+    size_t plan_from;     /* the sentence where the plan part begins inside it; SIZE_MAX: none */
+    size_t goals_from;    /* the sentence where a list of main targets begins; SIZE_MAX: none */
     int section_sector;   /* -1 when none */
     int passage_sector;   /* by keyword votes, for text before any heading; -1 none */
     int before_first_heading;
@@ -49,6 +52,10 @@ typedef struct zb_qctx {
     size_t dist_at;           /* 分别 in this clause before the quantity, SIZE_MAX if none */
     int dist_index, dist_count;
     int year;                 /* explicit year earlier in the sentence, 0 for none */
+    int rel, has_rel;         /* else a word that dates it: 今年 0, 去年 -1 (to the report year) */
+    int lead_row;             /* lexicon row of the word that opens the figure's clause or an
+                                 earlier one of its sentence (力争…，…): commitment.c reads it;
+                                 -1 for none */
 } zb_qctx;
 
 /* One attributed indicator, before strings are copied into the document. */
@@ -131,6 +138,10 @@ int zb__is_generic_head(const char *s, size_t lo, size_t hi, int loose);
  * cannot be paired with its figures. */
 int zb__distribute(const zb_para *p, const zb_qctx *c, zb_metric_state *st, char *out,
                    size_t size);
+/* s[lo..hi) as a list of metrics joined by 、和及与 (单位地区生产总值能耗和二氧化碳
+ * 排放), each item completed from its neighbours as for 分别: their number (at
+ * most 8), or 0 when s[lo..hi) is one metric. */
+int zb__metric_list(const char *s, size_t lo, size_t hi, char items[8][128]);
 
 /* ---- metric.c ---- */
 /* The metric phrase of quantity qi. */
@@ -147,6 +158,14 @@ void zb__entity(const zb_para *p, const zb_qctx *c, zb_attr *a);
 /* The span of time figure qi covers (INDICATORS.md §4a): a->period, year_from
  * (or year_from_rel), and the year where the period fixes it. */
 void zb__period(const zb_para *p, const zb_qctx *ctx, size_t qi, zb_attr *a);
+
+/* ---- qualitative.c ---- */
+/* Goals and results stated without a number (INDICATORS.md §2b): for each
+ * qual phrase of the lexicon in a clause without a figure, rows with qi =
+ * SIZE_MAX and the phrase's words, appended to out after the figures' rows of
+ * this paragraph (from index `first`, which the function keeps in text order). */
+int zb__qualitative(const zb_mem *m, const zb_para *p, const zb_qctx *ctx, zb_vec *out,
+                    size_t first);
 
 /* ---- commitment.c ---- */
 /* How firm a target is (确保, 力争 …) and whether a result is an estimate (预计,

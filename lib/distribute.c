@@ -171,6 +171,22 @@ static int split_compound(const char *item, int count, char items[][128]) {
     return 0;
 }
 
+int zb__metric_list(const char *s, size_t lo, size_t hi, char items[8][128]) {
+    size_t a[8], b[8];
+    int n = split_items(s, lo, hi, a, b);
+    if (n < 2)
+        return 0;
+    for (int i = 0; i < n; i++) {
+        items[i][0] = 0;
+        zb__phrase_append(items[i], sizeof items[i], s, a[i], b[i]);
+    }
+    complete_ordinals(items, n);
+    for (int i = 0; i < n; i++)
+        complete_item(items, n, i);
+    complete_peers(items, n);
+    return n;
+}
+
 int zb__distribute(const zb_para *p, const zb_qctx *c, zb_metric_state *st, char *out,
                       size_t size) {
     const char *s = p->s;

@@ -41,6 +41,12 @@ typedef struct zb_outline {
     int level_of[ZB_MARKER_LEVELS + 1]; /* section open at each level, -1 for none */
     int plan;           /* in the work plan part */
     int seen_heading;
+    int report_year;    /* decided before the main pass (zb__report_year); 0 unknown */
+    int in_goals;       /* in a list of main targets that went on past its paragraph */
+    unsigned run_in;    /* levels (bit per level) whose open section has a run-in heading
+                           (三是…。, ——…。): it governs its own paragraph only */
+    int topic_sector;   /* the sector a run-in topic sentence names for this paragraph; -1 */
+    int news;           /* this paragraph is a news item (报告指出，…): it has no section */
 } zb_outline;
 
 void zb__outline_init(zb_outline *o, const zb_mem *m, zb_arena *arena);
@@ -49,6 +55,25 @@ void zb__outline_free(zb_outline *o);
  * start into *h and, for a heading, open its section. ZB_OK or ZB_ENOMEM. */
 int zb__outline_paragraph(zb_outline *o, const zb_ntext *b, const char *orig, size_t len,
                           zb_heading *h);
+/* Where this year's plan begins inside paragraph s[0..n) when no heading
+ * said so (INDICATORS.md §4): at an inline plan heading (…。2022年工作安排：…),
+ * a sentence that announces this year's goals (今年发展主要预期目标是：), or a
+ * paragraph that opens with this year (今年是“十五五”开局之年). Returns the
+ * index of that sentence (SIZE_MAX for none) and enters the plan part after it. */
+size_t zb__outline_plan_start(zb_outline *o, const char *s, size_t n, const zb_range *sent,
+                              size_t nsent);
+
+/* Where a list of this year's main targets begins in paragraph s[0..n): the
+ * sentence that announces them (今年…主要预期目标是：…), or 0 when the list
+ * runs on from an earlier paragraph (——地区生产总值增长5%左右；); SIZE_MAX for
+ * none. Such a passage has no sector of its own (INDICATORS.md §8). */
+size_t zb__outline_goals(zb_outline *o, const char *s, size_t n, const zb_range *sent,
+                         size_t nsent, const zb_heading *h);
+
+/* Does a paragraph open with the frame of a news item about a report (报告
+ * 指出，…; 省长在政府工作报告中提出，…: lexicon role news before the comma)? */
+int zb__news_item(const char *s, size_t n);
+
 /* The innermost open section (-1 before any) and the sector of the innermost
  * open section that names one (-1 for none). */
 int zb__outline_section(const zb_outline *o);

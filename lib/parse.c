@@ -109,9 +109,10 @@ static int add_sentence(run *r, const zb_ntext *b, const zb_range *sr, int secti
 #define ZB_MAX_SENTENCE 4096u
 #define ZB_WINDOW 240u
 
-static zb_range window_around(const zb_ntext *b, const zb_range *sent, const zb_qty *q) {
-    zb_range w = {q->start > sent->start + ZB_WINDOW ? q->start - ZB_WINDOW : sent->start,
-                  q->end + ZB_WINDOW < sent->end ? q->end + ZB_WINDOW : sent->end};
+static zb_range window_around(const zb_ntext *b, const zb_range *sent, size_t start,
+                              size_t end) {
+    zb_range w = {start > sent->start + ZB_WINDOW ? start - ZB_WINDOW : sent->start,
+                  end + ZB_WINDOW < sent->end ? end + ZB_WINDOW : sent->end};
     while (w.start > sent->start && ((unsigned char)b->s[w.start] & 0xC0) == 0x80)
         w.start--;
     while (w.end < sent->end && ((unsigned char)b->s[w.end] & 0xC0) == 0x80)
@@ -136,18 +137,20 @@ static int add_indicators(run *r, const zb_ntext *b, const zb_para *p) {
         }
     for (size_t i = 0; i < r->attrs.len; i++) {
         const zb_attr *a = ZB_VEC_AT(r->attrs, zb_attr, i);
-        const zb_qty *q = &p->q[a->qi];
+        /* a qualitative row (a goal without a number) spans its words */
+        const zb_qty *q = a->qi == SIZE_MAX ? NULL : &p->q[a->qi];
+        size_t start = q ? q->start : a->qual_start, end = q ? q->end : a->qual_end;
         ind_rec *rec = zb__vec_push(m, &d->inds);
         if (!rec)
             return ZB_ENOMEM;
         zb_indicator *ind = &rec->pub;
-        zb__ntext_span(b, r->orig, r->len, q->start, q->end, &ind->span_start, &ind->span_end);
+        zb__ntext_span(b, r->orig, r->len, start, end, &ind->span_start, &ind->span_end);
         ind->surface = keep_row(d, r->orig + ind->span_start, ind->span_end - ind->span_start);
         ind->value = a->value;
         ind->value_high = a->has_high ? a->value_high : NAN;
-        ind->unit = keep_row(d, q->unit, strlen(q->unit));
+        ind->unit = q ? keep_row(d, q->unit, strlen(q->unit)) : "";
         ind->base_value = a->base_value;
-        ind->base_unit = keep_row(d, q->base_unit, strlen(q->base_unit));
+        ind->base_unit = q ? keep_row(d, q->base_unit, strlen(q->base_unit)) : "";
         ind->cmp = a->cmp;
         ind->kind = a->kind;
         ind->measure = a->measure;
@@ -155,20 +158,20 @@ static int add_indicators(run *r, const zb_ntext *b, const zb_para *p) {
         ind->metric_id = a->metric_id;
         ind->sector = (zb_sector)a->sector;
         ind->section = section_title;
+        ind->section_index = section >= 0 ? (size_t)section : SIZE_MAX;
         ind->period = a->period;
         ind->year_from = a->year_from;
         ind->entity = keep_row(d, a->entity, strlen(a->entity));
         ind->commitment = a->commitment;
         ind->estimate = a->estimate;
-        ind->qualitative = NULL;
-        if (!ind->entity)
+        ind->qualitative = q ? NULL : keep_row(d, b->s + start, end - start);
+        if (!ind->entity || (!q && !ind->qualitative))
             return ZB_ENOMEM;
-        ind->section_index = section >= 0 ? (size_t)section : SIZE_MAX;
         if (!ind->surface || !ind->unit || !ind->base_unit || !ind->metric)
             return ZB_ENOMEM;
         const zb_range *sr = &p->sent[a->sent];
         if (sr->end - sr->start > ZB_MAX_SENTENCE) {
-            zb_range w = window_around(b, sr, q);
+            zb_range w = window_around(b, sr, start, end);
             if (add_sentence(r, b, &w, section, &sent_index))
                 return ZB_ENOMEM;
             sent_of = SIZE_MAX;
@@ -217,6 +220,11 @@ static int process_block(run *r, const zb_ntext *b) {
     r->attrs.len = 0;
     if (zb__sentences(m, b->s, b->len, &r->sents))
         return ZB_ENOMEM;
+    int plan = d->outline.plan;
+    size_t plan_from =
+        zb__outline_plan_start(&d->outline, b->s, b->len, r->sents.data, r->sents.len);
+    size_t goals_from =
+        zb__outline_goals(&d->outline, b->s, b->len, r->sents.data, r->sents.len, &h);
     if (zb__recognize(m, b->s, b->len, &r->qtys))
         return ZB_ENOMEM;
     d->overflows += r->qtys.overflows;
@@ -227,15 +235,17 @@ static int process_block(run *r, const zb_ntext *b) {
         .nq = r->qtys.n,
         .sent = r->sents.data,
         .nsent = r->sents.len,
-        .plan = d->outline.plan,
+        .plan = plan,
+        .plan_from = plan_from,
+        .goals_from = goals_from,
         .section_sector = zb__outline_sector(&d->outline),
-        .passage_sector = before_first ? zb__sector_by_votes(b->s, b->len) : -1,
-        .before_first_heading = before_first,
+        .passage_sector = before_first || d->outline.news ? zb__sector_by_votes(b->s, b->len) : -1,
+        .before_first_heading = before_first || d->outline.news,
         .scope = &r->scope,
     };
     if (zb__attribute(m, &p, &r->attrs))
         return ZB_ENOMEM;
-    if (!p.nq && !(r->flags & ZB_PARSE_ALL_SENTENCES))
+    if (!r->attrs.len && !(r->flags & ZB_PARSE_ALL_SENTENCES))
         return ZB_OK;
     int rc = add_indicators(r, b, &p);
     if (rc == ZB_OK && r->each)
@@ -255,6 +265,11 @@ static void settle_one(const zb_doc *d, ind_rec *rec, int ry) {
     }
     if (rec->year_none)
         ind->year = 0;
+    /* a commitment is a target's, an estimate a result's (INDICATORS.md §1) */
+    if (ind->kind != ZB_KIND_TARGET)
+        ind->commitment = ZB_COMMIT_PLAIN;
+    else
+        ind->estimate = 0;
     if (!ind->year_from && rec->has_from_rel && ry)
         ind->year_from = ry + rec->year_from_rel;
     ind->sentence = ZB_VEC_AT(d->sentences, zb_sentence, ind->sentence_index)->text;
@@ -348,6 +363,7 @@ static int parse_impl(zb_doc **out, const char *text, size_t len, const zb_parse
     d->report_year = opts ? opts->report_year : 0;
     if (!d->report_year && zb__report_year(mem_of(d), text, len, &d->report_year) != ZB_OK)
         return zb__err_set(&d->err, ZB_ENOMEM, "out of memory while parsing");
+    d->outline.report_year = d->report_year;
     zb_layout l;
     zb__layout_init(&l, mem_of(d), text, len);
     const zb_ntext *block;

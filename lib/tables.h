@@ -31,7 +31,8 @@
 /* lexicon.tsv: role */
 #define ZB_LEX_ROLES(X)                                                                  \
     X(head) X(growth) X(share) X(lead) X(target) X(plan) X(review) X(title) X(noun)      \
-        X(timeok) X(split) X(qualifier) X(word) X(per) X(derived)
+        X(timeok) X(split) X(qualifier) X(word) X(per) X(derived) X(goals) X(now) X(past)     \
+            X(ensure) X(strive) X(estimate) X(qual) X(done) X(news)
 /* after_numbers.tsv: role */
 #define ZB_AFTER_ROLES(X) X(phrase) X(noun)
 /* sectors.tsv and metrics.tsv: sector, by the names of names.h */

@@ -3,6 +3,7 @@
  * phrase with ellipsis (metric.c), through the stage's private functions.
  * Expected values come from INDICATORS.md §8 and the texts below. */
 #include <check.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -124,7 +125,7 @@ static const char *metric_of(stage *st, const char *text, size_t k) {
     ck_assert_int_eq(zb__sentences(NULL, text, n, &st->sent), ZB_OK);
     ck_assert_int_eq(zb__recognize(NULL, text, n, &st->q), ZB_OK);
     zb_para p = {.s = text, .n = n, .q = st->q.v, .nq = st->q.n, .sent = st->sent.data,
-                 .nsent = st->sent.len, .plan = 0, .section_sector = -1,
+                 .nsent = st->sent.len, .plan = 0, .plan_from = SIZE_MAX, .goals_from = SIZE_MAX, .section_sector = -1,
                  .passage_sector = -1};
     ck_assert_int_eq(zb__attribute(NULL, &p, &st->attrs), ZB_OK);
     ck_assert_uint_gt(st->attrs.len, k);

@@ -364,7 +364,8 @@ static void *parse_job(void *arg) {
         j->count = zb_doc_count(doc);
         j->sum = 0;
         for (size_t i = 0; i < j->count; i++)
-            j->sum += zb_doc_get(doc, i)->base_value;
+            if (!zb_doc_get(doc, i)->qualitative) /* a goal without a number has none */
+                j->sum += zb_doc_get(doc, i)->base_value;
         zb_doc_free(doc);
     }
     return arg;

@@ -1,0 +1,233 @@
+/*
+ * Stage 5, qualitative: goals and results stated without a number
+ * (INDICATORS.md §2b) — 居民收入增长与经济增长同步, 单位地区生产总值能耗继续下降,
+ * 固定资产投资实现正增长, 确保完成国家下达的主要污染物减排目标. The phrases are the
+ * lexicon's role qual (its value: the measure). A phrase makes a row when its
+ * clause holds no figure and the goal belongs to a statement of goals or
+ * results: its sentence holds figures too (a list of main targets), or its
+ * metric is in the catalog. The metric is the clause before the phrase; a
+ * clause that is only the phrase takes the metric of the figure before it
+ * (…增长8.1%，与经济增长基本同步), else the words after it (完成国家下达的
+ * 主要污染物减排目标). A list of metrics (能耗和二氧化碳排放) gives one row each,
+ * all on the same words; a list closed by 等 (…等指标) stays one.
+ */
+#include <math.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "attribute.h"
+#include "chars.h"
+#include "tables.h"
+
+static int ends_clause(uint32_t cp) {
+    return zb__is_clause_punct(cp) && cp != 0x3001; /* 、 separates items, not clauses */
+}
+
+/* Is there a measuring figure in s[lo..hi)? */
+static int has_figure(const zb_para *p, size_t lo, size_t hi) {
+    for (size_t i = 0; i < p->nq; i++)
+        if (p->q[i].start >= lo && p->q[i].start < hi && zb__indicator_candidate(&p->q[i]))
+            return 1;
+    return 0;
+}
+
+/* The first qual phrase in s[lo..hi): its start, length and lexicon row. */
+static int find_phrase(const char *s, size_t lo, size_t hi, size_t *at, size_t *len) {
+    for (size_t i = lo; i < hi; i += zb__utf8_len((unsigned char)s[i])) {
+        size_t k;
+        int row = zb__lex_prefix(&zb__lexicon, s + i, hi - i, &k);
+        int q = zb__lex_find_kind(&zb__lexicon, row, ZB_LX_qual);
+        if (q >= 0) {
+            *at = i;
+            *len = k;
+            return q;
+        }
+    }
+    return -1;
+}
+
+/* Words of commitment at the start of s[lo..hi) (确保完成…): skip them, and
+ * say which. */
+static size_t skip_cues(const char *s, size_t lo, size_t hi, zb_commitment *c) {
+    for (;;) {
+        while (lo < hi && s[lo] == ' ')
+            lo++;
+        size_t k;
+        int row = zb__lex_prefix(&zb__lexicon, s + lo, hi - lo, &k);
+        if (zb__lex_has(row, ZB_LX_ensure))
+            *c = ZB_COMMIT_ENSURE;
+        else if (zb__lex_has(row, ZB_LX_strive) && *c != ZB_COMMIT_ENSURE)
+            *c = ZB_COMMIT_STRIVE;
+        else
+            return lo;
+        lo += k;
+    }
+}
+
+/* The metric of the last figure of sentence si before `pos`, or NULL. */
+static const char *metric_before(const zb_vec *out, size_t first, const zb_para *p, size_t si,
+                                 size_t pos) {
+    const char *m = NULL;
+    for (size_t i = first; i < out->len; i++) {
+        const zb_attr *a = ZB_VEC_AT(*out, zb_attr, i);
+        if (a->qi != SIZE_MAX && a->sent == si && p->q[a->qi].start < pos && a->metric[0])
+            m = a->metric;
+    }
+    return m;
+}
+
+typedef struct found {
+    size_t start, end; /* the goal's words */
+    size_t sent;
+    int measure;
+    zb_commitment commitment;
+    char metric[8][128];
+    int nmetrics;
+} found;
+
+static void fill(const zb_para *p, const found *f, int k, size_t cs, size_t ce, zb_attr *a) {
+    memset(a, 0, sizeof *a);
+    a->qi = SIZE_MAX;
+    a->sent = f->sent;
+    a->qual_start = f->start;
+    a->qual_end = f->end;
+    a->value = a->value_high = a->base_value = NAN;
+    a->cmp = ZB_CMP_EQ;
+    a->measure = (zb_measure)f->measure;
+    int plan = p->plan || f->sent >= p->plan_from;
+    a->year_rel = plan ? 0 : -1;
+    a->kind = plan ? ZB_KIND_TARGET : ZB_KIND_ACHIEVED;
+    a->period = ZB_PERIOD_YEAR;
+    a->commitment = f->commitment;
+    zb__phrase_copy(a->metric, sizeof a->metric, f->metric[k]);
+    /* whose goal (山区26县…): the entity rule sees the clause as a figure's */
+    zb_qctx c;
+    memset(&c, 0, sizeof c);
+    c.sent = f->sent;
+    c.sent_start = p->sent[f->sent].start;
+    c.sent_end = p->sent[f->sent].end;
+    c.clause_start = c.prev_clause_start = c.item_start = c.prev_end = cs;
+    c.clause_end = ce;
+    c.prev_q = c.next_start = -1;
+    c.dist_at = SIZE_MAX;
+    c.lead_row = -1;
+    zb__entity(p, &c, a);
+    a->metric_id = zb__metric_id(a->metric, &a->metric_sector);
+    if (f->sent >= p->goals_from) /* a list of main targets: the metric's sector */
+        a->sector = a->metric_sector >= 0 ? a->metric_sector : ZB_SECTOR_ECONOMY;
+    else if (p->section_sector >= 0)
+        a->sector = p->section_sector;
+    else if (a->metric_sector >= 0)
+        a->sector = a->metric_sector;
+    else if (p->before_first_heading && p->passage_sector >= 0)
+        a->sector = p->passage_sector;
+    else
+        a->sector = ZB_SECTOR_ECONOMY;
+}
+
+/* The goal of clause s[cs..ce) of sentence si, if it states one. */
+static int goal_of(const zb_para *p, const zb_vec *out, size_t first, size_t si, size_t cs,
+                   size_t ce, found *f) {
+    const char *s = p->s;
+    size_t at, len;
+    int row = find_phrase(s, cs, ce, &at, &len);
+    if (row < 0)
+        return 0;
+    memset(f, 0, sizeof *f);
+    f->sent = si;
+    f->start = at;
+    f->end = ce;
+    while (f->end > at && (s[f->end - 1] == ' '))
+        f->end--;
+    f->measure = zb__name_value(&zb__measure_names, zb__lexicon.rows[row].text);
+    if (f->measure < 0)
+        f->measure = ZB_MEASURE_LEVEL;
+    f->commitment = ZB_COMMIT_PLAIN;
+    size_t lo = cs, was;
+    do { /* 确保 is a leading word too: read it as a cue first */
+        was = lo;
+        lo = zb__strip_leading(s, skip_cues(s, lo, at, &f->commitment), at);
+    } while (lo != was);
+    size_t hi = lo < at ? zb__strip_trailing(s, lo, at) : lo;
+    if (hi > lo) {
+        int etc = hi >= lo + 3 && zb__starts(s, hi, hi - 3, "等") ? 1 : 0;
+        int etc_words = zb__has_bytes(s + lo, hi - lo, "等");
+        f->nmetrics = etc || etc_words ? 0 : zb__metric_list(s, lo, hi, f->metric);
+        if (!f->nmetrics) {
+            zb__phrase_append(f->metric[0], sizeof f->metric[0], s, lo, hi);
+            f->nmetrics = 1;
+        }
+    } else {
+        /* 完成国家下达的主要污染物减排目标: the words after the phrase name it */
+        size_t a = at + len, b = f->end;
+        if (zb__starts(s, b, a, "的"))
+            a += 3;
+        while (b > a && (zb__starts(s, b, b - 6, "目标") || zb__starts(s, b, b - 6, "任务")))
+            b -= 6;
+        zb__phrase_append(f->metric[0], sizeof f->metric[0], s, a, b);
+        /* …增长8.1%，与经济增长基本同步: else the figure's before it */
+        const char *m = f->metric[0][0] ? NULL : metric_before(out, first, p, si, cs);
+        if (m)
+            zb__phrase_copy(f->metric[0], sizeof f->metric[0], m);
+        f->nmetrics = f->metric[0][0] ? 1 : 0;
+    }
+    if (!f->nmetrics)
+        return 0;
+    /* a goal of a statement of goals or results, not a phrase in passing */
+    int sector;
+    return has_figure(p, p->sent[si].start, p->sent[si].end) ||
+           *zb__metric_id(f->metric[0], &sector);
+}
+
+/* Move the rows out[first..] into text order (figures by their start, goals by
+ * their words); they are few per paragraph, so insertion sort. */
+static size_t start_of(const zb_para *p, const zb_attr *a) {
+    return a->qi == SIZE_MAX ? a->qual_start : p->q[a->qi].start;
+}
+
+static void order(const zb_para *p, zb_vec *out, size_t first) {
+    zb_attr tmp;
+    for (size_t i = first + 1; i < out->len; i++) {
+        size_t j = i;
+        memcpy(&tmp, ZB_VEC_AT(*out, zb_attr, i), sizeof tmp);
+        size_t key = start_of(p, &tmp);
+        while (j > first && start_of(p, ZB_VEC_AT(*out, zb_attr, j - 1)) > key) {
+            memcpy(ZB_VEC_AT(*out, zb_attr, j), ZB_VEC_AT(*out, zb_attr, j - 1), sizeof tmp);
+            j--;
+        }
+        memcpy(ZB_VEC_AT(*out, zb_attr, j), &tmp, sizeof tmp);
+    }
+}
+
+int zb__qualitative(const zb_mem *m, const zb_para *p, const zb_qctx *ctx, zb_vec *out,
+                    size_t first) {
+    ZB_UNUSED(ctx);
+    const char *s = p->s;
+    size_t added = 0;
+    for (size_t si = 0; si < p->nsent; si++) {
+        size_t cs = p->sent[si].start, end = p->sent[si].end;
+        for (size_t i = cs; i <= end;) {
+            size_t k = 1;
+            uint32_t cp = i < end ? zb__cp_at(s, p->n, i, &k) : 0;
+            if (i < end && !ends_clause(cp) && !zb__is_final_punct(cp) && cp != 0x3002) {
+                i += k;
+                continue;
+            }
+            found f;
+            if (i > cs && !has_figure(p, cs, i) && goal_of(p, out, first, si, cs, i, &f)) {
+                for (int n = 0; n < f.nmetrics; n++) {
+                    zb_attr *a = zb__vec_push(m, out);
+                    if (!a)
+                        return ZB_ENOMEM;
+                    fill(p, &f, n, cs, i, a);
+                    added++;
+                }
+            }
+            i += k;
+            cs = i;
+        }
+    }
+    if (added)
+        order(p, out, first);
+    return ZB_OK;
+}
