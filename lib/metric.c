@@ -21,11 +21,15 @@
  * after it when the word is also a head noun (国家创新能力综合排名升至…). */
 static size_t last_predicate(const char *s, size_t lo, size_t hi, int role) {
     size_t best = hi;
-    for (size_t i = lo; i < hi; i += zb__utf8_len((unsigned char)s[i])) {
+    for (size_t i = lo; i < hi;) {
         size_t k;
         int row = zb__lex_prefix(&zb__predicates, s + i, hi - i, &k);
-        if (zb__pred_has(row, role) && !zb__inside_word(s, hi, i, k))
+        if (zb__pred_has(row, role) && !zb__inside_word(s, hi, i, k)) {
             best = zb__lex_is(&zb__lexicon, s + i, k, ZB_LX_head) ? i + k : i;
+            i += k; /* 跃居 is one word: its 居 starts no other */
+            continue;
+        }
+        i += zb__utf8_len((unsigned char)s[i]);
     }
     return best;
 }

@@ -66,7 +66,9 @@ size_t zb__strip_leading(const char *s, size_t lo, size_t hi) {
         int row = zb__lex_prefix(&zb__lexicon, s + lo, hi - lo, &k);
         if (zb__lex_has(row, ZB_LX_lead) && lo + k <= hi)
             lo += k;
-        for (size_t c = 0; c < sizeof conj / sizeof *conj; c++)
+        /* 和美乡村, 对外贸易: a word that begins with a conjunction keeps it */
+        int word = zb__lex_has(zb__lex_prefix(&zb__lexicon, s + lo, hi - lo, &k), ZB_LX_word);
+        for (size_t c = 0; c < sizeof conj / sizeof *conj && !word; c++)
             if (zb__starts(s, hi, lo, conj[c])) {
                 lo += strlen(conj[c]);
                 break;
@@ -95,6 +97,11 @@ size_t zb__strip_trailing(const char *s, size_t lo, size_t hi) {
             if (!is_skippable_char(cp) && cp != 0x7684 /* 的 */ && cp != 0x4E86 /* 了 */)
                 break;
             hi = p;
+        }
+        /* …提高到2025年的14万元: the year of the end value is no part of a metric */
+        if (hi >= lo + 7 && zb__starts(s, hi, hi - 3, "年") && zb__year_in(s + hi - 7, 7)) {
+            hi -= 7;
+            continue;
         }
         size_t kp = 0, kl = 0, kc = 0;
         int prow = zb__lex_suffix(&zb__predicates, s, lo, hi, &kp);

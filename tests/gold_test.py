@@ -22,16 +22,46 @@ sys.path.insert(0, here)
 import score  # noqa: E402  (the scorer's own gold loading and matching)
 
 
+def catalog_ids():
+    """The catalog's aliases (schema/metrics.tsv, the data, not the code) as
+    (regex, id), longest first; '*' stands for up to four characters."""
+    import re
+    path = os.path.join(here, "..", "schema", "metrics.tsv")
+    out = []
+    with open(path, encoding="utf-8") as f:
+        rows = [l.rstrip("\n").split("\t") for l in f if l.strip() and not l.startswith("#")]
+    head = rows[0]
+    for r in rows[1:]:
+        row = dict(zip(head, r))
+        for alias in row["aliases"].split("|"):
+            pattern = ".{0,4}".join(re.escape(p) for p in alias.split("*"))
+            out.append((len(alias), re.compile(pattern), row["metric_id"]))
+    out.sort(key=lambda x: -x[0])
+    return out
+
+
+def own_id(metric, catalog):
+    """The id whose longest alias the gold's own metric holds, or None."""
+    for _, pattern, mid in catalog:
+        if pattern.search(metric):
+            return mid
+    return None
+
+
 def borrowed_ids(text_path, gold_path, jsonl):
     """Matched rows with a catalog id where the gold has none: a figure that
-    borrowed the id of the total it belongs to (人均…, …其中…, …强度)."""
+    borrowed the id of the total it belongs to (人均…, …其中…, …强度). An id the
+    gold's own metric names by the catalog's longest alias is its own, not
+    borrowed (gold written before the catalog had it)."""
     with open(text_path, encoding="utf-8") as f:
         gold = score.load_gold(gold_path, f.read())
     preds = [json.loads(l) for l in jsonl.decode().splitlines() if l.strip()]
     for p in preds:
         p["span"] = (int(p["span_start"]), int(p["span_end"]))
     pairs, _ = score.match(gold, preds)
-    return [(g, p) for g, p in pairs if p and not g["metric_id"] and p.get("metric_id")]
+    catalog = catalog_ids()
+    return [(g, p) for g, p in pairs if p and not g["metric_id"] and p.get("metric_id")
+            and own_id(score.fold(g["metric"]), catalog) != p["metric_id"]]
 
 
 def thresholds(doc):
