@@ -104,50 +104,6 @@ static int push_plain(scanner *sc, size_t start, size_t end, zb_qkind kind) {
     return ZB_OK;
 }
 
-/* Characters after a count that do not begin the counted noun. */
-static int is_function_char(uint32_t cp) {
-    static const char *const chars = "就的等和与及或以左上下之内外后前来中为是在";
-    char buf[4] = {0};
-    size_t k = 0;
-    if (cp < 0x80)
-        return 1;
-    /* encode cp and look for it in the list */
-    if (cp < 0x800) {
-        buf[0] = (char)(0xC0 | (cp >> 6));
-        buf[1] = (char)(0x80 | (cp & 0x3F));
-        k = 2;
-    } else if (cp < 0x10000) {
-        buf[0] = (char)(0xE0 | (cp >> 12));
-        buf[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        buf[2] = (char)(0x80 | (cp & 0x3F));
-        k = 3;
-    } else {
-        return 0;
-    }
-    for (const char *p = chars; *p; p += 3)
-        if (memcmp(p, buf, k) == 0)
-            return 1;
-    return 0;
-}
-
-/* What follows the quantity at j: does a noun start there (not a predicate,
- * a comparator, punctuation or a function word)? */
-static int noun_at(const char *s, size_t n, size_t j) {
-    if (j >= n)
-        return 0;
-    size_t k;
-    uint32_t cp = zb__cp_at(s, n, j, &k);
-    if (!zb__is_cjk(cp) && cp != 0x201C && cp != 0x300A)
-        return 0;
-    if (zb__is_cjk(cp) && is_function_char(cp))
-        return 0;
-    if (zb__lex_prefix(&zb__predicates, s + j, n - j, &k) >= 0)
-        return 0;
-    if (zb__lex_prefix(&zb__comparators, s + j, n - j, &k) >= 0)
-        return 0;
-    return 1;
-}
-
 static int lexicon_role_at(const char *s, size_t n, size_t j, int role) {
     size_t k;
     int row = zb__lex_prefix(&zb__lexicon, s + j, n - j, &k);
@@ -263,7 +219,7 @@ static int emit(scanner *sc, size_t start, size_t num_start, const zb_number *nu
         q->kind = ZB_QTY_NAME;
     else if (q->single_cn && (q->unit_flags & ZB_UF_cls) && lost_open_quote(s, n, after))
         q->kind = ZB_QTY_NAME;
-    q->noun_follows = noun_at(s, n, after);
+    q->noun_follows = zb__noun_at(s, n, after);
     q->in_quotes = q->kind == ZB_QTY_NAME;
     return ZB_OK;
 }
@@ -295,14 +251,14 @@ static int predicate_gives(const char *s, size_t n, const zb_qty *q, const zb_nu
         return 0;
     uint32_t before = zb__cp_at(s, n, zb__prev_char(s, q->before_start - k), NULL);
     /* a metric before the predicate, or the first number of 从84.7提升至89.6 */
-    if ((!zb__is_cjk(before) || is_function_char(before)) && !(before >= '0' && before <= '9'))
+    if ((!zb__is_cjk(before) || zb__is_function_char(before)) && !(before >= '0' && before <= '9'))
         return 0;
     if (zb__pred_has(row, ZB_PR_from)) {
         int next = zb__lex_prefix(&zb__predicates, s + after, n - after, &k);
         return zb__pred_has(next, ZB_PR_to) || zb__pred_has(next, ZB_PR_rise) ||
                zb__pred_has(next, ZB_PR_fall);
     }
-    return (zb__pred_has(row, ZB_PR_to) || zb__pred_has(row, ZB_PR_reach)) && !noun_at(s, n, after);
+    return (zb__pred_has(row, ZB_PR_to) || zb__pred_has(row, ZB_PR_reach)) && !zb__noun_at(s, n, after);
 }
 
 static size_t scan_arabic(scanner *sc, size_t i) {
@@ -435,7 +391,7 @@ static size_t scan_chinese(scanner *sc, size_t i) {
     }
     /* 二次开发, 三次产业: a Chinese count that qualifies a noun is a name */
     if (ukind == ZB_UK_amount && !(uflags & ZB_UF_cls) && t.cmp_row < 0 && t.mag_exp == 0 &&
-        noun_at(s, n, t.end))
+        zb__noun_at(s, n, t.end))
         return push_plain(sc, i, t.end, ZB_QTY_NAME) ? 0 : t.end;
     int measuring = ukind != ZB_UK_date && ukind != ZB_UK_name && ukind != ZB_UK_ordinal;
     int bare = (num.single_digit || (num.leading_magnitude && num.mant == 0)) && t.mag_exp == 0;
@@ -465,7 +421,7 @@ static size_t scan_bare_magnitude(scanner *sc, size_t i, size_t k) {
     zb__parse_tail(s, n, i, &t);
     if (t.unit_row >= 0 && zb__units.rows[t.unit_row].kind != ZB_UK_amount)
         return t.end;
-    if (zb__starts(s, n, t.cmp_end, "的") || (t.unit_row < 0 && noun_at(s, n, t.cmp_end)))
+    if (zb__starts(s, n, t.cmp_end, "的") || (t.unit_row < 0 && zb__noun_at(s, n, t.cmp_end)))
         return t.cmp_end; /* 超万亿元的产业, 万亿元级: a class, not an amount */
     zb_number one;
     memset(&one, 0, sizeof one);

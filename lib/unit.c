@@ -142,6 +142,52 @@ size_t zb__range_joint(const char *s, size_t n, size_t j) {
     return 0;
 }
 
+/* ---- what follows a quantity ---- */
+
+/* Characters after a count that do not begin the counted noun. */
+int zb__is_function_char(uint32_t cp) {
+    static const char *const chars = "就的等和与及或以左上下之内外后前来中为是在";
+    char buf[4] = {0};
+    size_t k = 0;
+    if (cp < 0x80)
+        return 1;
+    /* encode cp and look for it in the list */
+    if (cp < 0x800) {
+        buf[0] = (char)(0xC0 | (cp >> 6));
+        buf[1] = (char)(0x80 | (cp & 0x3F));
+        k = 2;
+    } else if (cp < 0x10000) {
+        buf[0] = (char)(0xE0 | (cp >> 12));
+        buf[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        buf[2] = (char)(0x80 | (cp & 0x3F));
+        k = 3;
+    } else {
+        return 0;
+    }
+    for (const char *p = chars; *p; p += 3)
+        if (memcmp(p, buf, k) == 0)
+            return 1;
+    return 0;
+}
+
+/* What follows the quantity at j: does a noun start there (not a predicate,
+ * a comparator, punctuation or a function word)? */
+int zb__noun_at(const char *s, size_t n, size_t j) {
+    if (j >= n)
+        return 0;
+    size_t k;
+    uint32_t cp = zb__cp_at(s, n, j, &k);
+    if (!zb__is_cjk(cp) && cp != 0x201C && cp != 0x300A)
+        return 0;
+    if (zb__is_cjk(cp) && zb__is_function_char(cp))
+        return 0;
+    if (zb__lex_prefix(&zb__predicates, s + j, n - j, &k) >= 0)
+        return 0;
+    if (zb__lex_prefix(&zb__comparators, s + j, n - j, &k) >= 0)
+        return 0;
+    return 1;
+}
+
 /* ---- units a list shares ---- */
 
 /* A number with only a magnitude (10.6万): its unit may come after the list. */
