@@ -86,8 +86,10 @@ static void measure_and_sign(const zb_para *p, const zb_qctx *c, const zb_qty *q
     size_t pend = 0;
     int row = q->before_start > lo ? nearest_predicate(s, lo, q->before_start, &pend) : -1;
     int role = row >= 0 ? zb__predicates.rows[row].kind : -1;
-    /* 分别提高12%和22%: a list continues the previous quantity's predicate */
-    if (role < 0 && c->list_cont && st->last_role >= 0)
+    /* 分别提高12%和22%: a list continues the previous quantity's predicate —
+     * of a figure of its own kind (增长8.2%、突破6000亿元 is a level) */
+    if (role < 0 && c->list_cont && st->last_role >= 0 && c->prev_q >= 0 &&
+        p->q[c->prev_q].kind == q->kind)
         role = st->last_role;
     if (row >= 0) {
         /* a word may carry several roles (高于: gap); prefer the telling one */
@@ -100,8 +102,9 @@ static void measure_and_sign(const zb_para *p, const zb_qctx *c, const zb_qty *q
                 break;
             }
     }
-    /* a rise or fall with a noun between it and the number is not its change */
-    if ((role == ZB_PR_rise || role == ZB_PR_fall) && row >= 0 &&
+    /* a rise or fall with a noun between it and the number is not its change,
+     * unless the verb cuts an amount of its object (压减…支出23.9亿元) */
+    if ((role == ZB_PR_rise || role == ZB_PR_fall) && row >= 0 && !zb__pred_has(row, ZB_PR_cut) &&
         !only_auxiliaries(s, pend, q->before_start))
         role = ZB_PR_reach;
     int rise = role == ZB_PR_rise, fall = role == ZB_PR_fall;

@@ -22,8 +22,13 @@ typedef struct zb_number {
     int int_digits;        /* Arabic: digits before the point */
     int has_point;
     int grouped;           /* Arabic: thousands separators were used */
-    int overflow;          /* too large for a double */
+    int has_exponent;      /* Arabic: 1.2e4 */
+    int overflow;          /* too large for a double, or more digits than it keeps */
 } zb_number;
+
+/* A double keeps 17 significant digits: a number with more is skipped (and
+ * counted), never rounded without a word. */
+#define ZB_MAX_SIG_DIGITS 17
 
 double zb__decimal(uint64_t mant, int exp10);
 

@@ -27,7 +27,10 @@ typedef struct scanner {
 
 int zb__qkind_measures(zb_qkind k) { return k <= ZB_QTY_RANK; }
 
-int zb__indicator_candidate(const zb_qty *q) { return zb__qkind_measures(q->kind) && !q->streak; }
+int zb__indicator_candidate(const zb_qty *q) {
+    return (zb__qkind_measures(q->kind) || (q->kind == ZB_QTY_NUMBER && q->bare_metric)) &&
+           !q->streak;
+}
 
 /* ---- quoted names: “吉林一号”, 《…》: short, and no sentence inside ---- */
 
@@ -101,54 +104,26 @@ static int push_plain(scanner *sc, size_t start, size_t end, zb_qkind kind) {
     return ZB_OK;
 }
 
-/* Characters after a count that do not begin the counted noun. */
-static int is_function_char(uint32_t cp) {
-    static const char *const chars = "就的等和与及或以左上下之内外后前来中为是在";
-    char buf[4] = {0};
-    size_t k = 0;
-    if (cp < 0x80)
-        return 1;
-    /* encode cp and look for it in the list */
-    if (cp < 0x800) {
-        buf[0] = (char)(0xC0 | (cp >> 6));
-        buf[1] = (char)(0x80 | (cp & 0x3F));
-        k = 2;
-    } else if (cp < 0x10000) {
-        buf[0] = (char)(0xE0 | (cp >> 12));
-        buf[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        buf[2] = (char)(0x80 | (cp & 0x3F));
-        k = 3;
-    } else {
-        return 0;
-    }
-    for (const char *p = chars; *p; p += 3)
-        if (memcmp(p, buf, k) == 0)
-            return 1;
-    return 0;
-}
-
-/* What follows the quantity at j: does a noun start there (not a predicate,
- * a comparator, punctuation or a function word)? */
-static int noun_at(const char *s, size_t n, size_t j) {
-    if (j >= n)
-        return 0;
-    size_t k;
-    uint32_t cp = zb__cp_at(s, n, j, &k);
-    if (!zb__is_cjk(cp) && cp != 0x201C && cp != 0x300A)
-        return 0;
-    if (zb__is_cjk(cp) && is_function_char(cp))
-        return 0;
-    if (zb__lex_prefix(&zb__predicates, s + j, n - j, &k) >= 0)
-        return 0;
-    if (zb__lex_prefix(&zb__comparators, s + j, n - j, &k) >= 0)
-        return 0;
-    return 1;
-}
-
 static int lexicon_role_at(const char *s, size_t n, size_t j, int role) {
     size_t k;
     int row = zb__lex_prefix(&zb__lexicon, s + j, n - j, &k);
     return row >= 0 && zb__lex_find_kind(&zb__lexicon, row, role) >= 0;
+}
+
+/* 提高\n四个服务”水平: a closing quote a few characters on, and no opening one
+ * before it — a slogan whose opening mark a PDF lost (the text is folded, so
+ * the marks are “ ”). */
+static int lost_open_quote(const char *s, size_t n, size_t j) {
+    for (int chars = 0; j < n && chars < 8; chars++) {
+        size_t k;
+        uint32_t cp = zb__cp_at(s, n, j, &k);
+        if (cp == 0x201D)
+            return chars > 0;
+        if (!zb__is_cjk(cp))
+            return 0;
+        j += k;
+    }
+    return 0;
 }
 
 /* Fill a measuring quantity from a number and its tail. */
@@ -156,10 +131,16 @@ static int emit(scanner *sc, size_t start, size_t num_start, const zb_number *nu
                 const zb_number *high, const zb_tail *th, size_t end) {
     const char *s = sc->s;
     size_t n = sc->n;
+    const zb_tail *ut = th && zb__tail_has_unit(th) ? th : t; /* a range carries its unit to both ends */
+    /* 10^300 × 万亿 is no number a double holds: skipped and counted, never inf */
+    if (!isfinite(zb__decimal(num->mant, num->exp10 + ut->mag_exp)) ||
+        (high && !isfinite(zb__decimal(high->mant, high->exp10 + ut->mag_exp)))) {
+        sc->out->overflows++;
+        return ZB_OK;
+    }
     zb_qty *q = push(sc);
     if (!q)
         return ZB_ENOMEM;
-    const zb_tail *ut = th && zb__tail_has_unit(th) ? th : t; /* a range carries its unit to both ends */
     q->start = start;
     q->num_start = num_start;
     q->num_end = t->mag_end;
@@ -204,7 +185,8 @@ static int emit(scanner *sc, size_t start, size_t num_start, const zb_number *nu
     }
     if (!q->cmp_explicit) {
         /* 预计全年增长3.5%, 至少建设1个: a comparator for the whole clause, looked
-         * for over at most 16 characters back, never past the clause */
+         * for over at most 16 characters back, never past the clause; a 、 list
+         * is one clause (预计分别增长9.2%、10.2%) */
         size_t p = q->before_start;
         for (int back = 0; back < 16 && p > 0; back++) {
             size_t k;
@@ -216,7 +198,7 @@ static int emit(scanner *sc, size_t start, size_t num_start, const zb_number *nu
             }
             p = zb__prev_char(s, p);
             uint32_t cp = zb__cp_at(s, n, p, NULL);
-            if (zb__is_clause_punct(cp) || zb__is_final_punct(cp) || cp == 0x3002)
+            if ((zb__is_clause_punct(cp) && cp != 0x3001) || zb__is_final_punct(cp) || cp == 0x3002)
                 break;
         }
     }
@@ -235,7 +217,9 @@ static int emit(scanner *sc, size_t start, size_t num_start, const zb_number *nu
         q->kind = ZB_QTY_NAME;
     else if ((q->unit_flags & ZB_UF_cls) && lexicon_role_at(s, n, q->unit_end, ZB_LX_noun))
         q->kind = ZB_QTY_NAME;
-    q->noun_follows = noun_at(s, n, after);
+    else if (q->single_cn && (q->unit_flags & ZB_UF_cls) && lost_open_quote(s, n, after))
+        q->kind = ZB_QTY_NAME;
+    q->noun_follows = zb__noun_at(s, n, after);
     q->in_quotes = q->kind == ZB_QTY_NAME;
     return ZB_OK;
 }
@@ -251,16 +235,38 @@ static int at_clause_start(const char *s, size_t i) {
 
 /* ---- Arabic numbers ---- */
 
+/* A number without a unit measures when a predicate gives it to a metric
+ * (contract §2): 倍差缩小至1.81, 指数为50.3 (a to/reach word with a noun before
+ * it), or 满意度从84.7提升至89.6 (从/由 and a change after). Years, codes and
+ * counts inside names have no such predicate, or a noun after them. */
+static int predicate_gives(const char *s, size_t n, const zb_qty *q, const zb_number *num) {
+    if (!num->has_point && num->value >= 1900 && num->value <= 2100)
+        return 0; /* 到2035: a year written without 年 */
+    size_t after = q->end, k;
+    if (after < n && (s[after] == ':' || s[after] == '/' || zb__starts(s, n, after, "∶") ||
+                      zb__starts(s, n, after, "比") || zb__starts(s, n, after, "的")))
+        return 0; /* 按1:1配套: one term of a ratio; 编号为12的: a qualifier */
+    int row = zb__lex_suffix(&zb__predicates, s, 0, q->before_start, &k);
+    if (row < 0 || q->before_start - k == 0)
+        return 0;
+    uint32_t before = zb__cp_at(s, n, zb__prev_char(s, q->before_start - k), NULL);
+    /* a metric before the predicate, or the first number of 从84.7提升至89.6 */
+    if ((!zb__is_cjk(before) || zb__is_function_char(before)) && !(before >= '0' && before <= '9'))
+        return 0;
+    if (zb__pred_has(row, ZB_PR_from)) {
+        int next = zb__lex_prefix(&zb__predicates, s + after, n - after, &k);
+        return zb__pred_has(next, ZB_PR_to) || zb__pred_has(next, ZB_PR_rise) ||
+               zb__pred_has(next, ZB_PR_fall);
+    }
+    return (zb__pred_has(row, ZB_PR_to) || zb__pred_has(row, ZB_PR_reach)) && !zb__noun_at(s, n, after);
+}
+
 static size_t scan_arabic(scanner *sc, size_t i) {
     const char *s = sc->s;
     size_t n = sc->n;
     zb_number num;
     zb__arabic(s + i, n - i, &num);
     size_t j = i + num.len;
-    if (num.overflow) {
-        sc->out->overflows++;
-        return j;
-    }
     /* names: H9, PM2.5, COVID-19, 5G, 1·8 */
     if (i > 0 && (zb__is_ascii_letter(s[i - 1]) || s[i - 1] == '-' || s[i - 1] == '_')) {
         while (j < n && (zb__is_ascii_letter(s[j]) || zb__is_digit(s[j])))
@@ -277,6 +283,10 @@ static size_t scan_arabic(scanner *sc, size_t i) {
         while (j < n && zb__is_digit(s[j]))
             j++;
         return push_plain(sc, i, j, ZB_QTY_NAME) ? 0 : j;
+    }
+    if (num.overflow) {
+        sc->out->overflows++;
+        return j;
     }
     /* list markers: 1. 1、 (1) at the start of a clause */
     if (!num.has_point && num.int_digits <= 2) {
@@ -321,8 +331,12 @@ static size_t scan_arabic(scanner *sc, size_t i) {
             return th.cmp_end;
         }
     }
+    size_t before = sc->out->n;
     if (emit(sc, i, i, &num, &t, NULL, NULL, t.cmp_end))
         return 0;
+    zb_qty *q = sc->out->n > before ? &sc->out->v[sc->out->n - 1] : NULL;
+    if (q && q->kind == ZB_QTY_NUMBER)
+        q->bare_metric = predicate_gives(s, n, q, &num);
     return t.cmp_end > j ? t.cmp_end : j;
 }
 
@@ -335,13 +349,20 @@ static size_t scan_chinese(scanner *sc, size_t i) {
     if (!zb__chinese(s + i, n - i, &num))
         return i + 3;
     size_t j = i + num.len;
-    if (num.irregular)
-        return push_plain(sc, i, j, ZB_QTY_NAME) ? 0 : j;
-    if (num.digit_string) {
-        if (zb__starts(s, n, j, "年"))
-            return push_plain(sc, i, j + 3, ZB_QTY_YEAR) ? 0 : j + 3;
+    if (num.overflow) {
+        sc->out->overflows++;
         return j;
     }
+    if (num.irregular)
+        return push_plain(sc, i, j, ZB_QTY_NAME) ? 0 : j;
+    /* 二〇二二年 is a year; 九九个 reads on as 99 */
+    if (num.digit_string && zb__starts(s, n, j, "年"))
+        return push_plain(sc, i, j + 3, ZB_QTY_YEAR) ? 0 : j + 3;
+    /* 中央八项规定, 两位数增长: a set phrase or a policy's name */
+    size_t pk;
+    int prow = zb__lex_prefix(&zb__after_numbers, s + j, n - j, &pk);
+    if (zb__row_has(&zb__after_numbers, prow, ZB_AN_phrase))
+        return push_plain(sc, i, j + pk, ZB_QTY_NAME) ? 0 : j + pk;
     /* list markers: (一) 一、 三是 */
     if (!num.has_point && !num.ends_big) {
         if (i > 0 && s[i - 1] == '(' && j < n && s[j] == ')')
@@ -370,7 +391,7 @@ static size_t scan_chinese(scanner *sc, size_t i) {
     }
     /* 二次开发, 三次产业: a Chinese count that qualifies a noun is a name */
     if (ukind == ZB_UK_amount && !(uflags & ZB_UF_cls) && t.cmp_row < 0 && t.mag_exp == 0 &&
-        noun_at(s, n, t.end))
+        zb__noun_at(s, n, t.end))
         return push_plain(sc, i, t.end, ZB_QTY_NAME) ? 0 : t.end;
     int measuring = ukind != ZB_UK_date && ukind != ZB_UK_name && ukind != ZB_UK_ordinal;
     int bare = (num.single_digit || (num.leading_magnitude && num.mant == 0)) && t.mag_exp == 0;
@@ -380,6 +401,34 @@ static size_t scan_chinese(scanner *sc, size_t i) {
     if (measuring && bare && num.value < 2)
         return t.end; /* 一个平台, 零就业 */
     if (emit(sc, i, i, &num, &t, NULL, NULL, t.cmp_end))
+        return 0;
+    return t.cmp_end;
+}
+
+/* 超过万亿元, 突破万亿: a big magnitude with no digits is one of it (contract
+ * §2) — but only where a comparator or a to/reach predicate says a number
+ * comes: 每万人口, 亿元以上项目 and 万亿级 are words. */
+static size_t scan_bare_magnitude(scanner *sc, size_t i, size_t k) {
+    const char *s = sc->s;
+    size_t n = sc->n, ck, pk;
+    int crow = zb__lex_suffix(&zb__comparators, s, 0, i, &ck);
+    int prow = zb__lex_suffix(&zb__predicates, s, 0, i, &pk);
+    int after_comparator = crow >= 0 && zb__comparators.rows[crow].kind != ZB_CP_after;
+    int after_predicate = zb__pred_has(prow, ZB_PR_to) || zb__pred_has(prow, ZB_PR_reach);
+    if (!after_comparator && !after_predicate)
+        return i + k;
+    zb_tail t;
+    zb__parse_tail(s, n, i, &t);
+    if (t.unit_row >= 0 && zb__units.rows[t.unit_row].kind != ZB_UK_amount)
+        return t.end;
+    if (zb__starts(s, n, t.cmp_end, "的") || (t.unit_row < 0 && zb__noun_at(s, n, t.cmp_end)))
+        return t.cmp_end; /* 超万亿元的产业, 万亿元级: a class, not an amount */
+    zb_number one;
+    memset(&one, 0, sizeof one);
+    one.value = 1;
+    one.mant = 1;
+    one.chinese = 1;
+    if (emit(sc, i, i, &one, &t, NULL, NULL, t.cmp_end))
         return 0;
     return t.cmp_end;
 }
@@ -439,7 +488,8 @@ static size_t scan_ordinal(scanner *sc, size_t i) {
         if ((after >= n || zb__is_clause_punct(cp) || zb__is_final_punct(cp) || cp == 0x3002) &&
             rank_predicate_before(s, i) && !in_quotes(sc, i))
             return push_unit_number(sc, i, j, k, k, &num, "位", ZB_QTY_RANK);
-        return push_plain(sc, i, k, ZB_QTY_ORDINAL) ? 0 : k;
+        /* kept with its number: a rank after it may make it one (carry_units) */
+        return push_unit_number(sc, i, j, k, k, &num, "", ZB_QTY_ORDINAL);
     }
     return push_plain(sc, i, k + ul, ZB_QTY_ORDINAL) ? 0 : k + ul;
 }
@@ -467,37 +517,6 @@ static size_t scan_percent_words(scanner *sc, size_t i) {
     return q->end;
 }
 
-/* Unit a list shares: 8.6个和3.3个百分点, 5和6个百分点. */
-static void carry_units(const char *s, zb_qtys *qs) {
-    for (size_t k = qs->n; k-- > 1;) {
-        zb_qty *a = &qs->v[k - 1], *b = &qs->v[k];
-        if (!zb__qkind_measures(b->kind))
-            continue;
-        size_t i = a->end;
-        int joined = i < b->before_start;
-        while (i < b->before_start && joined) {
-            if (memcmp(s + i, "和", 3) == 0 || memcmp(s + i, "、", 3) == 0 ||
-                memcmp(s + i, "及", 3) == 0 || memcmp(s + i, "与", 3) == 0)
-                i += 3;
-            else
-                joined = 0;
-        }
-        if (!joined)
-            continue;
-        int bare = a->kind == ZB_QTY_NUMBER;
-        int elided_points = b->kind == ZB_QTY_POINTS && strcmp(a->unit, "个") == 0;
-        if (!bare && !elided_points)
-            continue;
-        a->kind = b->kind;
-        memcpy(a->unit, b->unit, sizeof a->unit);
-        memcpy(a->base_unit, b->base_unit, sizeof a->base_unit);
-        a->unit_flags = b->unit_flags;
-        a->unit_kind = b->unit_kind;
-        a->mag_exp = b->mag_exp;
-        a->base_value = a->value * pow(10.0, b->mag_exp);
-    }
-}
-
 /* Can a Chinese numeral, 第 or 百分之 start at s[i]? One decode and a switch,
  * because this runs on every Chinese character of the report. */
 static int numeral_start(const char *s, size_t n, size_t i) {
@@ -511,6 +530,7 @@ static int numeral_start(const char *s, size_t n, size_t i) {
     case 0x4E94: case 0x516D: case 0x4E03: case 0x516B: case 0x4E5D: /* 五六七八九 */
     case 0x4E24: case 0x3007:                                        /* 两〇 */
     case 0x5341: case 0x767E: case 0x5343:                           /* 十百千 */
+    case 0x4E07: case 0x4EBF:                                        /* 万亿 */
         return 1;
     default:
         return 0;
@@ -538,6 +558,8 @@ int zb__recognize(const zb_mem *m, const char *s, size_t n, zb_qtys *out) {
             else if (zb__is_cn_digit(s + i, n - i, &k, &v) ||
                      (zb__is_cn_magnitude(s + i, n - i, &k, &e) && e < 4))
                 next = scan_chinese(&sc, i);
+            else if (zb__is_cn_magnitude(s + i, n - i, &k, &e))
+                next = scan_bare_magnitude(&sc, i, k);
             else
                 next = i + zb__utf8_len(c);
         } else {
@@ -550,7 +572,7 @@ int zb__recognize(const zb_mem *m, const char *s, size_t n, zb_qtys *out) {
         i = next > i ? next : i + 1;
     }
     if (rc == ZB_OK)
-        carry_units(s, out);
+        zb__carry_units(s, out);
     return rc;
 }
 

@@ -34,6 +34,8 @@ typedef struct zb_qty {
     int more;               /* 多 / 余 */
     int mag_exp;            /* power of ten of the magnitude in the unit (万 → 4) */
     int streak;             /* 连续20年: how long, not how much; never an indicator */
+    int bare_metric;        /* a unit-less number a predicate gives to a metric
+                             * (倍差缩小至1.81, 满意度从84.7提升至89.6): an indicator */
 } zb_qty;
 
 typedef struct zb_qtys {
@@ -47,7 +49,8 @@ int zb__recognize(const zb_mem *m, const char *s, size_t n, zb_qtys *out);
 void zb__qtys_free(const zb_mem *m, zb_qtys *q);
 /* Does a quantity of this kind measure something (amount … rank)? */
 int zb__qkind_measures(zb_qkind k);
-/* A quantity that may become an indicator: measuring, and no streak. */
+/* A quantity that may become an indicator: measuring (or a bare number a
+ * predicate gives to a metric), and no streak. */
 int zb__indicator_candidate(const zb_qty *q);
 
 #endif

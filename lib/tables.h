@@ -26,7 +26,8 @@
 #define ZB_CMP_POSITIONS(X) X(before) X(after) X(clause)
 /* predicates.tsv: role */
 #define ZB_PRED_ROLES(X)                                                                 \
-    X(rise) X(fall) X(to) X(reach) X(relief) X(gap) X(rank) X(act) X(from) X(dist) X(base)
+    X(rise) X(fall) X(to) X(reach) X(relief) X(gap) X(rank) X(act) X(from) X(dist) X(base) \
+        X(cut)
 /* lexicon.tsv: role */
 #define ZB_LEX_ROLES(X)                                                                  \
     X(head) X(growth) X(share) X(lead) X(target) X(plan) X(review) X(title) X(noun)      \
@@ -36,6 +37,8 @@
 #define ZB_ENTITY_ROLES(X)                                                               \
     X(zone) X(facility) X(group) X(brand) X(tail) X(owner) X(place) X(partner)             \
         X(partners) X(toward) X(verb) X(pivot) X(lead) X(own) X(not)
+/* after_numbers.tsv: role */
+#define ZB_AFTER_ROLES(X) X(phrase) X(noun)
 /* sectors.tsv and metrics.tsv: sector, by the names of names.h */
 
 /* regions.tsv: level */
@@ -48,18 +51,21 @@
 #define ZB_LX_(n) ZB_ENUM_ITEM(ZB_LX_, n)
 #define ZB_RL_(n) ZB_ENUM_ITEM(ZB_RL_, n)
 #define ZB_EN_(n) ZB_ENUM_ITEM(ZB_EN_, n)
+#define ZB_AN_(n) ZB_ENUM_ITEM(ZB_AN_, n)
 enum { ZB_UNIT_KINDS(ZB_UK_) ZB_UK_COUNT };
 enum { ZB_CMP_POSITIONS(ZB_CP_) ZB_CP_COUNT };
 enum { ZB_PRED_ROLES(ZB_PR_) ZB_PR_COUNT };
 enum { ZB_LEX_ROLES(ZB_LX_) ZB_LX_COUNT };
 enum { ZB_REGION_LEVELS(ZB_RL_) ZB_RL_COUNT };
 enum { ZB_ENTITY_ROLES(ZB_EN_) ZB_EN_COUNT };
+enum { ZB_AFTER_ROLES(ZB_AN_) ZB_AN_COUNT };
 #undef ZB_UK_
 #undef ZB_CP_
 #undef ZB_PR_
 #undef ZB_LX_
 #undef ZB_RL_
 #undef ZB_EN_
+#undef ZB_AN_
 
 #define ZB_UF_cn (1u << 0)
 #define ZB_UF_cls (1u << 1)
@@ -71,6 +77,7 @@ enum { ZB_ENTITY_ROLES(ZB_EN_) ZB_EN_COUNT };
  *   comparators  kind = ZB_CP_* (position), flags = zb_cmp
  *   predicates   kind = ZB_PR_*
  *   lexicon      kind = ZB_LX_*, text = value (split parts)
+ *   after_numbers kind = ZB_AN_* (role)
  *   sectors      kind = zb_sector
  *   entities     kind = ZB_EN_*
  *   regions      text = full region name (provinces and 全国 only: see below)
@@ -129,7 +136,7 @@ typedef struct zb_metric_row {
 } zb_metric_row;
 
 extern const zb_lex_table zb__units, zb__comparators, zb__predicates, zb__lexicon,
-    zb__sectors, zb__regions, zb__aliases, zb__entities;
+    zb__sectors, zb__regions, zb__aliases, zb__entities, zb__after_numbers;
 
 /* schema/regions.tsv, every level: 全国 (row 0), then the provinces,
  * prefectures and counties in code order, a parent always before its children.

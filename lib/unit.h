@@ -7,6 +7,7 @@
 #define ZB_UNIT_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "quantity.h"
 
@@ -33,6 +34,14 @@ int zb__tail_has_unit(const zb_tail *t);
 zb_qkind zb__tail_kind(const zb_tail *t);
 /* Fill q->unit (magnitude + unit + rate) and q->base_unit (unit + rate). */
 void zb__tail_units(const char *s, const zb_tail *t, zb_qty *q);
+/* Is cp a function character (的, 和, 以 …) that begins no counted noun? */
+int zb__is_function_char(uint32_t cp);
+/* Does a noun start at s[j] (not a predicate, comparator, punctuation or
+ * function word)? 4个[省级湿地公园] */
+int zb__noun_at(const char *s, size_t n, size_t j);
+/* After a paragraph's quantities are read: the unit a list shares, written
+ * only after its last item (5和6个百分点, 10.6万、3.3万公顷, 第二、第九位). */
+void zb__carry_units(const char *s, zb_qtys *qs);
 /* A dash, 至 or 到 joining the two ends of a range at s[j]; its length, or 0. */
 size_t zb__range_joint(const char *s, size_t n, size_t j);
 

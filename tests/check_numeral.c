@@ -63,6 +63,39 @@ START_TEST(overflow_is_flagged) {
 }
 END_TEST
 
+START_TEST(digits_past_a_double_are_flagged) {
+    /* 18 significant digits: a double would round them */
+    ck_assert(arabic("123456789012345678").overflow);
+    ck_assert(arabic("12345678901234567.8").overflow);
+    ck_assert(arabic("9999999999999999999999亿").overflow);
+    /* 17 are kept; zeros at either end are not significant */
+    ck_assert(!arabic("12345678901234567").overflow);
+    zb_number n = arabic("100000000000000000000元");
+    ck_assert(!n.overflow);
+    ck_assert_double_eq(n.value, 1e20);
+    n = arabic("0.000000812");
+    ck_assert(!n.overflow);
+    ck_assert_double_eq(n.value, 0.000000812);
+}
+END_TEST
+
+START_TEST(exponents) {
+    zb_number n = arabic("1.2e4亿元");
+    ck_assert(n.has_exponent);
+    ck_assert_double_eq(n.value, 12000);
+    ck_assert_uint_eq(n.len, 5);
+    n = arabic("1e308万亿");
+    ck_assert(!n.overflow);
+    ck_assert_double_eq(n.value, 1e308);
+    ck_assert(arabic("1e400").overflow);
+    ck_assert(arabic("1e99999999999999").overflow);
+    /* not an exponent: a letter after it, or none of its digits */
+    ck_assert_uint_eq(arabic("5E级景区").len, 1);
+    ck_assert_uint_eq(arabic("3e").len, 1);
+    ck_assert_uint_eq(arabic("2e5G").len, 1);
+}
+END_TEST
+
 START_TEST(chinese_numerals) {
     ck_assert_double_eq(chinese("两个").value, 2);
     ck_assert(chinese("两个").single_digit);
@@ -109,15 +142,72 @@ START_TEST(irregular_runs_and_digit_strings) {
 }
 END_TEST
 
+START_TEST(digit_runs_before_a_magnitude) {
+    /* the whole run, not its last digit */
+    zb_number n = chinese("九九亿斤");
+    ck_assert(!n.irregular);
+    ck_assert_double_eq(n.value, 99);
+    ck_assert(n.ends_big);
+    ck_assert_int_eq(n.big_exp, 8);
+    n = chinese("二〇二二亿斤");
+    ck_assert_double_eq(n.value, 2022);
+    ck_assert_int_eq(n.big_exp, 8);
+    n = chinese("二〇二二万亿元");
+    ck_assert_double_eq(n.value, 2022);
+    ck_assert_int_eq(n.big_exp, 12);
+    /* and on after the magnitude: 九九亿五千万 */
+    n = chinese("九九亿五千万");
+    ck_assert_double_eq(n.value, 995000);
+    ck_assert_int_eq(n.big_exp, 4);
+    /* a run cannot take a small magnitude: 九九千 is no number */
+    ck_assert(chinese("九九千").irregular);
+}
+END_TEST
+
+START_TEST(approximate_pairs_are_no_number) {
+    /* 两三个, 三五万人, 七八亿: "two or three" */
+    ck_assert(chinese("两三个").irregular);
+    ck_assert(chinese("三五万人").irregular);
+    ck_assert(chinese("七八亿").irregular);
+    ck_assert_uint_eq(chinese("三五万人").len, 9);
+    /* a descending or equal pair reads digit by digit */
+    ck_assert(!chinese("九九").irregular);
+    ck_assert_double_eq(chinese("二〇").value, 20);
+    /* three digits are a digit string */
+    ck_assert(!chinese("一二三").irregular);
+}
+END_TEST
+
+START_TEST(chinese_past_a_double_is_flagged) {
+    char run[200] = "";
+    for (int i = 0; i < 30; i++)
+        strcat(run, "九");
+    strcat(run, "亿元");
+    zb_number n = chinese(run);
+    ck_assert(n.overflow);
+    ck_assert_uint_eq(n.len, 31 * 3); /* the whole run, magnitude included */
+    /* sections that overflow 64 bits: (1亿 + 1) × 万亿 */
+    ck_assert(chinese("一亿一万亿").overflow);
+    /* a run of 18 digits is more than a double keeps */
+    ck_assert(chinese("一二三四五六七八九一二三四五六七八九").overflow);
+    ck_assert(!chinese("九千九百九十九万亿").overflow);
+}
+END_TEST
+
 int main(void) {
     Suite *s = suite_create("numeral");
     TCase *t = tcase_create("numeral");
     tcase_add_test(t, arabic_numbers);
     tcase_add_test(t, exact_scaling);
     tcase_add_test(t, overflow_is_flagged);
+    tcase_add_test(t, digits_past_a_double_are_flagged);
+    tcase_add_test(t, exponents);
     tcase_add_test(t, chinese_numerals);
     tcase_add_test(t, trailing_big_magnitude_is_left_out);
     tcase_add_test(t, irregular_runs_and_digit_strings);
+    tcase_add_test(t, digit_runs_before_a_magnitude);
+    tcase_add_test(t, approximate_pairs_are_no_number);
+    tcase_add_test(t, chinese_past_a_double_is_flagged);
     suite_add_tcase(s, t);
     int failed = tu_run(s);
     return failed;

@@ -369,6 +369,7 @@ static const char *cmp_positions[] = {ZB_CMP_POSITIONS(NAME_ENTRY)};
 static const char *pred_roles[] = {ZB_PRED_ROLES(NAME_ENTRY)};
 static const char *lex_roles[] = {ZB_LEX_ROLES(NAME_ENTRY)};
 static const char *entity_roles[] = {ZB_ENTITY_ROLES(NAME_ENTRY)};
+static const char *after_roles[] = {ZB_AFTER_ROLES(NAME_ENTRY)};
 #define SECTOR_NAME(constant, name) name,
 static const char *sectors[] = {ZB_SECTOR_NAMES(SECTOR_NAME)};
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
@@ -887,6 +888,8 @@ int main(int argc, char **argv) {
               COUNT(pred_roles));
     gen_roles("lexicon.tsv", "lexicon", "word\trole\tvalue", 3, "ZB_LX_", lex_roles,
               COUNT(lex_roles));
+    gen_roles("after_numbers.tsv", "after_numbers", "word\trole", 2, "ZB_AN_", after_roles,
+              COUNT(after_roles));
     gen_sectors();
     gen_entities();
     gen_regions();
