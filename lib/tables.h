@@ -31,6 +31,10 @@
 #define ZB_LEX_ROLES(X)                                                                  \
     X(head) X(growth) X(share) X(lead) X(target) X(plan) X(review) X(title) X(noun)      \
         X(timeok) X(split) X(qualifier) X(word) X(per) X(derived)
+/* periods.tsv: role */
+#define ZB_PERIOD_ROLES(X)                                                               \
+    X(average) X(cumulative) X(span) X(none) X(flow) X(recent) X(one) X(plan) X(during)  \
+        X(since) X(end) X(lead) X(pairto)
 /* sectors.tsv and metrics.tsv: sector, by the names of names.h */
 
 /* regions.tsv: level */
@@ -42,16 +46,19 @@
 #define ZB_PR_(n) ZB_ENUM_ITEM(ZB_PR_, n)
 #define ZB_LX_(n) ZB_ENUM_ITEM(ZB_LX_, n)
 #define ZB_RL_(n) ZB_ENUM_ITEM(ZB_RL_, n)
+#define ZB_PW_(n) ZB_ENUM_ITEM(ZB_PW_, n)
 enum { ZB_UNIT_KINDS(ZB_UK_) ZB_UK_COUNT };
 enum { ZB_CMP_POSITIONS(ZB_CP_) ZB_CP_COUNT };
 enum { ZB_PRED_ROLES(ZB_PR_) ZB_PR_COUNT };
 enum { ZB_LEX_ROLES(ZB_LX_) ZB_LX_COUNT };
 enum { ZB_REGION_LEVELS(ZB_RL_) ZB_RL_COUNT };
+enum { ZB_PERIOD_ROLES(ZB_PW_) ZB_PW_COUNT };
 #undef ZB_UK_
 #undef ZB_CP_
 #undef ZB_PR_
 #undef ZB_LX_
 #undef ZB_RL_
+#undef ZB_PW_
 
 #define ZB_UF_cn (1u << 0)
 #define ZB_UF_cls (1u << 1)
@@ -63,6 +70,7 @@ enum { ZB_REGION_LEVELS(ZB_RL_) ZB_RL_COUNT };
  *   comparators  kind = ZB_CP_* (position), flags = zb_cmp
  *   predicates   kind = ZB_PR_*
  *   lexicon      kind = ZB_LX_*, text = value (split parts)
+ *   periods      kind = ZB_PW_*, number = years (recent: how many; plan: the first)
  *   sectors      kind = zb_sector
  *   regions      text = full region name (provinces and 全国 only: see below)
  *   region_names kind = index into zb__region_rows; text = the full name
@@ -120,7 +128,7 @@ typedef struct zb_metric_row {
 } zb_metric_row;
 
 extern const zb_lex_table zb__units, zb__comparators, zb__predicates, zb__lexicon,
-    zb__sectors, zb__regions, zb__aliases;
+    zb__periods, zb__sectors, zb__regions, zb__aliases;
 
 /* schema/regions.tsv, every level: 全国 (row 0), then the provinces,
  * prefectures and counties in code order, a parent always before its children.
