@@ -179,6 +179,17 @@ static int pair_follows(const char *s, size_t lo, size_t hi) {
     return 0;
 }
 
+/* An outcome verb after the counted thing, before the next figure (…贫困县全部摘帽)? */
+static int result_follows(const char *s, size_t lo, size_t hi) {
+    for (size_t i = lo; i < hi; i += zb__utf8_len((unsigned char)s[i])) {
+        size_t k;
+        if (zb__row_has(&zb__periods, zb__lex_prefix(&zb__periods, s + i, hi - i, &k),
+                        ZB_PW_result))
+            return 1;
+    }
+    return 0;
+}
+
 static void set_from(zb_attr *a, int abs, int rel, int has_rel) {
     a->year_from = abs;
     a->year_from_rel = rel;
@@ -195,7 +206,9 @@ void zb__period(const zb_para *p, const zb_qctx *ctx, size_t qi, zb_metric_state
     own_words w;
     read_own_words(p, qi, lo, hi, &w);
     zb_years y = p->scope ? zb__scope_at(p->scope, q->start) : (zb_years){0, 0, 0, 0, 0};
-    int multi = y.kind == ZB_YEARS_MULTI;
+    /* 2021年以来 in a 2022 report is one year */
+    int ry = p->scope ? p->scope->report_year : 0;
+    int multi = y.kind == ZB_YEARS_MULTI && !(ry && y.from && !y.to && y.from >= ry - 1);
     int role = st->last_role;
     int moves = (role == ZB_PR_rise || role == ZB_PR_fall || q->kind == ZB_QTY_MULTIPLE) &&
                 (a->measure == ZB_MEASURE_GROWTH || a->measure == ZB_MEASURE_CHANGE);
@@ -237,8 +250,7 @@ void zb__period(const zb_para *p, const zb_qctx *ctx, size_t qi, zb_metric_state
         a->year = w.base_year; /* 较“十三五”末的9323.1亿元: the base's own level */
     } else if (w.base_year && moves &&
                !(end && end - w.base_year < 2) &&
-               !(!end && p->scope && p->scope->report_year &&
-                 p->scope->report_year + end_rel - w.base_year < 2)) {
+               !(!end && ry && ry + end_rel - w.base_year < 2)) {
         a->period = ZB_PERIOD_SPAN; /* 比2017年下降28.6% */
         from = w.base_year + 1;
         has_rel = 0;
@@ -257,9 +269,12 @@ void zb__period(const zb_para *p, const zb_qctx *ctx, size_t qi, zb_metric_state
     } else if (multi && moves) {
         a->period = ZB_PERIOD_SPAN; /* 过去五年，…分别净减少10.6万公顷 */
     } else if (multi && a->measure == ZB_MEASURE_LEVEL &&
-               (w.flow || (hi == lo && st->period == ZB_PERIOD_CUMULATIVE &&
-                           st->period_sent == c->sent))) {
-        /* 五年来…新建改建农村公路4.6万公里; …脱贫580.9万人，37个贫困县全部摘帽 */
+               (w.flow ||
+                result_follows(s, q->end, c->next_start >= 0 ? (size_t)c->next_start
+                                                             : c->clause_end) ||
+                (hi == lo && st->period == ZB_PERIOD_CUMULATIVE && st->period_sent == c->sent))) {
+        /* 五年来…新建改建农村公路4.6万公里; 十年来…1.4亿农村人口落户; …脱贫580.9万人，
+         * 37个贫困县全部摘帽 */
         a->period = ZB_PERIOD_CUMULATIVE;
     }
 

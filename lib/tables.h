@@ -33,7 +33,7 @@
         X(timeok) X(split) X(qualifier) X(word) X(per) X(derived)
 /* periods.tsv: role */
 #define ZB_PERIOD_ROLES(X)                                                               \
-    X(average) X(cumulative) X(span) X(none) X(flow) X(recent) X(one) X(plan) X(during)  \
+    X(average) X(cumulative) X(span) X(none) X(flow) X(result) X(recent) X(one) X(plan) X(during)  \
         X(since) X(end) X(lead) X(pairto)
 /* sectors.tsv and metrics.tsv: sector, by the names of names.h */
 
