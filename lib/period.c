@@ -39,8 +39,8 @@ static int is_quote(uint32_t cp) {
     return cp == 0x201C || cp == 0x201D || cp == '"' || cp == 0x300C || cp == 0x300D;
 }
 
-/* A small count of years written N年 at s[i] (五年, 10年): N, else 0; the end
- * of 年 in *after. Streaks (连续10年) and ordinals (第3年) are no span. */
+/* A count of years written N年 at s[i] (五年, 10年), 2 to 50: N, else 0; the
+ * end of 年 in *after. Streaks (连续10年) and ordinals (第3年) are no span. */
 static int count_of_years(const char *s, size_t n, size_t i, size_t *after) {
     size_t j = i, k;
     int v, digits = 0;
@@ -59,7 +59,7 @@ static int count_of_years(const char *s, size_t n, size_t i, size_t *after) {
     zb_number num;
     int ok = zb__is_digit(s[i]) ? zb__arabic(s + i, j - i, &num)
                                 : zb__chinese(s + i, j - i, &num);
-    if (!ok || num.len != j - i || num.value < 1 || num.value > 50)
+    if (!ok || num.len != j - i || num.value < 2 || num.value > 50)
         return 0;
     if ((i >= 6 && !memcmp(s + i - 6, "连续", 6)) || (i >= 3 && !memcmp(s + i - 3, "第", 3)))
         return 0;
@@ -254,13 +254,11 @@ void zb__period(const zb_para *p, const zb_qctx *ctx, size_t qi, zb_metric_state
         a->period = ZB_PERIOD_SPAN; /* 比2017年下降28.6% */
         from = w.base_year + 1;
         has_rel = 0;
-    } else if (c->list_cont && prev_same && st->period != ZB_PERIOD_START) {
-        a->period = st->period; /* 年均分别增长6.3%、8.2% */
-        from = st->period_from;
-        from_rel = st->period_from_rel;
-        has_rel = st->period_has_rel;
-    } else if (a->measure == ZB_MEASURE_GAP && prev_same && st->period != ZB_PERIOD_START) {
-        a->period = st->period; /* 年均增长5.7%、高于全国0.3个百分点 */
+    } else if ((c->list_cont || a->measure == ZB_MEASURE_GAP) && prev_same &&
+               st->period != ZB_PERIOD_START) {
+        /* a list goes on (年均分别增长6.3%、8.2%), a gap is the previous figure's
+         * (年均增长5.7%、高于全国0.3个百分点) */
+        a->period = st->period;
         from = st->period_from;
         from_rel = st->period_from_rel;
         has_rel = st->period_has_rel;

@@ -217,7 +217,10 @@ static zb_years scan_marks(zb_scope *s, const char *p, size_t n, size_t body) {
             }
             zb_years in = cp >= 0xE4 || zb__is_digit(p[i]) ? zb__time_phrase(p, n, i, &k)
                                                             : no_years;
-            if (in.kind == ZB_YEARS_MULTI && !after_base_word(p, i)) {
+            /* 提出今年…的主要预期目标: the words 今年, 去年 turn a sentence back to
+             * one year; a date inside it (2022年突破3000亿元) dates one figure only */
+            if ((in.kind == ZB_YEARS_MULTI || (in.kind == ZB_YEARS_ONE && !in.from)) &&
+                !after_base_word(p, i)) {
                 add_mark(s, i, n, in);
                 i += k;
                 continue;
