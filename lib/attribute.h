@@ -93,7 +93,7 @@ typedef struct zb_metric_state {
     char last_unit[48]; /* base unit of the last quantity with a metric */
     /* the period of the last figure (period.c), for the figures of a list */
     zb_period period;
-    size_t period_q, period_sent;
+    size_t period_q;
     int period_from, period_from_rel, period_has_rel;
 } zb_metric_state;
 

@@ -267,12 +267,9 @@ void zb__period(const zb_para *p, const zb_qctx *ctx, size_t qi, zb_metric_state
     } else if (multi && moves) {
         a->period = ZB_PERIOD_SPAN; /* 过去五年，…分别净减少10.6万公顷 */
     } else if (multi && a->measure == ZB_MEASURE_LEVEL &&
-               (w.flow ||
-                result_follows(s, q->end, c->next_start >= 0 ? (size_t)c->next_start
-                                                             : c->clause_end) ||
-                (hi == lo && st->period == ZB_PERIOD_CUMULATIVE && st->period_sent == c->sent))) {
-        /* 五年来…新建改建农村公路4.6万公里; 十年来…1.4亿农村人口落户; …脱贫580.9万人，
-         * 37个贫困县全部摘帽 */
+               (w.flow || result_follows(s, q->end, c->next_start >= 0 ? (size_t)c->next_start
+                                                                       : c->clause_end))) {
+        /* 五年来…新建改建农村公路4.6万公里; 十年来…1.4亿农村人口落户; …37个贫困县全部摘帽 */
         a->period = ZB_PERIOD_CUMULATIVE;
     }
 
@@ -294,7 +291,6 @@ void zb__period(const zb_para *p, const zb_qctx *ctx, size_t qi, zb_metric_state
     }
     st->period = a->period;
     st->period_q = qi;
-    st->period_sent = c->sent;
     st->period_from = a->year_from;
     st->period_from_rel = a->year_from_rel;
     st->period_has_rel = a->has_from_rel;

@@ -145,6 +145,21 @@ static int after_base_word(const char *s, size_t i) {
     return 0;
 }
 
+/* A sentence s[lo..hi) (without its final punctuation) that ends naming the
+ * years it speaks of: 这是经济实力持续提升的五年. */
+static zb_years closing_years(const char *s, size_t lo, size_t hi) {
+    zb_years y = no_years;
+    size_t k;
+    int row = zb__lex_suffix(&zb__periods, s, lo, hi, &k);
+    row = row >= 0 ? zb__lex_find_kind(&zb__periods, row, ZB_PW_closing) : -1;
+    if (row >= 0 && zb__lex_is(&zb__periods, s + hi - k, k, ZB_PW_closing)) {
+        y.kind = ZB_YEARS_MULTI;
+        y.from_rel = -(int)zb__periods.rows[row].number;
+        y.to_rel = -1;
+    }
+    return y;
+}
+
 /* The time a heading names: one kind of span only; a heading that names two
  * (一、2022年和过去五年工作回顾) leaves the choice to its paragraphs. */
 static zb_years heading_years(const char *s, size_t lo, size_t hi) {
@@ -161,6 +176,8 @@ static zb_years heading_years(const char *s, size_t lo, size_t hi) {
             i += zb__utf8_len((unsigned char)s[i]);
         }
     }
+    if (got.kind == ZB_YEARS_NONE) /* ——这是追赶进位、综合实力快速跃升的五年 */
+        got = closing_years(s, lo, zb__trim_end(s, hi));
     return got;
 }
 
@@ -186,32 +203,32 @@ static void reset(zb_scope *s) {
     s->was_plan = was_plan;
 }
 
-/* Scan the sentences of s[body..n): time phrases opening a sentence hold for
- * the rest of the paragraph, those inside one (力争“十四五”期间…) for the rest
- * of that sentence. The opening of the first sentence is returned. */
+/* Scan the sentences of s[body..n): time phrases opening a sentence (or
+ * closing it: …的五年) hold for the rest of the paragraph, those inside one
+ * (力争“十四五”期间…) for the rest of that sentence. Returns the sentence-level
+ * scope in force at the paragraph's end, which the next paragraphs inherit. */
 static zb_years scan_marks(zb_scope *s, const char *p, size_t n, size_t body) {
-    zb_years first = no_years;
+    zb_years last = no_years;
     size_t i = body, sent_start = body;
-    int first_sentence = 1;
-    size_t open_marks = s->nmarks; /* marks of the open sentence, their end unknown */
     while (i < n) {
         size_t at = opening(p, n, i), k;
         zb_years y = at < n ? zb__time_phrase(p, n, at, &k) : no_years;
+        size_t open_marks = s->nmarks; /* marks inside the sentence, their end unknown */
         if (y.kind != ZB_YEARS_NONE) {
             add_mark(s, sent_start, n, y);
             open_marks = s->nmarks;
-            if (first_sentence)
-                first = y;
+            last = y;
             i = at + k;
         } else {
             i = at;
         }
         /* the rest of the sentence, to its final punctuation */
-        size_t end = n;
+        size_t end = n, stop = n;
         while (i < n) {
             size_t len;
             uint32_t cp = zb__cp_at(p, n, i, &len);
             if (zb__is_final_punct(cp)) {
+                stop = i;
                 end = i + len;
                 break;
             }
@@ -229,13 +246,16 @@ static zb_years scan_marks(zb_scope *s, const char *p, size_t n, size_t body) {
         }
         for (size_t m = open_marks; m < s->nmarks; m++)
             s->marks[m].end = end;
-        open_marks = s->nmarks;
-        /* a vocative (各位代表!) is no opening: the next sentence is */
-        if (end - sent_start > 15)
-            first_sentence = 0;
+        if (y.kind == ZB_YEARS_NONE) {
+            y = closing_years(p, sent_start, zb__trim_end(p, stop));
+            if (y.kind != ZB_YEARS_NONE) {
+                add_mark(s, sent_start, n, y);
+                last = y;
+            }
+        }
         i = sent_start = end;
     }
-    return first;
+    return last;
 }
 
 static int has_digit(const char *s, size_t n) {
@@ -268,16 +288,16 @@ void zb__scope_paragraph(zb_scope *s, const char *p, size_t n, const zb_heading 
         body = h->text_end;
     }
     s->start = passage(s);
-    zb_years first = scan_marks(s, p, n, body);
-    if (!h->is_heading && first.kind != ZB_YEARS_NONE) {
-        s->para = first;
+    zb_years last = scan_marks(s, p, n, body);
+    if (!h->is_heading && last.kind != ZB_YEARS_NONE) {
+        s->para = last;
         s->para_level = s->sect;
         size_t end = n;
         while (end > 0 && (p[end - 1] == ' ' || p[end - 1] == '\n'))
             end--;
         /* one year, an introduction without figures, or one ending in a
          * colon (…主要做了以下工作：) holds for the points that follow */
-        s->para_keep = first.kind == ZB_YEARS_ONE || !has_digit(p, n) ||
+        s->para_keep = last.kind == ZB_YEARS_ONE || !has_digit(p, n) ||
                        (end > 0 && p[end - 1] == ':');
     }
 }

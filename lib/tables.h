@@ -33,7 +33,7 @@
         X(timeok) X(split) X(qualifier) X(word) X(per) X(derived)
 /* periods.tsv: role */
 #define ZB_PERIOD_ROLES(X)                                                               \
-    X(average) X(cumulative) X(span) X(none) X(flow) X(result) X(recent) X(one) X(plan) X(during)  \
+    X(average) X(cumulative) X(span) X(none) X(flow) X(result) X(recent) X(closing) X(one) X(plan) X(during)  \
         X(since) X(end) X(lead) X(pairto)
 /* sectors.tsv and metrics.tsv: sector, by the names of names.h */
 
@@ -70,7 +70,7 @@ enum { ZB_PERIOD_ROLES(ZB_PW_) ZB_PW_COUNT };
  *   comparators  kind = ZB_CP_* (position), flags = zb_cmp
  *   predicates   kind = ZB_PR_*
  *   lexicon      kind = ZB_LX_*, text = value (split parts)
- *   periods      kind = ZB_PW_*, number = years (recent: how many; plan: the first)
+ *   periods      kind = ZB_PW_*, number = years (recent, closing: how many; plan: the first)
  *   sectors      kind = zb_sector
  *   regions      text = full region name (provinces and 全国 only: see below)
  *   region_names kind = index into zb__region_rows; text = the full name
