@@ -180,6 +180,7 @@ int zb__attribute(const zb_mem *m, const zb_para *p, zb_vec *out) {
     zb_metric_state st;
     memset(&st, 0, sizeof st);
     st.last_role = -1;
+    st.period_q = SIZE_MAX;
     for (size_t qi = 0; qi < p->nq; qi++) {
         const zb_qty *q = &p->q[qi];
         if (!zb__indicator_candidate(q))
@@ -216,7 +217,7 @@ int zb__attribute(const zb_mem *m, const zb_para *p, zb_vec *out) {
             zb__metric_for(p, ctx, qi, &st, a->metric, sizeof a->metric);
         }
         zb__entity(p, c, a);
-        zb__period(p, ctx, qi, a);
+        zb__period(p, ctx, qi, &st, a);
         zb__commitment(p, c, a);
         a->metric_id = zb__quantity_metric_id(a->metric, q->kind, &a->metric_sector);
         if (c->sent >= p->goals_from) /* a list of main targets: the metric's sector */

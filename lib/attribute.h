@@ -98,6 +98,10 @@ typedef struct zb_metric_state {
     int last_sign;   /* -1 after a fall */
     int last_role;   /* predicate role of the last quantity, -1 none */
     char last_unit[48]; /* base unit of the last quantity with a metric */
+    /* the period of the last figure (period.c), for the figures of a list */
+    zb_period period;
+    size_t period_q;
+    int period_from, period_from_rel, period_has_rel;
 } zb_metric_state;
 
 /* ---- attribute.c: the stage's entry point ---- */
@@ -156,8 +160,10 @@ void zb__entity(const zb_para *p, const zb_qctx *c, zb_attr *a);
 
 /* ---- period.c ---- */
 /* The span of time figure qi covers (INDICATORS.md §4a): a->period, year_from
- * (or year_from_rel), and the year where the period fixes it. */
-void zb__period(const zb_para *p, const zb_qctx *ctx, size_t qi, zb_attr *a);
+ * (or year_from_rel), and the year where the period fixes it. Runs after
+ * the measure (st->last_role is this figure's predicate) and the metric. */
+void zb__period(const zb_para *p, const zb_qctx *ctx, size_t qi, zb_metric_state *st,
+                zb_attr *a);
 
 /* ---- qualitative.c ---- */
 /* Goals and results stated without a number (INDICATORS.md §2b): for each

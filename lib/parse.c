@@ -196,7 +196,7 @@ static int process_block(run *r, const zb_ntext *b) {
     }
     if (h.is_heading)
         before_first = 0;
-    zb__scope_paragraph(&r->scope, b->s, b->len, &h);
+    zb__scope_paragraph(&r->scope, b->s, b->len, &h, d->outline.plan);
     /* a report names its region in its title block and its province early and
      * often: its first 16 KB decide */
     zb__region_read(&r->regions, b->s, b->len);
@@ -338,12 +338,12 @@ static int parse_impl(zb_doc **out, const char *text, size_t len, const zb_parse
     r.flags = opts ? opts->flags : 0;
     r.sents.size = sizeof(zb_range);
     r.attrs.size = sizeof(zb_attr);
-    zb__scope_init(&r.scope);
     zb__region_reader_init(&r.regions);
     d->report_year = opts ? opts->report_year : 0;
     if (!d->report_year && zb__report_year(mem_of(d), text, len, &d->report_year) != ZB_OK)
         return zb__err_set(&d->err, ZB_ENOMEM, "out of memory while parsing");
     d->outline.report_year = d->report_year;
+    zb__scope_init(&r.scope, d->report_year);
     zb_layout l;
     zb__layout_init(&l, mem_of(d), text, len);
     const zb_ntext *block;

@@ -39,6 +39,10 @@
         X(partners) X(toward) X(verb) X(pivot) X(lead) X(own) X(not)
 /* after_numbers.tsv: role */
 #define ZB_AFTER_ROLES(X) X(phrase) X(noun)
+/* periods.tsv: role */
+#define ZB_PERIOD_ROLES(X)                                                               \
+    X(average) X(cumulative) X(span) X(none) X(flow) X(result) X(recent) X(closing) X(one) X(plan) X(during)  \
+        X(since) X(end) X(lead) X(pairto)
 /* sectors.tsv and metrics.tsv: sector, by the names of names.h */
 
 /* regions.tsv: level */
@@ -52,6 +56,7 @@
 #define ZB_RL_(n) ZB_ENUM_ITEM(ZB_RL_, n)
 #define ZB_EN_(n) ZB_ENUM_ITEM(ZB_EN_, n)
 #define ZB_AN_(n) ZB_ENUM_ITEM(ZB_AN_, n)
+#define ZB_PW_(n) ZB_ENUM_ITEM(ZB_PW_, n)
 enum { ZB_UNIT_KINDS(ZB_UK_) ZB_UK_COUNT };
 enum { ZB_CMP_POSITIONS(ZB_CP_) ZB_CP_COUNT };
 enum { ZB_PRED_ROLES(ZB_PR_) ZB_PR_COUNT };
@@ -59,6 +64,7 @@ enum { ZB_LEX_ROLES(ZB_LX_) ZB_LX_COUNT };
 enum { ZB_REGION_LEVELS(ZB_RL_) ZB_RL_COUNT };
 enum { ZB_ENTITY_ROLES(ZB_EN_) ZB_EN_COUNT };
 enum { ZB_AFTER_ROLES(ZB_AN_) ZB_AN_COUNT };
+enum { ZB_PERIOD_ROLES(ZB_PW_) ZB_PW_COUNT };
 #undef ZB_UK_
 #undef ZB_CP_
 #undef ZB_PR_
@@ -66,6 +72,7 @@ enum { ZB_AFTER_ROLES(ZB_AN_) ZB_AN_COUNT };
 #undef ZB_RL_
 #undef ZB_EN_
 #undef ZB_AN_
+#undef ZB_PW_
 
 #define ZB_UF_cn (1u << 0)
 #define ZB_UF_cls (1u << 1)
@@ -78,6 +85,7 @@ enum { ZB_AFTER_ROLES(ZB_AN_) ZB_AN_COUNT };
  *   predicates   kind = ZB_PR_*
  *   lexicon      kind = ZB_LX_*, text = value (split parts)
  *   after_numbers kind = ZB_AN_* (role)
+ *   periods      kind = ZB_PW_*, number = years (recent, closing: how many; plan: the first)
  *   sectors      kind = zb_sector
  *   entities     kind = ZB_EN_*
  *   regions      text = full region name (provinces and 全国 only: see below)
@@ -136,7 +144,7 @@ typedef struct zb_metric_row {
 } zb_metric_row;
 
 extern const zb_lex_table zb__units, zb__comparators, zb__predicates, zb__lexicon,
-    zb__sectors, zb__regions, zb__aliases, zb__entities, zb__after_numbers;
+    zb__periods, zb__sectors, zb__regions, zb__aliases, zb__entities, zb__after_numbers;
 
 /* schema/regions.tsv, every level: 全国 (row 0), then the provinces,
  * prefectures and counties in code order, a parent always before its children.

@@ -370,6 +370,7 @@ static const char *pred_roles[] = {ZB_PRED_ROLES(NAME_ENTRY)};
 static const char *lex_roles[] = {ZB_LEX_ROLES(NAME_ENTRY)};
 static const char *entity_roles[] = {ZB_ENTITY_ROLES(NAME_ENTRY)};
 static const char *after_roles[] = {ZB_AFTER_ROLES(NAME_ENTRY)};
+static const char *period_roles[] = {ZB_PERIOD_ROLES(NAME_ENTRY)};
 #define SECTOR_NAME(constant, name) name,
 static const char *sectors[] = {ZB_SECTOR_NAMES(SECTOR_NAME)};
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
@@ -477,6 +478,31 @@ static void gen_roles(const char *file, const char *name, const char *header, in
         }
     }
     emit_lex(name, l, t.n);
+}
+
+/* periods.tsv: word, role, years (a whole number of years or a first year). */
+static void gen_periods(void) {
+    table t = read_tsv("periods.tsv", "word\trole\tyears", 3);
+    lex *l = lex_new(t.n);
+    for (size_t i = 0; i < t.n; i++) {
+        row *r = &t.rows[i];
+        check_folded(&t, r, r->col[0]);
+        l[i].word = r->col[0];
+        int role = enum_index(&t, r, "role", period_roles, COUNT(period_roles), r->col[1]);
+        l[i].kind = enum_expr("ZB_PW_", period_roles[role]);
+        int wants = !strcmp(period_roles[role], "recent") ||
+                    !strcmp(period_roles[role], "closing") || !strcmp(period_roles[role], "plan");
+        if (wants != (strcmp(r->col[2], "-") != 0))
+            die(t.path, r->line,
+                "years: a number for recent, closing and plan rows, - for the others");
+        if (wants) {
+            double y = parse_number(&t, r, r->col[2]);
+            if (y != (int)y || (y > 50 && (y < 1949 || y > 2200)))
+                die(t.path, r->line, "\"%s\" is neither a count of years nor a year", r->col[2]);
+            l[i].number = y;
+        }
+    }
+    emit_lex("periods", l, t.n);
 }
 
 static void gen_sectors(void) {
@@ -890,6 +916,7 @@ int main(int argc, char **argv) {
               COUNT(lex_roles));
     gen_roles("after_numbers.tsv", "after_numbers", "word\trole", 2, "ZB_AN_", after_roles,
               COUNT(after_roles));
+    gen_periods();
     gen_sectors();
     gen_entities();
     gen_regions();
