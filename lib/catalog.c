@@ -74,6 +74,31 @@ static int derived_metric(const char *m, size_t pos, size_t len) {
     return zb__lex_has(row, ZB_LX_derived);
 }
 
+/* A part named by a word alone (其中出口) whose catalog name adds a generic
+ * head (出口总额, 出口额): the first alias that is the part plus a head word. */
+static int part_with_head(const char *part, size_t *at, size_t *length) {
+    size_t n = strlen(part);
+    /* the rows are sorted by word: find the first that starts with part */
+    size_t lo = 0, hi = zb__aliases.nrows;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (strcmp(zb__aliases.rows[mid].word, part) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t r = lo; r < zb__aliases.nrows && !strncmp(zb__aliases.rows[r].word, part, n);
+         r++) {
+        const char *head = zb__aliases.rows[r].word + n;
+        if (*head && zb__lex_is(&zb__lexicon, head, strlen(head), ZB_LX_head)) {
+            *at = 0;
+            *length = n;
+            return zb__aliases.rows[r].kind;
+        }
+    }
+    return -1;
+}
+
 int zb__metric_match(const char *metric, size_t *at, size_t *length) {
     int best = -1;
     size_t best_pos = 0, best_len = 0, n = strlen(metric);
@@ -98,6 +123,19 @@ int zb__metric_match(const char *metric, size_t *at, size_t *length) {
             best_len = len;
         }
     }
+    for (size_t x = 0; x < zb__alias_exact_count && best < 0; x++) {
+        const zb_lex_row *r = &zb__aliases.rows[zb__alias_exact[x]];
+        size_t k = strlen(r->word + 1);
+        /* the whole metric, with a generic head (进出口规模), or the total of a part
+         * (进出口中出口) */
+        if (!strncmp(r->word + 1, metric, k) &&
+            (!metric[k] || !strncmp(metric + k, "中", 3) ||
+             zb__lex_is(&zb__lexicon, metric + k, n - k, ZB_LX_head))) {
+            best = r->kind;
+            best_pos = 0;
+            best_len = k;
+        }
+    }
     /* 研发经费支出占地区生产总值比重: a share of something, not the thing */
     if (best >= 0 && strstr(metric + best_pos + best_len, "占"))
         best = -1;
@@ -109,7 +147,26 @@ int zb__metric_match(const char *metric, size_t *at, size_t *length) {
     if (best >= 0 && strncmp(rest, "中", 3) == 0 && rest[3]) {
         size_t sub_at, sub_len;
         size_t skip = (size_t)(rest + 3 - metric);
-        best = zb__metric_match(rest + 3, &sub_at, &sub_len);
+        int part = zb__metric_match(rest + 3, &sub_at, &sub_len);
+        /* 进出口总额中出口: the part with the total's head (出口总额) */
+        for (size_t j = best_pos + 3; part < 0 && j < best_pos + best_len;
+             j += zb__utf8_len((unsigned char)metric[j])) {
+            char cand[256];
+            int k = snprintf(cand, sizeof cand, "%s%.*s", rest + 3, (int)(best_pos + best_len - j),
+                             metric + j);
+            size_t len;
+            int row = k > 0 && (size_t)k < sizeof cand
+                          ? zb__lex_prefix(&zb__aliases, cand, (size_t)k, &len)
+                          : -1;
+            if (row >= 0 && len == (size_t)k) {
+                part = zb__aliases.rows[row].kind;
+                sub_at = 0;
+                sub_len = strlen(rest + 3);
+            }
+        }
+        if (part < 0)
+            part = part_with_head(rest + 3, &sub_at, &sub_len);
+        best = part;
         best_pos = skip + sub_at;
         best_len = sub_len;
     }

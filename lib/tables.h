@@ -169,6 +169,11 @@ extern const zb_metric_row zb__metric_rows[];
 /* Rows of zb__aliases whose alias holds a '*' wildcard (the trie cannot match them). */
 extern const size_t zb__alias_wildcards[];
 extern const size_t zb__alias_wildcard_count;
+/* Rows of zb__aliases written =WORD: they name their metric only when the
+ * metric phrase is exactly WORD (=进出口: 对东盟进出口 once its owner is taken out,
+ * never 跨境电商进出口). */
+extern const size_t zb__alias_exact[];
+extern const size_t zb__alias_exact_count;
 extern const size_t zb__metric_count;
 
 /* schema/unit_conversions.tsv: a level in `from` times `factor` is a level in

@@ -33,6 +33,12 @@ static const struct {
     {"城镇新增就业", "urban_new_jobs"},
     {"居民消费价格涨幅", "cpi"},
     {"省级湿地公园", ""},
+    {"进出口总额中出口", "exports"},          /* a part by the total's head: 出口总额 */
+    {"进出口中出口", "exports"},
+    {"进出口", "trade"},                      /* =进出口: only as the whole metric, */
+    {"进出口规模", "trade"},                  /* or with a generic head */
+    {"跨境电商进出口", ""},                   /* not inside another's name */
+    {"进出口实绩企业", ""},
 };
 
 START_TEST(catalog_id) {

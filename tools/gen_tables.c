@@ -755,6 +755,15 @@ static void gen_metrics(const table *conversions) {
         }
     fprintf(out, "%s};\nconst size_t zb__alias_wildcard_count = %zu;\n", nwild ? "" : "0",
             nwild);
+    /* and those that name a metric only when they are the whole of it (=进出口) */
+    fputs("const size_t zb__alias_exact[] = {", out);
+    size_t nexact = 0;
+    for (size_t i = 0; i < nalias; i++)
+        if (l[i].word[0] == '=') {
+            fprintf(out, "%s%zu", nexact ? ", " : "", i);
+            nexact++;
+        }
+    fprintf(out, "%s};\nconst size_t zb__alias_exact_count = %zu;\n", nexact ? "" : "0", nexact);
 }
 
 static void read_t2s(void) {
