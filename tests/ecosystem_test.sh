@@ -16,17 +16,25 @@ fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
 # --- install into a prefix -----------------------------------------------------
 prefix=$tmp/prefix
 cmake --install "$build" --prefix "$prefix" > "$tmp/install.log" 2>&1 || fail "cmake --install: $(tail -3 "$tmp/install.log")"
-libdir=$(ls -d "$prefix"/lib* | head -n 1)
+# lib/, lib64/ or lib/<multiarch triplet>/ (as Debian builds it): where libzhibiao.so is
+libdir=$(dirname "$(find "$prefix" -name libzhibiao.so | head -n 1)")
 [ -n "$(ls "$libdir"/libzhibiao.so.0* 2>/dev/null)" ] || fail "no libzhibiao.so.0"
 objdump -p "$libdir"/libzhibiao.so.0.* 2>/dev/null | grep -q "SONAME *libzhibiao.so.0" || fail "SONAME"
 [ -f "$libdir/libzhibiao.a" ] || fail "no static library"
 [ -f "$prefix/include/zhibiao.h" ] || fail "no header"
 [ -x "$prefix/bin/zhibiao" ] || fail "no tool"
-[ -f "$prefix/share/zhibiao/schema/metrics.tsv" ] || fail "no schema"
+# the tables of schema/ are embedded in the library: nothing of them is installed
+[ ! -e "$prefix/share/zhibiao" ] || fail "share/zhibiao installed: $(find "$prefix/share/zhibiao" | head -3)"
 [ -f "$prefix/share/man/man1/zhibiao.1" ] && [ -f "$prefix/share/man/man3/zhibiao.3" ] || fail "no man pages"
 pc=$(find "$prefix" -name zhibiao.pc | head -n 1)
 [ -n "$pc" ] || fail "no zhibiao.pc"
-"$prefix/bin/zhibiao" version | grep -q "zhibiao" || fail "installed tool"
+LD_LIBRARY_PATH=$libdir "$prefix/bin/zhibiao" version | grep -q "zhibiao" || fail "installed tool"
+# the exported targets name no library by an absolute path (relocatable)
+for f in "$libdir"/cmake/zhibiao/zhibiaoTargets*.cmake; do
+  # (CMake's own lines about a /lib -> /usr/lib link name the prefix; the targets' properties may not)
+  grep -nE '^ *(INTERFACE_|IMPORTED_)' "$f" | grep -E '"/|;/|/usr/lib' > "$tmp/abs"
+  [ ! -s "$tmp/abs" ] || fail "absolute path in $(basename "$f"): $(cat "$tmp/abs")"
+done
 
 # the example, built with pkg-config against the installed library
 export PKG_CONFIG_PATH=$(dirname "$pc")
@@ -53,8 +61,46 @@ cmake -S "$tmp/consumer" -B "$tmp/consumer/build" -DCMAKE_PREFIX_PATH="$prefix" 
 LD_LIBRARY_PATH=$libdir "$tmp/consumer/build/compare" "$tmp/cm.db" "$data/jilin-2022-part2.txt" | grep -q "grain_output" || fail "find_package build output"
 "$tmp/consumer/build/compare_static" "$tmp/cms.db" "$data/jilin-2022-part2.txt" | grep -q "grain_output" || fail "static build output"
 
+# find_package(zhibiao) without pkg-config: PATH is a directory of links to every
+# program but pkg-config, and CMake may not look for it either. Shared and static.
+mkdir -p "$tmp/nopc"
+for d in $(echo "$PATH" | tr ':' ' '); do
+  for p in "$d"/*; do
+    case ${p##*/} in *pkg-config* | pkgconf*) continue ;; esac
+    [ -x "$p" ] && [ ! -e "$tmp/nopc/${p##*/}" ] && ln -s "$p" "$tmp/nopc/${p##*/}"
+  done
+done
+PATH=$tmp/nopc command -v pkg-config > /dev/null && fail "pkg-config still on the reduced PATH"
+for kind in shared static; do
+  target=zhibiao::zhibiao; [ $kind = static ] && target=zhibiao::zhibiao_static
+  mkdir -p "$tmp/nopc-$kind"
+  cp "$src/examples/compare.c" "$tmp/nopc-$kind/"
+  cat > "$tmp/nopc-$kind/CMakeLists.txt" <<CM
+cmake_minimum_required(VERSION 3.20)
+project(consumer C)
+find_package(zhibiao 0.5 REQUIRED)
+add_executable(compare compare.c)
+target_link_libraries(compare PRIVATE $target)
+CM
+  PATH=$tmp/nopc cmake -S "$tmp/nopc-$kind" -B "$tmp/nopc-$kind/build" -DCMAKE_PREFIX_PATH="$prefix" \
+      -DCMAKE_DISABLE_FIND_PACKAGE_PkgConfig=ON > "$tmp/nopc.log" 2>&1 \
+    && PATH=$tmp/nopc cmake --build "$tmp/nopc-$kind/build" >> "$tmp/nopc.log" 2>&1 \
+    || fail "find_package without pkg-config ($kind): $(grep -v '^--' "$tmp/nopc.log" | head -8)"
+  LD_LIBRARY_PATH=$libdir "$tmp/nopc-$kind/build/compare" "$tmp/nopc-$kind.db" "$data/jilin-2022-part2.txt" 2>&1 \
+    | grep -q "grain_output" || fail "find_package without pkg-config ($kind): output"
+done
+# the shared target asks nothing of SQLite's and utf8proc's development files
+grep -q 'SQLite\|utf8proc\|PkgConfig' "$libdir/cmake/zhibiao/zhibiaoTargets.cmake" \
+  && fail "zhibiaoTargets.cmake (the shared target) names a dependency"
+
 # --- the SQLite extension in the stock shell -------------------------------------
-ext=$(ls "$libdir"/libzhibiao_sqlite.so 2>/dev/null || echo "$build/libzhibiao_sqlite.so")
+# a module (no SONAME) in $libdir/zhibiao/, exporting its entry point alone
+ext=$libdir/zhibiao/libzhibiao_sqlite.so
+[ -f "$ext" ] || { fail "no $ext"; ext=$build/libzhibiao_sqlite.so; }
+[ ! -e "$libdir/libzhibiao_sqlite.so" ] || fail "extension in \$libdir itself"
+objdump -p "$ext" | grep -q SONAME && fail "the extension has a SONAME"
+syms=$(nm -D --defined-only "$ext" | awk '{print $3}' | tr '\n' ' ')
+[ "$syms" = "sqlite3_zhibiaosqlite_init " ] || fail "extension exports more than its entry point: $(echo "$syms" | wc -w) symbols: $(echo "$syms" | cut -c1-200)"
 out=$(sqlite3 :memory: ".load ${ext%.so}" "select metric, value, unit from zhibiao_extract('地区生产总值增长6%左右,粮食产量稳定在800亿斤以上。')")
 [ "$(echo "$out" | wc -l)" -eq 2 ] || fail "extension rows: $out"
 echo "$out" | grep -q "^粮食产量|800.0|亿斤$" || fail "extension grain row: $out"
