@@ -33,6 +33,8 @@
         X(timeok) X(split) X(qualifier) X(word) X(per) X(derived) X(goals) X(now) X(past)     \
             X(ensure) X(strive) X(estimate) X(qual) X(done) X(news)
 /* sectors.tsv and metrics.tsv: sector, by the names of names.h */
+/* html.tsv: role */
+#define ZB_HTML_ROLES(X) X(skip) X(furniture) X(block)
 
 /* regions.tsv: level */
 #define ZB_REGION_LEVELS(X) X(national) X(province) X(prefecture) X(county)
@@ -43,16 +45,19 @@
 #define ZB_PR_(n) ZB_ENUM_ITEM(ZB_PR_, n)
 #define ZB_LX_(n) ZB_ENUM_ITEM(ZB_LX_, n)
 #define ZB_RL_(n) ZB_ENUM_ITEM(ZB_RL_, n)
+#define ZB_HT_(n) ZB_ENUM_ITEM(ZB_HT_, n)
 enum { ZB_UNIT_KINDS(ZB_UK_) ZB_UK_COUNT };
 enum { ZB_CMP_POSITIONS(ZB_CP_) ZB_CP_COUNT };
 enum { ZB_PRED_ROLES(ZB_PR_) ZB_PR_COUNT };
 enum { ZB_LEX_ROLES(ZB_LX_) ZB_LX_COUNT };
 enum { ZB_REGION_LEVELS(ZB_RL_) ZB_RL_COUNT };
+enum { ZB_HTML_ROLES(ZB_HT_) ZB_HT_COUNT };
 #undef ZB_UK_
 #undef ZB_CP_
 #undef ZB_PR_
 #undef ZB_LX_
 #undef ZB_RL_
+#undef ZB_HT_
 
 #define ZB_UF_cn (1u << 0)
 #define ZB_UF_cls (1u << 1)
@@ -122,6 +127,8 @@ typedef struct zb_metric_row {
 
 extern const zb_lex_table zb__units, zb__comparators, zb__predicates, zb__lexicon,
     zb__sectors, zb__regions, zb__aliases;
+/* html.tsv: kind = ZB_HT_* (lib/html.c) */
+extern const zb_lex_table zb__html;
 
 /* schema/regions.tsv, every level: 全国 (row 0), then the provinces,
  * prefectures and counties in code order, a parent always before its children.

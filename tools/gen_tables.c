@@ -368,6 +368,7 @@ static const char *unit_flags[] = {ZB_UNIT_FLAGS(NAME_ENTRY)};
 static const char *cmp_positions[] = {ZB_CMP_POSITIONS(NAME_ENTRY)};
 static const char *pred_roles[] = {ZB_PRED_ROLES(NAME_ENTRY)};
 static const char *lex_roles[] = {ZB_LEX_ROLES(NAME_ENTRY)};
+static const char *html_roles[] = {ZB_HTML_ROLES(NAME_ENTRY)};
 #define SECTOR_NAME(constant, name) name,
 static const char *sectors[] = {ZB_SECTOR_NAMES(SECTOR_NAME)};
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
@@ -880,6 +881,7 @@ int main(int argc, char **argv) {
               COUNT(pred_roles));
     gen_roles("lexicon.tsv", "lexicon", "word\trole\tvalue", 3, "ZB_LX_", lex_roles,
               COUNT(lex_roles));
+    gen_roles("html.tsv", "html", "word\trole", 2, "ZB_HT_", html_roles, COUNT(html_roles));
     gen_sectors();
     gen_regions();
     table conversions = gen_unit_conversions();
