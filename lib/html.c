@@ -418,8 +418,9 @@ int zb__html_text(zb_text *t, const char *data, size_t len) {
             body = c;
     if (rc == ZB_OK) {
         const node_info *bi = info_of(&w, body);
-        /* furniture words that would take most of the text name the article */
-        int use_class = bi->score >= 0.5 * bi->score_all;
+        /* furniture words that would take most of a page's text (an article's
+         * worth) name the article itself */
+        int use_class = bi->score >= 0.5 * bi->score_all || bi->score_all < 200;
         xmlNode *art = article(&w, body, use_class);
         xmlNode *head = art != body ? headline(&w, root, art) : NULL;
         if (head)

@@ -7,9 +7,15 @@
  *     第3页 共12页, 3/12, Page 3, a bare 3);
  *   - running headers and footers: a line among the first or last two that
  *     stands there (digits aside) on at least two pages and a third of them.
+ * Paragraphs: poppler's characters are placed on the page
+ * (poppler_page_get_text_layout), so a line that fills the column, followed
+ * by one that is neither indented nor set apart by a wider gap, is a wrapped
+ * line: its line break is dropped, even after a full stop, so that a run-in
+ * heading (五是…。) governs its paragraph as in a text file. Across a page
+ * break the next line's indent alone decides, where paragraphs are indented. Other broken lines are stage
+ * 2's to join (lib/layout.c), as in text.
  * Pages are joined with a form feed; the text of page k starts right after
- * the k-1th. Lines broken mid-sentence, also across pages, are stage 2's to
- * join (lib/layout.c).
+ * the k-1th.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -46,6 +52,7 @@ typedef struct page {
     double left, right; /* the column: the ink of the lines with some text */
     double em, pitch;   /* a Chinese character's width; the usual line distance */
     int geo;            /* the page's geometry is known */
+    int indents;        /* some line starts two characters in: paragraphs are indented */
 } page;
 
 #define EDGE 2 /* lines at the top and at the foot where furniture stands */
@@ -156,6 +163,11 @@ static void page_geometry(page *p, double em_sum, size_t em_n) {
     } else {
         qsort(dy, ndy, sizeof *dy, by_value);
         p->pitch = dy[ndy / 2];
+        for (size_t i = 0; i < p->nlines; i++) {
+            const line *l = &p->lines[i];
+            double in = l->x1 - p->left;
+            p->indents |= l->geo && l->n >= 12 && in > 1.5 * p->em && in < 2.5 * p->em;
+        }
     }
     zb__free(NULL, dy);
 }
@@ -304,7 +316,8 @@ static int indented(const page *p, const line *l) {
 
 /* A line that fills the column is wrapped when the next one is neither
  * indented (a paragraph's first line) nor further down than the usual pitch
- * (a gap between paragraphs); across a page break the indent alone decides.
+ * (a gap between paragraphs); across a page break the indent alone decides,
+ * on pages whose paragraphs are indented (elsewhere nothing tells).
  * Its line break is no paragraph's end even after a full stop, so it is
  * dropped, and stage 2 sees the paragraph whole as in a text file. */
 static void mark_wraps(page *pages, size_t np) {
@@ -317,12 +330,41 @@ static void mark_wraps(page *pages, size_t np) {
             if (!l->n || l->dropped)
                 continue;
             if (last && fills(last_page, last) && !indented(p, l) &&
-                (last_page != p || (l->y > last->y && l->y - last->y <= 1.3 * p->pitch)))
+                (last_page != p ? p->indents
+                                : l->y > last->y && l->y - last->y <= 1.3 * p->pitch))
                 last->wraps = 1;
             last = l;
             last_page = p;
         }
     }
+}
+
+static int ascii_alnum(char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static int number_char(char c) { return (c >= '0' && c <= '9') || c == '.' || c == '%'; }
+
+/* A line without the gaps poppler reads as spaces in justified Chinese text
+ * (科技创新 平台, 增长6. 5%): a run of spaces stays only between two ASCII words
+ * (GDP 5%, 5G network), never inside a number. */
+static int add_line(zb_text *t, const char *s, size_t n) {
+    size_t i = 0;
+    while (i < n) {
+        size_t j = i;
+        while (j < n && s[j] != ' ')
+            j++;
+        if (zb__text_add(t, s + i, j - i))
+            return ZB_ENOMEM;
+        size_t k = j;
+        while (k < n && s[k] == ' ')
+            k++;
+        if (j > i && k < n && k > j && ascii_alnum(s[j - 1]) && ascii_alnum(s[k]) &&
+            !(number_char(s[j - 1]) && number_char(s[k])) && zb__text_add(t, " ", 1))
+            return ZB_ENOMEM;
+        i = k;
+    }
+    return ZB_OK;
 }
 
 static int emit_pages(zb_text *t, page *pages, size_t np) {
@@ -337,7 +379,7 @@ static int emit_pages(zb_text *t, page *pages, size_t np) {
                 continue;
             char end = l->n ? l->s[l->n - 1] : 0;
             int letter = (end >= 'a' && end <= 'z') || (end >= 'A' && end <= 'Z');
-            if (zb__text_add(t, l->s, l->n) ||
+            if (add_line(t, l->s, l->n) ||
                 (!l->wraps && zb__text_add(t, "\n", 1)) ||
                 (l->wraps && letter && zb__text_add(t, " ", 1)))
                 return ZB_ENOMEM;
