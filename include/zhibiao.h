@@ -352,9 +352,10 @@ typedef struct zb_text zb_text;
 /** Turn a report as users have it into the UTF-8 text the parser reads.
  *
  *  - TEXT: the bytes copied as they are (no pages).
- *  - HTML: the page is parsed leniently; its charset comes from <meta charset>
- *    or the http-equiv Content-Type (GBK and GB2312 are read as GB18030),
- *    else UTF-8 when the bytes are valid UTF-8, else GB18030. Scripts, styles,
+ *  - HTML: the page is parsed leniently. Its charset: UTF-16 by a byte order
+ *    mark; UTF-8 when the bytes are valid UTF-8; else what <meta charset> or
+ *    the http-equiv Content-Type says (GBK and GB2312 are read as GB18030),
+ *    else GB18030; a byte not of the charset becomes U+FFFD. Scripts, styles,
  *    navigation, headers, footers, asides, forms and elements whose class or
  *    id names page furniture (nav, menu, footer, breadcrumb, share, sidebar …:
  *    schema/html.tsv) are dropped; of the rest, the article is the smallest

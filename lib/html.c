@@ -1,9 +1,12 @@
 /*
  * Layer "source", part 2: an HTML page → the text of its article (libxml2).
  *
- *   1. charset: the page's own <meta charset> or http-equiv Content-Type
- *      (GB2312 and GBK read as their superset GB18030), else UTF-8 when the
- *      bytes are UTF-8, else GB18030 — libxml2 converts to UTF-8;
+ *   1. charset: UTF-16 by its byte order mark; UTF-8 when the bytes are
+ *      valid UTF-8; else the page's own <meta charset> or http-equiv
+ *      Content-Type (GB2312 and GBK read as their superset GB18030), else
+ *      GB18030; the page
+ *      is converted to UTF-8 before libxml2 reads it (charset.c), a bad byte
+ *      becoming U+FFFD;
  *   2. one walk over the tree scores every element: the Chinese characters
  *      and sentence punctuation of its text outside links, never counting
  *      what is skipped (script, style, nav, header, footer … by element) and,
@@ -357,10 +360,9 @@ static int valid_utf8(const char *s, size_t n) {
     return 1;
 }
 
-/* The encoding to read the page in; NULL lets libxml2 decide (UTF-16). */
-static const char *encoding_of(const char *data, size_t len, char *name, size_t cap) {
-    if (len >= 2 && ((unsigned char)data[0] == 0xFF || (unsigned char)data[0] == 0xFE))
-        return NULL;
+/* The charset the page names in its first 4 KB (<meta charset=…>, content=
+ * "text/html; charset=…"), lower case, or "". */
+static void declared(const char *data, size_t len, char *name, size_t cap) {
     size_t n = len < 4096 ? len : 4096, k = 0;
     for (size_t i = 0; i + 7 < n && !k; i++) {
         static const char word[] = "charset";
@@ -378,14 +380,34 @@ static const char *encoding_of(const char *data, size_t len, char *name, size_t 
             name[k++] = (char)(data[p++] | 0x20);
     }
     name[k] = 0;
+}
+
+/* The charset to read the page in, for iconv. */
+static const char *charset_of(const char *data, size_t len, char *name, size_t cap) {
+    const unsigned char *u = (const unsigned char *)data;
+    if (len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF)))
+        return "UTF-16"; /* its byte order mark says which */
+    /* valid UTF-8 is UTF-8, whatever an old <meta> says: GBK text is not
+     * valid UTF-8 beyond a few characters, and pages saved anew keep their
+     * old charset=gb2312 */
+    if (valid_utf8(data, len))
+        return "UTF-8";
+    declared(data, len, name, cap);
     static const char *const gb[] = {"gb2312", "gbk", "gb18030", "x-gbk", "cp936",
                                      "x-cp936", "euc-cn", "windows-936"};
     for (size_t i = 0; i < sizeof gb / sizeof *gb; i++)
         if (!strcmp(name, gb[i]))
-            return "GB18030";
-    if (k && strcmp(name, "utf-8") && strcmp(name, "utf8"))
+            return "GB18030"; /* the superset: pages that say gb2312 use GBK's characters */
+    if (!strcmp(name, "utf-8") || !strcmp(name, "utf8"))
+        return "UTF-8"; /* broken UTF-8: cleaned */
+    if (*name)
         return name; /* big5, iso-8859-1 …: iconv's names */
-    return valid_utf8(data, len) ? "UTF-8" : "GB18030";
+    return "GB18030";
+}
+
+static void quiet(void *ctx, const char *msg, ...) {
+    ZB_UNUSED(ctx);
+    ZB_UNUSED(msg);
 }
 
 static pthread_once_t init_once = PTHREAD_ONCE_INIT;
@@ -394,24 +416,34 @@ static void init_libxml(void) { xmlInitParser(); }
 int zb__html_text(zb_text *t, const char *data, size_t len) {
     if (len == 0)
         return zb__err_set(&t->err, ZB_EFORMAT, "the page is empty (0 bytes)");
-    if (len > INT_MAX)
-        return zb__err_set(&t->err, ZB_EFORMAT, "the page is %zu bytes; HTML is read up to 2 GiB",
-                           len);
     pthread_once(&init_once, init_libxml);
+    /* to UTF-8 first: libxml2 would stop at the first byte not of the charset */
     char name[48];
-    const char *enc = encoding_of(data, len, name, sizeof name);
-    int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                  HTML_PARSE_NONET | HTML_PARSE_COMPACT;
-    if (enc)
-        options |= HTML_PARSE_IGNORE_ENC;
-    htmlDocPtr doc = htmlReadMemory(data, (int)len, NULL, enc, options);
+    zb_buf utf8 = {0};
+    int rc = zb__to_utf8(&utf8, data, len, charset_of(data, len, name, sizeof name));
+    if (rc == ZB_EINVAL) /* a charset iconv does not know */
+        rc = zb__to_utf8(&utf8, data, len, valid_utf8(data, len) ? "UTF-8" : "GB18030");
+    if (rc || utf8.len > INT_MAX) {
+        zb__buf_free(NULL, &utf8);
+        return rc ? rc : zb__err_set(&t->err, ZB_EFORMAT, "the page is too large");
+    }
+    /* libxml2's messages go to its handler of this thread: none, for a while */
+    xmlGenericErrorFunc saved = xmlGenericError;
+    void *saved_ctx = xmlGenericErrorContext;
+    xmlSetGenericErrorFunc(NULL, quiet);
+    htmlDocPtr doc = htmlReadMemory(utf8.data ? utf8.data : "", (int)utf8.len, NULL, "UTF-8",
+                                    HTML_PARSE_RECOVER | HTML_PARSE_NOERROR |
+                                        HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
+                                        HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC);
+    xmlSetGenericErrorFunc(saved_ctx, saved);
+    zb__buf_free(NULL, &utf8);
     xmlNode *root = doc ? xmlDocGetRootElement(doc) : NULL;
     if (!root) {
         xmlFreeDoc(doc);
         return zb__err_set(&t->err, ZB_EFORMAT, "not an HTML page: no element could be read");
     }
     walk w = {.info = {.size = sizeof(node_info)}, .headings = {.size = sizeof(size_t)}};
-    int rc = score_tree(&w, root);
+    rc = score_tree(&w, root);
     xmlNode *body = root;
     for (xmlNode *c = root->children; c; c = c->next)
         if (c->type == XML_ELEMENT_NODE && !strcmp(name_of(c), "body"))

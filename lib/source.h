@@ -2,7 +2,8 @@
  * Layer "source": a report as users have it — an HTML page, a PDF file —
  * made into the UTF-8 text that stage 1 reads, with the byte offsets where
  * its pages start. source.c holds the handle and the format detection,
- * html.c the HTML reader (libxml2), pdf.c the PDF reader (poppler-glib);
+ * html.c the HTML reader (libxml2) with charset.c, pdf.c the PDF reader
+ * (poppler-glib);
  * each reader is a stub that says what to install when its library was not
  * there at build time (ZB_HAVE_HTML, ZB_HAVE_PDF).
  */
@@ -23,6 +24,11 @@ struct zb_text {
 int zb__text_add(zb_text *t, const char *s, size_t n);
 /* A new page starts at the current end of the text. */
 int zb__text_new_page(zb_text *t);
+
+/* data[0..len) in charset `from` (iconv's name; "UTF-8" cleans UTF-8) as
+ * UTF-8 in *out: sequences not of the charset become U+FFFD, NULs are
+ * dropped. ZB_OK, ZB_ENOMEM, or ZB_EINVAL when iconv knows no such charset. */
+int zb__to_utf8(zb_buf *out, const char *data, size_t len, const char *from);
 
 /* The readers: fill t->text (and t->pages) from data[0..len). They return
  * ZB_OK, ZB_EFORMAT (with a message), ZB_EUNSUPPORTED or ZB_ENOMEM. */

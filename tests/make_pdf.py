@@ -5,7 +5,8 @@ lines indented two characters, paragraphs broken across pages, a running header 
 the foot. Uses Pango and cairo (Debian: python3-gi-cairo gir1.2-pango-1.0) and
 a CJK font (fonts-wqy-microhei or fonts-noto-cjk).
 
-    make_pdf.py TEXT OUT.pdf [PAGES.tsv] [--header WORDS] [--lines-per-page N]
+    make_pdf.py TEXT OUT.pdf [PAGES.tsv] [--header WORDS] [--size PT] [--ragged]
+    make_pdf.py --ascii TEXT OUT.pdf     (ASCII text in Helvetica, no Pango)
 
 PAGES.tsv gets one row per typeset line: the byte offset in TEXT where the
 line starts, and its page (1-based) — what a test needs to know on which page
@@ -13,6 +14,44 @@ each figure stands. Exits 77 (skip) when Pango, cairo or a CJK font is missing.
 """
 import argparse
 import sys
+
+
+def ascii_pdf(lines, out, per_page=3):
+    """A PDF of ASCII lines in Helvetica with a correct xref, no library needed
+    (the fuzz corpus's smallest seed): per_page lines a page, a running header
+    and a page number on each."""
+    pages = [lines[i:i + per_page] for i in range(0, len(lines), per_page)] or [[]]
+    objs = ["<< /Type /Catalog /Pages 2 0 R >>", None,
+            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    kids = []
+    for n, page in enumerate(pages, 1):
+        text = "".join(f"BT /F1 12 Tf 72 {740 - 20 * i} Td ({l}) Tj ET\n"
+                       for i, l in enumerate(page))
+        text = f"BT /F1 10 Tf 240 800 Td (Annual Work Report) Tj ET\n{text}" \
+               f"BT /F1 10 Tf 280 40 Td (- {n} -) Tj ET\n"
+        kids.append(f"{len(objs) + 1} 0 R")
+        objs.append(f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources "
+                    f"<< /Font << /F1 3 0 R >> >> /Contents {len(objs) + 2} 0 R >>")
+        objs.append(f"<< /Length {len(text)} >>\nstream\n{text}\nendstream")
+    objs[1] = f"<< /Type /Pages /Kids [{' '.join(kids)}] /Count {len(pages)} >>"
+    body, offsets = b"%PDF-1.4\n", []
+    for i, o in enumerate(objs, 1):
+        offsets.append(len(body))
+        body += f"{i} 0 obj\n{o}\nendobj\n".encode("ascii")
+    xref = len(body)
+    body += f"xref\n0 {len(objs) + 1}\n0000000000 65535 f \n".encode("ascii")
+    body += "".join(f"{o:010d} 00000 n \n" for o in offsets).encode("ascii")
+    body += (f"trailer\n<< /Size {len(objs) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n"
+             "%%EOF\n").encode("ascii")
+    with open(out, "wb") as f:
+        f.write(body)
+
+
+if len(sys.argv) > 1 and sys.argv[1] == "--ascii":
+    # make_pdf.py --ascii TEXT OUT.pdf: ASCII lines only, no Pango needed
+    with open(sys.argv[2], encoding="ascii") as f:
+        ascii_pdf([l.strip() for l in f if l.strip()], sys.argv[3])
+    sys.exit(0)
 
 try:
     import gi
