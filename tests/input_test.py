@@ -17,7 +17,7 @@ format, the text as body (every span points at its surface), the page
 count; a directory takes .html and .pdf files; damaged, empty and
 mislabelled files get a clear message and exit 1, never a crash.
 Exits 77 (skipped) when the PDF tools are missing, or when zhibiao was built
-without PDF support (after checking that it says so).
+without HTML or PDF support (after checking that it says so, exit 1).
 """
 import hashlib
 import json
@@ -125,6 +125,18 @@ def bad_input(zhibiao, path, want, *extra):
 def test_html(zhibiao, src, tmp):
     data = os.path.join(src, "tests", "data")
     counts = []
+    probe = os.path.join(tmp, "probe.html")
+    with open(probe, "w", encoding="utf-8") as f:
+        f.write("<html><body><p>地区生产总值增长6%。</p></body></html>")
+    p = subprocess.run([zhibiao, "parse", probe], capture_output=True)
+    msg = p.stderr.decode("utf-8", "replace")
+    if "built without HTML support" in msg:
+        if p.returncode != 1 or ("this zhibiao was built without HTML support (libxml2); "
+                                 "rebuild with libxml2-dev installed") not in msg:
+            fail(f"a build without HTML: exit {p.returncode}, {msg.strip()!r}")
+            return counts
+        print("input_test: skipped: zhibiao was built without HTML support")
+        sys.exit(77)
     for doc in DOCS:
         txt = os.path.join(data, doc + ".txt")
         want = rows_of(zhibiao, txt)
