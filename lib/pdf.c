@@ -11,7 +11,8 @@
  * (poppler_page_get_text_layout), so a line that fills the column, followed
  * by one that is neither indented nor set apart by a wider gap, is a wrapped
  * line: its line break is dropped, even after a full stop, so that a run-in
- * heading (五是…。) governs its paragraph as in a text file. Across a page
+ * heading (五是…。) governs its paragraph as in a text file; lines that
+ * stand side by side at one height are one line. Across a page
  * break the next line's indent alone decides, where paragraphs are indented. Other broken lines are stage
  * 2's to join (lib/layout.c), as in text.
  * Pages are joined with a form feed; the text of page k starts right after
@@ -42,7 +43,8 @@ typedef struct line {
     int dropped;  /* 1 a page number, 2 a running header or footer */
     int geo;      /* x1, x2, y are known */
     double x1, x2, y; /* left and right of its ink, top of its first character */
-    int wraps;    /* it fills the column and its paragraph goes on in the next line */
+    int wraps;    /* 1 it fills the column and its paragraph goes on in the next line;
+                     2 the next line stands beside it (a gap poppler took for a break) */
 } line;
 
 typedef struct page {
@@ -51,6 +53,7 @@ typedef struct page {
     size_t nlines;
     double left, right; /* the column: the ink of the lines with some text */
     double em, pitch;   /* a Chinese character's width; the usual line distance */
+    double slack;       /* how far short of the right edge a wrapped line may end */
     int geo;            /* the page's geometry is known */
     int indents;        /* some line starts two characters in: paragraphs are indented */
 } page;
@@ -150,10 +153,10 @@ static void page_geometry(page *p, double em_sum, size_t em_n) {
         const line *l = &p->lines[i];
         if (!l->geo)
             continue;
-        if (l->n >= 12) { /* four Chinese characters or more */
+        if (l->n >= 3) /* a paragraph's last line may hold one character */
             p->left = l->x1 < p->left ? l->x1 : p->left;
+        if (l->n >= 12) /* four Chinese characters or more */
             p->right = l->x2 > p->right ? l->x2 : p->right;
-        }
         if (prev && dy && l->y > prev->y)
             dy[ndy++] = l->y - prev->y;
         prev = l;
@@ -161,8 +164,26 @@ static void page_geometry(page *p, double em_sum, size_t em_n) {
     if (!dy || !ndy || p->left > p->right) {
         p->geo = 0;
     } else {
+        /* the distance of lines within a paragraph: the smallest (on a page
+         * of one-line paragraphs most distances are gaps between them), not
+         * counting lines that overlap or nearly do */
         qsort(dy, ndy, sizeof *dy, by_value);
-        p->pitch = dy[ndy / 2];
+        size_t i0 = 0;
+        while (i0 + 1 < ndy && dy[i0] < 0.8 * p->em)
+            i0++;
+        p->pitch = dy[i0];
+        /* justified text ends its wrapped lines at the right edge; ragged text
+         * (and kinsoku: no line opens with ，or closes with “) up to two
+         * characters short */
+        size_t flush = 0, near = 0;
+        for (size_t i = 0; i < p->nlines; i++) {
+            const line *l = &p->lines[i];
+            if (!l->geo || l->n < 12)
+                continue;
+            flush += p->right - l->x2 < 0.25 * p->em;
+            near += p->right - l->x2 < 1.5 * p->em;
+        }
+        p->slack = (near && 3 * flush >= 2 * near ? 0.5 : 1.5) * p->em;
         for (size_t i = 0; i < p->nlines; i++) {
             const line *l = &p->lines[i];
             double in = l->x1 - p->left;
@@ -307,7 +328,7 @@ static int drop_running(page *pages, size_t np) {
 
 /* Does the line reach the column's right edge? Is it indented (or not placed)? */
 static int fills(const page *p, const line *l) {
-    return p->geo && l->geo && p->right - l->x2 < 1.5 * p->em;
+    return p->geo && l->geo && p->right - l->x2 < p->slack;
 }
 
 static int indented(const page *p, const line *l) {
@@ -316,22 +337,34 @@ static int indented(const page *p, const line *l) {
 
 /* A line that fills the column is wrapped when the next one is neither
  * indented (a paragraph's first line) nor further down than the usual pitch
- * (a gap between paragraphs); across a page break the indent alone decides,
- * on pages whose paragraphs are indented (elsewhere nothing tells).
+ * (a gap between paragraphs; the document's, as a page of one-line paragraphs
+ * has no pitch of its own); across a page break the indent alone decides,
+ * in a document whose paragraphs are indented (elsewhere nothing tells).
  * Its line break is no paragraph's end even after a full stop, so it is
  * dropped, and stage 2 sees the paragraph whole as in a text file. */
 static void mark_wraps(page *pages, size_t np) {
     line *last = NULL;
     const page *last_page = NULL;
+    int indents = 0; /* the document's paragraphs are indented (a page may be one paragraph) */
+    double pitch = 0; /* the line distance in a paragraph: the document's smallest usual */
+    for (size_t k = 0; k < np; k++) {
+        indents |= pages[k].indents;
+        if (pages[k].geo && (pitch == 0 || pages[k].pitch < pitch))
+            pitch = pages[k].pitch;
+    }
     for (size_t k = 0; k < np; k++) {
         const page *p = &pages[k];
         for (size_t i = 0; i < p->nlines; i++) {
             line *l = &p->lines[i];
             if (!l->n || l->dropped)
                 continue;
-            if (last && fills(last_page, last) && !indented(p, l) &&
-                (last_page != p ? p->indents
-                                : l->y > last->y && l->y - last->y <= 1.3 * p->pitch))
+            double dy = last ? l->y - last->y : 0;
+            if (last && last_page == p && p->geo && last->geo && l->geo &&
+                dy < 0.3 * p->em && -dy < 0.3 * p->em && l->x1 >= last->x2 - 0.1 * p->em)
+                last->wraps = 2; /* one physical line that poppler read as several */
+            else if (last && fills(last_page, last) && !indented(p, l) &&
+                (last_page != p ? indents
+                                : l->y > last->y && l->y - last->y <= 1.3 * pitch))
                 last->wraps = 1;
             last = l;
             last_page = p;
@@ -381,7 +414,7 @@ static int emit_pages(zb_text *t, page *pages, size_t np) {
             int letter = (end >= 'a' && end <= 'z') || (end >= 'A' && end <= 'Z');
             if (add_line(t, l->s, l->n) ||
                 (!l->wraps && zb__text_add(t, "\n", 1)) ||
-                (l->wraps && letter && zb__text_add(t, " ", 1)))
+                (((l->wraps == 1 && letter) || l->wraps == 2) && zb__text_add(t, " ", 1)))
                 return ZB_ENOMEM;
         }
     }
