@@ -300,8 +300,13 @@ ZB_EXTERN(const zb_sentence *) zb_doc_sentence(const zb_doc *doc, size_t i);
 ZB_EXTERN(int) zb_doc_report_year(const zb_doc *doc);
 /** The first heading-like title line ("政府工作报告"), or "". */
 ZB_EXTERN(const char *) zb_doc_title(const zb_doc *doc);
-/** The province (or 全国) the text names most often, e.g. "吉林省"; "" if none. */
+/** Whose report it is, e.g. "吉林省", "武汉市", "全国"; "" if the text does not
+ *  say. A region named in the title block or the opening (在武汉市第十五届人民代表
+ *  大会…上, 武汉市人民政府) is taken at its own level; else the province the text
+ *  names most often. */
 ZB_EXTERN(const char *) zb_doc_region(const zb_doc *doc);
+/** Its GB/T 2260 code ("420100"; 全国 is "100000"), or "". */
+ZB_EXTERN(const char *) zb_doc_region_code(const zb_doc *doc);
 /** Called with each indicator of zb_parse_each(); the indicator and its strings
  *  are valid during the call only. Return 0 to go on; anything else stops the
  *  parse and becomes zb_parse_each()'s result. */
@@ -397,6 +402,24 @@ ZB_EXTERN(const size_t *) zb_text_pages(const zb_text *text, size_t *count);
 ZB_EXTERN(int) zb_text_page_of(const zb_text *text, size_t offset);
 ZB_EXTERN(const char *) zb_text_errmsg(const zb_text *text);
 ZB_EXTERN(void) zb_text_free(zb_text *text);
+
+/* ------------------------------------------------------------------------ */
+/* Regions (GB/T 2260, every level)                                          */
+
+typedef struct zb_region {
+    const char *code;        /* "420100"; 全国 is "100000" */
+    const char *name;        /* the full name: 武汉市 */
+    const char *name_en;     /* Wuhan */
+    const char *level;       /* "national", "province", "prefecture" or "county" */
+    const char *parent_code; /* "420000"; "" for 全国 */
+} zb_region;
+
+/** The region a name stands for: a full name (武汉市), a short one (武汉, 吉林)
+ *  or a code (420100). Where regions of several levels share a name the higher
+ *  level is meant (吉林: the province). ZB_ENOTFOUND for none; ZB_EINVAL when
+ *  regions of one level share it (鼓楼区): then why (if not NULL) names them
+ *  with their codes. The strings are static. */
+ZB_EXTERN(int) zb_region_lookup(zb_region *out, const char *name, char *why, size_t why_size);
 
 /* ------------------------------------------------------------------------ */
 /* Output                                                                    */

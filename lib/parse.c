@@ -16,6 +16,7 @@
 #include "chars.h"
 #include "layout.h"
 #include "outline.h"
+#include "region.h"
 #include "scope.h"
 #include "tables.h"
 
@@ -40,6 +41,7 @@ struct zb_doc {
     int report_year;
     const char *title;
     const char *region;
+    const char *region_code;
     size_t overflows;
 };
 
@@ -52,8 +54,7 @@ typedef struct run {
     const char *orig;
     size_t len;
     unsigned flags;
-    size_t region_votes[64];
-    size_t region_bytes; /* text counted for the region so far */
+    zb_region_reader regions; /* whose report it is */
     zb_scope scope; /* the time scope of the passage being read */
     zb_qtys qtys;
     zb_vec sents; /* zb_range */
@@ -83,20 +84,6 @@ static char *keep(zb_doc *d, const char *s, size_t n) {
 
 static char *keep_row(zb_doc *d, const char *s, size_t n) {
     return zb__arena_strndup(mem_of(d), &d->rows, s, n);
-}
-
-static void count_regions(run *r, const char *s, size_t n) {
-    for (size_t i = 0; i < n;) {
-        unsigned char c = (unsigned char)s[i];
-        size_t k = 0;
-        int row = c >= 0xE4 ? zb__lex_prefix(&zb__regions, s + i, n - i, &k) : -1;
-        if (row >= 0 && (size_t)row < sizeof r->region_votes / sizeof *r->region_votes) {
-            r->region_votes[row]++;
-            i += k;
-        } else {
-            i += zb__utf8_len(c);
-        }
-    }
 }
 
 static int add_sentence(run *r, const zb_ntext *b, const zb_range *sr, int section,
@@ -227,12 +214,9 @@ static int process_block(run *r, const zb_ntext *b) {
     if (h.is_heading)
         before_first = 0;
     zb__scope_paragraph(&r->scope, b->s, b->len, &h);
-    /* a report names its province early and often: its first 16 KB decide (the
-     * count looks at every character, so it is kept to where it matters) */
-    if (r->region_bytes < (16u << 10)) {
-        count_regions(r, b->s, b->len);
-        r->region_bytes += b->len;
-    }
+    /* a report names its region in its title block and its province early and
+     * often: its first 16 KB decide */
+    zb__region_read(&r->regions, b->s, b->len);
     r->sents.len = 0;
     r->attrs.len = 0;
     if (zb__sentences(m, b->s, b->len, &r->sents))
@@ -297,14 +281,9 @@ static void settle(run *r) {
     zb_doc *d = r->doc;
     for (size_t i = 0; i < d->inds.len; i++)
         settle_one(d, ZB_VEC_AT(d->inds, ind_rec, i), d->report_year);
-    size_t best = 0;
-    int region = -1;
-    for (size_t row = 0; row < zb__regions.nrows && row < 64; row++)
-        if (r->region_votes[row] > best) {
-            best = r->region_votes[row];
-            region = (int)row;
-        }
-    d->region = region >= 0 ? zb__regions.rows[region].text : "";
+    const zb_region_row *region = zb__region_decide(&r->regions);
+    d->region = region ? region->name : "";
+    d->region_code = region ? region->code : "";
 }
 
 /* Streaming: hand this paragraph's rows to the callback and forget them. */
@@ -388,6 +367,7 @@ static int parse_impl(zb_doc **out, const char *text, size_t len, const zb_parse
     r.sents.size = sizeof(zb_range);
     r.attrs.size = sizeof(zb_attr);
     zb__scope_init(&r.scope);
+    zb__region_reader_init(&r.regions);
     d->report_year = o.report_year;
     if (!d->report_year && zb__report_year(mem_of(d), text, len, &d->report_year) != ZB_OK)
         return zb__err_set(&d->err, ZB_ENOMEM, "out of memory while parsing");
@@ -451,6 +431,9 @@ const zb_sentence *zb_doc_sentence(const zb_doc *d, size_t i) {
 int zb_doc_report_year(const zb_doc *d) { return d ? d->report_year : 0; }
 const char *zb_doc_title(const zb_doc *d) { return d && d->title ? d->title : ""; }
 const char *zb_doc_region(const zb_doc *d) { return d && d->region ? d->region : ""; }
+const char *zb_doc_region_code(const zb_doc *d) {
+    return d && d->region_code ? d->region_code : "";
+}
 size_t zb_doc_skipped_numbers(const zb_doc *d) { return d ? d->overflows : 0; }
 const char *zb_doc_errmsg(const zb_doc *d) { return d ? zb__err_msg(&d->err) : zb_strerror(ZB_ENOMEM); }
 

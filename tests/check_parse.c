@@ -289,6 +289,44 @@ static int stop_at_three(void *ctx, const zb_indicator *ind) {
     return ++*(int *)ctx == 3 ? 42 : 0;
 }
 
+/* Whose report: a region named in the title block at its own level, even
+ * where the text names its province more often; else the province named most. */
+START_TEST(region_at_its_level) {
+    static const struct {
+        const char *text, *region, *code;
+    } cases[] = {
+        {"政府工作报告\n——2023年1月7日在武汉市第十五届人民代表大会第二次会议上\n武汉市人民政府市长\n"
+         "各位代表：全省经济稳中向好，湖北加快建设先行区，湖北湖北湖北。全市地区生产总值增长4%。",
+         "武汉市", "420100"},
+        {"1月21日，江苏省第十四届人民代表大会第二次会议在南京开幕。全省地区生产总值增长5.8%。",
+         "江苏省", "320000"},
+        {"在第十四届全国人民代表大会第一次会议上。吉林吉林，国内生产总值增长5%。", "全国", "100000"},
+        {"湖北省2024年政府工作报告摘要\n武汉 黄石 十堰 宜昌 襄阳\n全省地区生产总值增长6%。", "湖北省",
+         "420000"},
+        {"吉林省粮食产量807亿斤，吉林的冰雪经济加快发展。", "吉林省", "220000"},
+        {"地区生产总值增长5%。", "", ""},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        zb_doc *doc = NULL;
+        ck_assert_int_eq(zb_parse(&doc, cases[i].text, strlen(cases[i].text), NULL), ZB_OK);
+        ck_assert_str_eq(zb_doc_region(doc), cases[i].region);
+        ck_assert_str_eq(zb_doc_region_code(doc), cases[i].code);
+        zb_doc_free(doc);
+    }
+    zb_region r;
+    char why[256];
+    ck_assert_int_eq(zb_region_lookup(&r, "吉林", why, sizeof why), ZB_OK);
+    ck_assert_str_eq(r.name, "吉林省"); /* the province, not the city of 吉林 */
+    ck_assert_int_eq(zb_region_lookup(&r, "420100", why, sizeof why), ZB_OK);
+    ck_assert_str_eq(r.name, "武汉市");
+    ck_assert_str_eq(r.parent_code, "420000");
+    ck_assert_str_eq(r.level, "prefecture");
+    ck_assert_int_eq(zb_region_lookup(&r, "鼓楼区", why, sizeof why), ZB_EINVAL);
+    ck_assert_ptr_nonnull(strstr(why, "give the code"));
+    ck_assert_int_eq(zb_region_lookup(&r, "没有这个地方", why, sizeof why), ZB_ENOTFOUND);
+}
+END_TEST
+
 /* Headings of two plan years: both entry points must decide the report year
  * alike (zb_parse once kept the last, zb_parse_each the first). */
 START_TEST(report_year_decided_once) {
@@ -401,6 +439,7 @@ int main(void) {
     tcase_add_test(t, all_sentences_on_request);
     tcase_add_test(t, report_year_from_title_or_unknown);
     tcase_add_test(t, report_year_decided_once);
+    tcase_add_test(t, region_at_its_level);
     tcase_add_test(t, too_large_numbers_are_skipped);
     tcase_add_test(t, allocations_go_through_the_hooks);
     tcase_add_test(t, every_allocation_may_fail);
