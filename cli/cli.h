@@ -27,6 +27,13 @@ int zb_cli_read(const char *path, zb_input *in);
 /* Convert in to UTF-8 from encoding (utf-8, gb18030, gbk, auto); 0 or 1 after a message. */
 int zb_cli_decode(zb_input *in, const char *encoding);
 int zb_cli_check_encoding(const char *name);
+/* --input (source.c): a zb_input_format by name (text, html, pdf, auto): 1, or 0. */
+int zb_cli_input_value(const char *value, int *format);
+/* The format to read in as: format unless AUTO, else by content, else by name. */
+int zb_cli_input_format(const zb_input *in, int format);
+/* An HTML page or a PDF as text in *src (zb_source_text); 0, or 1 after a message. */
+struct zb_text;
+int zb_cli_source(const zb_input *in, int format, struct zb_text **src);
 void zb_cli_release(zb_input *in);
 int zb_cli_width(const char *s);
 void zb_cli_cell(FILE *f, const char *s, int cols, int right);

@@ -67,7 +67,7 @@ static void print_table(const zb_doc *doc, const char *path, const char *region)
 
 int zb_cmd_parse(int argc, char **argv) {
     const char *file = NULL, *format = NULL, *region = NULL, *encoding = NULL, *v;
-    int report_year = 0;
+    int report_year = 0, input = ZB_INPUT_AUTO;
     for (int i = 1; i < argc; i++) {
         if (zb_cli_value(argc, argv, &i, "--format", &v)) {
             if (!v || (strcmp(v, "jsonl") && strcmp(v, "tsv") && strcmp(v, "table")))
@@ -84,6 +84,9 @@ int zb_cmd_parse(int argc, char **argv) {
             if (!v || !zb_cli_check_encoding(v))
                 return zb_cli_error("--encoding takes utf-8, gb18030, gbk or auto"), 2;
             encoding = v;
+        } else if (zb_cli_value(argc, argv, &i, "--input", &v)) {
+            if (!zb_cli_input_value(v, &input))
+                return zb_cli_error("--input takes text, html, pdf or auto"), 2;
         } else if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
             return zb_cli_help("parse");
         } else if (argv[i][0] == '-' && argv[i][1]) {
@@ -103,22 +106,29 @@ int zb_cmd_parse(int argc, char **argv) {
     zb_input in;
     if (zb_cli_read(file, &in))
         return 1;
-    if (zb_cli_decode(&in, encoding)) {
+    /* a web page or a PDF is parsed as its text; spans and pages are the text's */
+    zb_text *src = NULL;
+    input = zb_cli_input_format(&in, input);
+    if (input == ZB_INPUT_TEXT ? zb_cli_decode(&in, encoding) : zb_cli_source(&in, input, &src)) {
         zb_cli_release(&in);
         return 1;
     }
+    const char *text = src ? zb_text_data(src) : in.data;
+    size_t len = src ? zb_text_len(src) : in.len;
     zb_parse_options opts = ZB_PARSE_OPTIONS_INIT;
     opts.report_year = report_year;
+    opts.pages = zb_text_pages(src, &opts.page_count);
     zb_doc *doc = NULL;
     printer p = {NULL, 0, 0};
     int table = !strcmp(format, "table");
     if (!table && zb_writer_new(&p.w, !strcmp(format, "tsv") ? ZB_FORMAT_TSV : ZB_FORMAT_JSONL,
                                 0, zb_cli_write_stdout, NULL) != ZB_OK) {
         zb_cli_release(&in);
+        zb_text_free(src);
         return zb_cli_error("out of memory");
     }
-    int rc = table ? zb_parse(&doc, in.data, in.len, &opts)
-                   : zb_parse_each(&doc, in.data, in.len, &opts, print_row, &p);
+    int rc = table ? zb_parse(&doc, text, len, &opts)
+                   : zb_parse_each(&doc, text, len, &opts, print_row, &p);
     if (rc == ZB_OK && p.w)
         rc = p.status = zb_writer_finish(p.w);
     if (rc != ZB_OK) {
@@ -129,6 +139,7 @@ int zb_cmd_parse(int argc, char **argv) {
         zb_writer_free(p.w);
         zb_doc_free(doc);
         zb_cli_release(&in);
+        zb_text_free(src);
         return 1;
     }
     zb_writer_free(p.w);
@@ -142,6 +153,7 @@ int zb_cmd_parse(int argc, char **argv) {
         print_table(doc, in.path, region);
     zb_doc_free(doc);
     zb_cli_release(&in);
+    zb_text_free(src);
     if (fflush(stdout) != 0 || ferror(stdout))
         return zb_cli_error("cannot write the output"), 1;
     return 0;

@@ -52,8 +52,20 @@ static int by_name(const void *a, const void *b) {
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* An argument is a file, a directory (its *.txt files, in name order) or a
- * quoted glob pattern ("reports/2022-*.txt"). */
+/* Files a directory stands for: reports as text, web pages and PDFs. */
+static int report_name(const char *name) {
+    static const char *const exts[] = {".txt", ".html", ".htm", ".pdf"};
+    size_t len = strlen(name);
+    for (size_t i = 0; i < sizeof exts / sizeof *exts; i++) {
+        size_t k = strlen(exts[i]);
+        if (len > k && !strcmp(name + len - k, exts[i]))
+            return 1;
+    }
+    return 0;
+}
+
+/* An argument is a file, a directory (its .txt, .html, .htm and .pdf files, in
+ * name order) or a quoted glob pattern ("reports/2022-*.txt"). */
 static int expand(file_list *l, const char *arg) {
     struct stat st;
     if (stat(arg, &st) == 0 && S_ISDIR(st.st_mode)) {
@@ -63,8 +75,7 @@ static int expand(file_list *l, const char *arg) {
         size_t first = l->n;
         struct dirent *e;
         while ((e = readdir(d))) {
-            size_t len = strlen(e->d_name);
-            if (len < 5 || strcmp(e->d_name + len - 4, ".txt") || e->d_name[0] == '.')
+            if (!report_name(e->d_name) || e->d_name[0] == '.')
                 continue;
             char path[4096];
             snprintf(path, sizeof path, "%s/%s", arg, e->d_name);
@@ -76,7 +87,8 @@ static int expand(file_list *l, const char *arg) {
         closedir(d);
         qsort(l->v + first, l->n - first, sizeof *l->v, by_name);
         if (l->n == first)
-            fprintf(stderr, "%s: %s: no .txt files in this directory\n", zb_cli_name, arg);
+            fprintf(stderr, "%s: %s: no .txt, .html or .pdf files in this directory\n",
+                    zb_cli_name, arg);
         return 0;
     }
     if (strpbrk(arg, "*?[") && access(arg, F_OK) != 0) {
@@ -105,7 +117,7 @@ static double seconds(void) {
 
 int zb_cmd_ingest(int argc, char **argv) {
     const char *dbpath = NULL, *region = NULL, *encoding = NULL, *v;
-    int report_year = 0, replace = 0, quiet = 0, usage = 0;
+    int report_year = 0, replace = 0, quiet = 0, usage = 0, input = ZB_INPUT_AUTO;
     file_list files = {0};
     for (int i = 1; i < argc && !usage; i++) {
         if (zb_cli_value(argc, argv, &i, "--db", &v)) {
@@ -123,6 +135,9 @@ int zb_cmd_ingest(int argc, char **argv) {
             if (!v || !zb_cli_check_encoding(v))
                 usage = zb_cli_error("--encoding takes utf-8, gb18030, gbk or auto");
             encoding = v;
+        } else if (zb_cli_value(argc, argv, &i, "--input", &v)) {
+            if (!zb_cli_input_value(v, &input))
+                usage = zb_cli_error("--input takes text, html, pdf or auto");
         } else if (!strcmp(argv[i], "--replace")) {
             replace = 1;
         } else if (!strcmp(argv[i], "--quiet") || !strcmp(argv[i], "-q")) {
@@ -153,7 +168,10 @@ int zb_cmd_ingest(int argc, char **argv) {
     double start = seconds();
     for (size_t f = 0; f < files.n; f++) {
         zb_input in;
-        if (zb_cli_read(files.v[f], &in) || zb_cli_decode(&in, encoding)) {
+        int format = ZB_INPUT_TEXT; /* the library reads HTML and PDF from the file's bytes */
+        if (zb_cli_read(files.v[f], &in) ||
+            ((format = zb_cli_input_format(&in, input)) == ZB_INPUT_TEXT &&
+             zb_cli_decode(&in, encoding))) {
             zb_cli_release(&in);
             failed++;
             continue;
@@ -163,6 +181,7 @@ int zb_cmd_ingest(int argc, char **argv) {
         opts.report_year = report_year;
         opts.source = in.path;
         opts.flags = replace ? ZB_INGEST_REPLACE : 0;
+        opts.format = (zb_input_format)format;
         if (zb_db_ingest(db, in.data, in.len, &opts, &last) != ZB_OK) {
             if (progress)
                 fputs("\r\033[K", stderr);

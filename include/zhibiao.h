@@ -66,6 +66,8 @@ enum {
     ZB_EBUSY = -9,     /* the database stayed locked by another connection */
     ZB_ENOTFOUND = -10,
     ZB_EREADONLY = -11, /* writing to a database opened read-only */
+    ZB_EFORMAT = -12,      /* not a readable HTML page or PDF (damaged, encrypted, no text) */
+    ZB_EUNSUPPORTED = -13, /* this zhibiao was built without HTML or PDF support */
 
     ZB_ROW = 100, /* an iterator has a row */
     ZB_DONE = 101 /* an iterator is finished */
@@ -167,7 +169,9 @@ typedef struct zb_allocator {
     void *ctx;
 } zb_allocator;
 
-#define ZB_PARSE_OPTIONS_VERSION 1
+/* Version 2 added pages and page_count; a version 1 struct (without them) is
+ * still read as it was. */
+#define ZB_PARSE_OPTIONS_VERSION 2
 
 /** Keep every sentence of the document, not only those that hold indicators. */
 #define ZB_PARSE_ALL_SENTENCES (1u << 0)
@@ -177,11 +181,18 @@ typedef struct zb_parse_options {
     int report_year;               /* 0: detect from the text (headings, title) */
     unsigned int flags;            /* ZB_PARSE_* */
     const zb_allocator *allocator; /* NULL: the C library's */
+    /* version 2: where the text's pages start, as byte offsets in ascending
+     * order (zb_text_pages() of a PDF's text). Each indicator's `page` is then
+     * the 1-based page its span_start falls on (0 before the first start);
+     * without them `page` is 0. The array is read during the call only. */
+    const size_t *pages;
+    size_t page_count;
 } zb_parse_options;
 
-#define ZB_PARSE_OPTIONS_INIT {ZB_PARSE_OPTIONS_VERSION, 0, 0, NULL}
+#define ZB_PARSE_OPTIONS_INIT {ZB_PARSE_OPTIONS_VERSION, 0, 0, NULL, NULL, 0}
 
-/** Set *opts to the defaults for the given version; ZB_EINVAL on an unknown one. */
+/** Set *opts to the defaults for the given version (1 or 2; a version 1 struct
+ *  is written only as far as version 1 has members); ZB_EINVAL on an unknown one. */
 ZB_EXTERN(int) zb_parse_options_init(zb_parse_options *opts, unsigned int version);
 
 /* ------------------------------------------------------------------------ */
@@ -251,6 +262,8 @@ typedef struct zb_indicator {
     zb_commitment commitment;
     int estimate;            /* 1 for 预计, 初步核算 … */
     const char *qualitative; /* the words of a goal without a number; NULL otherwise */
+    /* extensions: zhibiao's own fields, after the contract's */
+    int page; /* 1-based page of span_start when the options gave page starts (a PDF); 0: none */
 } zb_indicator;
 
 /** A heading and the part of the text it governs. */
@@ -315,6 +328,83 @@ ZB_EXTERN(int) zb_parse_each(zb_doc **out, const char *text, size_t len,
 ZB_EXTERN(size_t) zb_doc_skipped_numbers(const zb_doc *doc);
 ZB_EXTERN(const char *) zb_doc_errmsg(const zb_doc *doc);
 ZB_EXTERN(void) zb_doc_free(zb_doc *doc);
+
+/* ------------------------------------------------------------------------ */
+/* Inputs: web pages and PDF files                                           */
+
+/** What the caller's bytes are. AUTO decides by content (zb_input_detect()). */
+typedef enum zb_input_format {
+    ZB_INPUT_AUTO = 0,
+    ZB_INPUT_TEXT, /* UTF-8 text, used as it is */
+    ZB_INPUT_HTML, /* a web page: the article's text, paragraphs kept (libxml2) */
+    ZB_INPUT_PDF   /* a PDF file: the text of each page (poppler) */
+} zb_input_format;
+
+/** "auto", "text", "html", "pdf"; never NULL. */
+ZB_EXTERN(const char *) zb_input_format_name(zb_input_format format);
+/** The name back; ZB_EINVAL for anything else. */
+ZB_EXTERN(int) zb_input_format_from_name(zb_input_format *out, const char *name);
+/** The format of data by its first 1024 bytes: PDF when "%PDF-" stands in
+ *  them; HTML when they hold "<!doctype html" or "<html", or when the text
+ *  opens (after a byte order mark and white space) with '<' and they hold one
+ *  of the tags <head <body <meta <title <div <p <table <br <h1 … <h6 (any
+ *  case); TEXT otherwise, also for 0 bytes. Never AUTO. */
+ZB_EXTERN(zb_input_format) zb_input_detect(const char *data, size_t len);
+/** 1 when this build reads the format (HTML needs libxml2, PDF poppler-glib;
+ *  both are optional at build time), else 0. TEXT and AUTO are always 1. */
+ZB_EXTERN(int) zb_input_supported(zb_input_format format);
+
+/** The text of an input, and where its pages begin. */
+typedef struct zb_text zb_text;
+
+/** Turn a report as users have it into the UTF-8 text the parser reads.
+ *
+ *  - TEXT: the bytes copied as they are (no pages).
+ *  - HTML: the page is parsed leniently. Its charset: UTF-16 by a byte order
+ *    mark; UTF-8 when the bytes are valid UTF-8; else what <meta charset> or
+ *    the http-equiv Content-Type says (GBK and GB2312 are read as GB18030),
+ *    else GB18030; a byte not of the charset becomes U+FFFD. Scripts, styles,
+ *    navigation, headers, footers, asides, forms and elements whose class or
+ *    id names page furniture (nav, menu, footer, breadcrumb, share, sidebar …:
+ *    schema/html.tsv) are dropped; of the rest, the article is the smallest
+ *    element that holds three quarters of the page's Chinese text and
+ *    sentence punctuation outside links (the whole body when none does),
+ *    headed by the nearest <h1>–<h3> before it. Block elements (p, div, br,
+ *    li, h1–h6, tr, td, …) end lines. No pages.
+ *  - PDF: the text of every page in reading order, pages separated by a form
+ *    feed (\f); running headers and footers (a line repeated at the top or
+ *    foot of several pages) and page numbers (— 3 —, 第3页, 3/12) are dropped.
+ *    zb_text_pages() says where each page starts.
+ *
+ *  Returns ZB_OK; ZB_EUNSUPPORTED when the build lacks the format (the message
+ *  says which library to install); ZB_EFORMAT for a damaged, encrypted or
+ *  empty file or one without text (a scanned PDF), with a message that says
+ *  so; ZB_EINVAL, ZB_ENOMEM. On error *out still receives a handle (unless
+ *  out of memory) for zb_text_errmsg(). The data need not outlive the call. */
+ZB_EXTERN(int) zb_source_text(zb_text **out, const char *data, size_t len,
+                              zb_input_format format);
+/** The format the input was read as (AUTO resolved). */
+ZB_EXTERN(zb_input_format) zb_text_format(const zb_text *text);
+/** The text, NUL-terminated; "" for a NULL handle. */
+ZB_EXTERN(const char *) zb_text_data(const zb_text *text);
+ZB_EXTERN(size_t) zb_text_len(const zb_text *text);
+/** The byte offsets in the text where pages start, ascending, the first 0;
+ *  *count gets their number (0 unless the input was a PDF). Pass them to
+ *  zb_parse() as zb_parse_options.pages and page_count:
+ *
+ *      zb_text *t = NULL;
+ *      if (zb_source_text(&t, bytes, n, ZB_INPUT_AUTO) == ZB_OK) {
+ *          zb_parse_options o = ZB_PARSE_OPTIONS_INIT;
+ *          o.pages = zb_text_pages(t, &o.page_count);
+ *          rc = zb_parse(&doc, zb_text_data(t), zb_text_len(t), &o);
+ *      }   // spans and each indicator's page refer to t's text
+ *      zb_text_free(t);
+ */
+ZB_EXTERN(const size_t *) zb_text_pages(const zb_text *text, size_t *count);
+/** The 1-based page that the byte at offset stands on; 0 without pages. */
+ZB_EXTERN(int) zb_text_page_of(const zb_text *text, size_t offset);
+ZB_EXTERN(const char *) zb_text_errmsg(const zb_text *text);
+ZB_EXTERN(void) zb_text_free(zb_text *text);
 
 /* ------------------------------------------------------------------------ */
 /* Regions (GB/T 2260, every level)                                          */
@@ -435,7 +525,8 @@ ZB_EXTERN(const char *) zb_db_errmsg(const zb_db *db);
 /** The schema version this library writes (PRAGMA user_version). */
 ZB_EXTERN(int) zb_schema_version(void);
 
-#define ZB_INGEST_OPTIONS_VERSION 1
+/* Version 2 added format; a version 1 struct is read as AUTO. */
+#define ZB_INGEST_OPTIONS_VERSION 2
 #define ZB_INGEST_REPLACE (1u << 0) /* re-extract a document that is already stored */
 
 typedef struct zb_ingest_options {
@@ -444,9 +535,10 @@ typedef struct zb_ingest_options {
     int report_year;      /* 0: found in the text */
     const char *source;   /* a path or name to remember; NULL: "" */
     unsigned int flags;   /* ZB_INGEST_* */
+    zb_input_format format; /* version 2; AUTO: by content (zb_input_detect()) */
 } zb_ingest_options;
 
-#define ZB_INGEST_OPTIONS_INIT {ZB_INGEST_OPTIONS_VERSION, NULL, 0, NULL, 0}
+#define ZB_INGEST_OPTIONS_INIT {ZB_INGEST_OPTIONS_VERSION, NULL, 0, NULL, 0, ZB_INPUT_AUTO}
 
 typedef struct zb_ingest_result {
     int64_t document_id;
@@ -459,7 +551,11 @@ typedef struct zb_ingest_result {
 /** Parse a report and store it with its sections, sentences and indicators in
  *  one transaction: all of it or nothing. Bytes already stored (same SHA-256) are
  *  not stored again; their document id comes back with inserted = 0, unless
- *  ZB_INGEST_REPLACE asks for a fresh extraction. */
+ *  ZB_INGEST_REPLACE asks for a fresh extraction.
+ *  An HTML page or a PDF (by content, or as opts->format says) is first made
+ *  text with zb_source_text(): the document keeps the SHA-256 of the bytes
+ *  given (the same PDF twice is stored once), its text as `body` (the spans
+ *  point into it), its format and page count; each indicator its page. */
 ZB_EXTERN(int) zb_db_ingest(zb_db *db, const char *text, size_t len,
                             const zb_ingest_options *opts, zb_ingest_result *result);
 

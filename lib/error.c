@@ -19,6 +19,8 @@ const char *zb_strerror(int status) {
     case ZB_EBUSY: return "database is locked";
     case ZB_ENOTFOUND: return "not found";
     case ZB_EREADONLY: return "database is read-only";
+    case ZB_EFORMAT: return "not a readable HTML page or PDF";
+    case ZB_EUNSUPPORTED: return "input format not built in";
     case ZB_ROW: return "row";
     case ZB_DONE: return "done";
     default: return "unknown status";
@@ -46,10 +48,31 @@ const char *zb__err_msg(const zb_err *e) {
 
 const char *zb_version(void) { return ZB_VERSION_STRING; }
 
+/* The bytes of zb_parse_options each version has. */
+static size_t options_size(unsigned int version) {
+    return version == 1 ? offsetof(zb_parse_options, pages)
+           : version == ZB_PARSE_OPTIONS_VERSION ? sizeof(zb_parse_options)
+                                                 : 0;
+}
+
 int zb_parse_options_init(zb_parse_options *opts, unsigned int version) {
-    if (!opts || version != ZB_PARSE_OPTIONS_VERSION)
+    size_t size = options_size(version);
+    if (!opts || !size)
         return ZB_EINVAL;
     zb_parse_options d = ZB_PARSE_OPTIONS_INIT;
-    *opts = d;
+    d.version = version;
+    memcpy(opts, &d, size);
+    return ZB_OK;
+}
+
+int zb__parse_options_read(zb_parse_options *out, const zb_parse_options *opts) {
+    zb_parse_options d = ZB_PARSE_OPTIONS_INIT;
+    *out = d;
+    if (!opts)
+        return ZB_OK;
+    size_t size = options_size(opts->version);
+    if (!size)
+        return ZB_EINVAL;
+    memcpy(out, opts, size);
     return ZB_OK;
 }

@@ -53,7 +53,15 @@
     X(entity, TEXT, none, "")                                                            \
     X(commitment, ENUM, commitment, "")                                                  \
     X(estimate, BOOL, none, "")                                                          \
-    X(qualitative, OTEXT, none, "")
+    X(qualitative, OTEXT, none, "")                                                      \
+    ZB_EXTENSION_FIELDS(X)
+
+/* Extension fields: zhibiao's own, not in the contract. They follow the
+ * contract's fields in every output; tests/fields_test.py holds the lines
+ * above this list (and only those) to INDICATORS.md §1. One line each, as above.
+ *   page   the 1-based page of span_start in a PDF; null without pages */
+#define ZB_EXTENSION_FIELDS(X)                                                           \
+    X(page, YEAR, none, "")
 
 typedef enum zb_field_type {
     ZB_FT_SIZE,

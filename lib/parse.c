@@ -7,6 +7,7 @@
  * plan heading near the end (二、2022年工作安排), so years and kinds are
  * settled in one pass over the indicators at the end.
  */
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -58,7 +59,22 @@ typedef struct run {
     zb_qtys qtys;
     zb_vec sents; /* zb_range */
     zb_vec attrs; /* zb_attr */
+    const size_t *pages; /* where the text's pages start (the options'), or NULL */
+    size_t npages;
 } run;
+
+/* The 1-based page of byte `at`: how many pages start at or before it. */
+static int page_of(const run *r, size_t at) {
+    size_t lo = 0, hi = r->npages;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (r->pages[mid] <= at)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo > INT_MAX ? INT_MAX : (int)lo;
+}
 
 static const zb_mem *mem_of(const zb_doc *d) { return &d->mem; }
 
@@ -152,6 +168,7 @@ static int add_indicators(run *r, const zb_ntext *b, const zb_para *p) {
         ind->commitment = a->commitment;
         ind->estimate = a->estimate;
         ind->qualitative = q ? NULL : keep_row(d, b->s + start, end - start);
+        ind->page = page_of(r, ind->span_start);
         if (!ind->entity || (!q && !ind->qualitative))
             return ZB_ENOMEM;
         if (!ind->surface || !ind->unit || !ind->base_unit || !ind->metric)
@@ -315,14 +332,23 @@ static int parse_impl(zb_doc **out, const char *text, size_t len, const zb_parse
     if (!d)
         return ZB_ENOMEM;
     *out = d;
-    if (opts && opts->version != ZB_PARSE_OPTIONS_VERSION)
+    zb_parse_options o;
+    if (zb__parse_options_read(&o, opts))
         return zb__err_set(&d->err, ZB_EINVAL, "unknown zb_parse_options version %u",
                            opts->version);
     if (!text && len)
         return zb__err_set(&d->err, ZB_EINVAL, "text is NULL but len is %zu", len);
-    if (opts && opts->report_year && (opts->report_year < 1949 || opts->report_year > 2200))
+    if (o.report_year && (o.report_year < 1949 || o.report_year > 2200))
         return zb__err_set(&d->err, ZB_EINVAL, "report year %d is out of range 1949-2200",
-                           opts->report_year);
+                           o.report_year);
+    if (o.page_count && !o.pages)
+        return zb__err_set(&d->err, ZB_EINVAL, "pages is NULL but page_count is %zu",
+                           o.page_count);
+    for (size_t i = 1; i < o.page_count; i++)
+        if (o.pages[i] < o.pages[i - 1])
+            return zb__err_set(&d->err, ZB_EINVAL, "page %zu starts at byte %zu, before page "
+                               "%zu (at %zu): page starts must ascend", i + 1, o.pages[i], i,
+                               o.pages[i - 1]);
     if (!text)
         text = "";
     int rc = zb__validate(text, len, &d->err);
@@ -335,11 +361,13 @@ static int parse_impl(zb_doc **out, const char *text, size_t len, const zb_parse
     r.each_ctx = each_ctx;
     r.orig = text;
     r.len = len;
-    r.flags = opts ? opts->flags : 0;
+    r.flags = o.flags;
+    r.pages = o.pages;
+    r.npages = o.page_count;
     r.sents.size = sizeof(zb_range);
     r.attrs.size = sizeof(zb_attr);
     zb__region_reader_init(&r.regions);
-    d->report_year = opts ? opts->report_year : 0;
+    d->report_year = o.report_year;
     if (!d->report_year && zb__report_year(mem_of(d), text, len, &d->report_year) != ZB_OK)
         return zb__err_set(&d->err, ZB_ENOMEM, "out of memory while parsing");
     d->outline.report_year = d->report_year;

@@ -30,7 +30,8 @@ int zb_scan_text(zb_scan **out, const char *text, size_t len, const zb_parse_opt
     }
     sc->items.size = sizeof(zb_quantity);
     *out = sc;
-    if (opts && opts->version != ZB_PARSE_OPTIONS_VERSION)
+    zb_parse_options given;
+    if (zb__parse_options_read(&given, opts))
         return zb__err_set(&sc->err, ZB_EINVAL, "unknown zb_parse_options version %u",
                            opts->version);
     if (!text && len)

@@ -116,8 +116,9 @@ static int prepare_all(zb_db *db, stmts *st) {
         "SELECT id FROM documents WHERE sha256 = ?1",
         "DELETE FROM documents WHERE id = ?1",
         "INSERT INTO documents(sha256, region, report_year, title, source, byte_length, "
-        "ingested_at, zhibiao_version, body, region_code, form) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
-        "strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?7, ?8, ?9, ?10)",
+        "ingested_at, zhibiao_version, body, region_code, form, format, pages) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?7, ?8, ?9, "
+        "?10, ?11, ?12)",
         "INSERT INTO sections(document_id, ordinal, title, level, plan, sector, span_start, "
         "span_end) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         "INSERT INTO sentences(document_id, section_id, ordinal, text, terms, span_start, "
@@ -173,8 +174,18 @@ static int set_region(zb_db *db, const char *given, const zb_doc *doc) {
     return ZB_OK;
 }
 
-static int store_doc(zb_db *db, stmts *st, const zb_doc *doc, const char *text, size_t len,
+/* What a document was read from: its format and its text (the body). */
+typedef struct input {
+    const char *text;
+    size_t len;
+    zb_input_format format;
+    size_t pages;
+} input;
+
+static int store_doc(zb_db *db, stmts *st, const zb_doc *doc, const input *in,
                      const char *sha, const char *source, int64_t *id) {
+    const char *text = in->text;
+    size_t len = in->len;
     sqlite3_stmt *s = st->doc;
     bind_text(s, 1, sha);
     bind_text(s, 2, db->region);
@@ -192,6 +203,11 @@ static int store_doc(zb_db *db, stmts *st, const zb_doc *doc, const char *text, 
     else
         sqlite3_bind_null(s, 9);
     bind_text(s, 10, zb_doc_summary(doc) ? "summary" : "report");
+    bind_text(s, 11, zb_input_format_name(in->format));
+    if (in->pages)
+        sqlite3_bind_int64(s, 12, (sqlite3_int64)in->pages);
+    else
+        sqlite3_bind_null(s, 12);
     int rc = step_done(db, s, "storing the document");
     sqlite3_clear_bindings(s);
     if (rc)
@@ -275,15 +291,34 @@ static int count_rows(zb_db *db, stmts *st, int64_t id, size_t *n) {
     return rc == SQLITE_ROW ? ZB_OK : zb__db_fail(db, "counting indicators");
 }
 
+/* The caller's options as version 2 (NULL: the defaults); version 1 has no
+ * format (AUTO). */
+static int read_options(zb_ingest_options *out, const zb_ingest_options *opts) {
+    zb_ingest_options d = ZB_INGEST_OPTIONS_INIT;
+    *out = d;
+    if (!opts)
+        return ZB_OK;
+    if (opts->version == 1)
+        memcpy(out, opts, offsetof(zb_ingest_options, format));
+    else if (opts->version == ZB_INGEST_OPTIONS_VERSION)
+        *out = *opts;
+    else
+        return ZB_EINVAL;
+    out->version = ZB_INGEST_OPTIONS_VERSION;
+    return ZB_OK;
+}
+
 int zb_db_ingest(zb_db *db, const char *text, size_t len, const zb_ingest_options *opts,
                  zb_ingest_result *result) {
     if (!db)
         return ZB_EINVAL;
     if (!db->conn)
         return zb__err_set(&db->err, ZB_EINVAL, "the database is not open");
-    if (opts && opts->version != ZB_INGEST_OPTIONS_VERSION)
+    zb_ingest_options o;
+    if (read_options(&o, opts))
         return zb__err_set(&db->err, ZB_EINVAL, "unknown zb_ingest_options version %u",
                            opts->version);
+    opts = &o;
     if (!text && len)
         return zb__err_set(&db->err, ZB_EINVAL, "text is NULL but len is %zu", len);
     if (db->readonly)
@@ -294,15 +329,33 @@ int zb_db_ingest(zb_db *db, const char *text, size_t len, const zb_ingest_option
     const char *source = opts && opts->source ? opts->source : "";
     zb_ingest_result res = {0};
     zb_parse_options po = ZB_PARSE_OPTIONS_INIT;
-    po.report_year = opts ? opts->report_year : 0;
+    po.report_year = opts->report_year;
+    /* a web page or a PDF: its text is what is parsed and stored as the body */
+    input in = {text, len, opts->format ? opts->format : zb_input_detect(text, len), 0};
+    zb_text *src = NULL;
+    int rc = ZB_OK;
+    if (in.format != ZB_INPUT_TEXT) {
+        rc = zb_source_text(&src, text, len, in.format);
+        if (rc) {
+            zb__err_set(&db->err, rc, "%s%s%s", source, *source ? ": " : "",
+                        rc == ZB_ENOMEM && !src ? "out of memory" : zb_text_errmsg(src));
+            zb_text_free(src);
+            return rc;
+        }
+        in.text = zb_text_data(src);
+        in.len = zb_text_len(src);
+        po.pages = zb_text_pages(src, &po.page_count);
+        in.pages = po.page_count;
+    }
     zb_doc *doc = NULL;
-    int rc = zb_parse(&doc, text, len, &po);
+    rc = zb_parse(&doc, in.text, in.len, &po);
     if (rc) {
         zb__err_set(&db->err, rc, "%s%s%s", source, *source ? ": " : "", zb_doc_errmsg(doc));
         zb_doc_free(doc);
+        zb_text_free(src);
         return rc;
     }
-    if ((rc = set_region(db, opts && opts->region ? opts->region : NULL, doc)) != ZB_OK) {
+    if ((rc = set_region(db, opts->region, doc)) != ZB_OK) {
         zb_doc_free(doc);
         return rc;
     }
@@ -323,7 +376,7 @@ int zb_db_ingest(zb_db *db, const char *text, size_t len, const zb_ingest_option
         rc = zb__db_fail(db, "looking up the document");
         goto out;
     }
-    if (existing && !(opts && (opts->flags & ZB_INGEST_REPLACE))) {
+    if (existing && !(opts->flags & ZB_INGEST_REPLACE)) {
         res.document_id = existing;
         if ((rc = count_rows(db, &st, existing, &res.indicators)) != ZB_OK)
             goto out;
@@ -334,7 +387,7 @@ int zb_db_ingest(zb_db *db, const char *text, size_t len, const zb_ingest_option
             if ((rc = step_done(db, st.del, "replacing the document")) != ZB_OK)
                 goto out;
         }
-        if ((rc = store_doc(db, &st, doc, text, len, sha, source, &res.document_id)) != ZB_OK ||
+        if ((rc = store_doc(db, &st, doc, &in, sha, source, &res.document_id)) != ZB_OK ||
             (rc = store_parts(db, &st, doc, res.document_id)) != ZB_OK)
             goto out;
         res.inserted = 1;
@@ -352,9 +405,29 @@ out:
         sqlite3_exec(db->conn, "ROLLBACK", NULL, NULL, NULL);
     finalize_all(&st);
     zb_doc_free(doc);
+    zb_text_free(src);
     if (rc == ZB_OK)
         db->err.code = ZB_OK;
     return rc;
+}
+
+/* A .pdf, .html or .htm file whose bytes do not say what they are is read as
+ * its name says (and fails with that format's message, not as text). */
+static zb_input_format format_by_name(const char *path) {
+    size_t n = strlen(path);
+    static const struct {
+        const char *ext;
+        zb_input_format format;
+    } names[] = {{".pdf", ZB_INPUT_PDF}, {".html", ZB_INPUT_HTML}, {".htm", ZB_INPUT_HTML}};
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+        size_t k = strlen(names[i].ext);
+        int same = n >= k;
+        for (size_t j = 0; same && j < k; j++)
+            same = (path[n - k + j] | 0x20) == names[i].ext[j];
+        if (same)
+            return names[i].format;
+    }
+    return ZB_INPUT_AUTO;
 }
 
 int zb_db_ingest_file(zb_db *db, const char *path, const zb_ingest_options *opts,
@@ -379,12 +452,16 @@ int zb_db_ingest_file(zb_db *db, const char *path, const zb_ingest_options *opts
         rc = zb__err_set(&db->err, ZB_EIO, "%s: read failed: %s", path, strerror(errno));
     fclose(f);
     if (!rc) {
-        zb_ingest_options o = ZB_INGEST_OPTIONS_INIT;
-        if (opts)
-            o = *opts;
-        if (!o.source)
+        zb_ingest_options o;
+        if (read_options(&o, opts))
+            rc = zb__err_set(&db->err, ZB_EINVAL, "unknown zb_ingest_options version %u",
+                             opts->version);
+        else if (!o.source)
             o.source = path;
-        rc = zb_db_ingest(db, text.data, text.len, &o, result);
+        if (!rc && !o.format && zb_input_detect(text.data, text.len) == ZB_INPUT_TEXT)
+            o.format = format_by_name(path);
+        if (!rc)
+            rc = zb_db_ingest(db, text.data, text.len, &o, result);
     }
     zb__buf_free(NULL, &text);
     return rc;

@@ -44,6 +44,8 @@
     X(average) X(cumulative) X(span) X(none) X(flow) X(result) X(recent) X(closing) X(one) X(plan) X(during)  \
         X(since) X(end) X(lead) X(pairto)
 /* sectors.tsv and metrics.tsv: sector, by the names of names.h */
+/* html.tsv: role */
+#define ZB_HTML_ROLES(X) X(skip) X(furniture) X(block)
 
 /* regions.tsv: level */
 #define ZB_REGION_LEVELS(X) X(national) X(province) X(prefecture) X(county)
@@ -57,6 +59,7 @@
 #define ZB_EN_(n) ZB_ENUM_ITEM(ZB_EN_, n)
 #define ZB_AN_(n) ZB_ENUM_ITEM(ZB_AN_, n)
 #define ZB_PW_(n) ZB_ENUM_ITEM(ZB_PW_, n)
+#define ZB_HT_(n) ZB_ENUM_ITEM(ZB_HT_, n)
 enum { ZB_UNIT_KINDS(ZB_UK_) ZB_UK_COUNT };
 enum { ZB_CMP_POSITIONS(ZB_CP_) ZB_CP_COUNT };
 enum { ZB_PRED_ROLES(ZB_PR_) ZB_PR_COUNT };
@@ -65,6 +68,7 @@ enum { ZB_REGION_LEVELS(ZB_RL_) ZB_RL_COUNT };
 enum { ZB_ENTITY_ROLES(ZB_EN_) ZB_EN_COUNT };
 enum { ZB_AFTER_ROLES(ZB_AN_) ZB_AN_COUNT };
 enum { ZB_PERIOD_ROLES(ZB_PW_) ZB_PW_COUNT };
+enum { ZB_HTML_ROLES(ZB_HT_) ZB_HT_COUNT };
 #undef ZB_UK_
 #undef ZB_CP_
 #undef ZB_PR_
@@ -73,6 +77,7 @@ enum { ZB_PERIOD_ROLES(ZB_PW_) ZB_PW_COUNT };
 #undef ZB_EN_
 #undef ZB_AN_
 #undef ZB_PW_
+#undef ZB_HT_
 
 #define ZB_UF_cn (1u << 0)
 #define ZB_UF_cls (1u << 1)
@@ -145,6 +150,8 @@ typedef struct zb_metric_row {
 
 extern const zb_lex_table zb__units, zb__comparators, zb__predicates, zb__lexicon,
     zb__periods, zb__sectors, zb__regions, zb__aliases, zb__entities, zb__after_numbers;
+/* html.tsv: kind = ZB_HT_* (lib/html.c) */
+extern const zb_lex_table zb__html;
 
 /* schema/regions.tsv, every level: 全国 (row 0), then the provinces,
  * prefectures and counties in code order, a parent always before its children.

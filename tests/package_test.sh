@@ -98,7 +98,9 @@ expect libzhibiao-dev <<EOF
 /usr/lib/@MA@/libzhibiao.so
 /usr/lib/@MA@/libzhibiao.a
 /usr/lib/@MA@/pkgconfig/zhibiao.pc
+/usr/lib/@MA@/cmake/zhibiao/Findpoppler_glib.cmake
 /usr/lib/@MA@/cmake/zhibiao/Findutf8proc.cmake
+/usr/lib/@MA@/cmake/zhibiao/Findzb_libxml2.cmake
 /usr/lib/@MA@/cmake/zhibiao/zhibiaoConfig.cmake
 /usr/lib/@MA@/cmake/zhibiao/zhibiaoConfigVersion.cmake
 /usr/lib/@MA@/cmake/zhibiao/zhibiaoStaticTargets.cmake

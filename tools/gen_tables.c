@@ -371,6 +371,7 @@ static const char *lex_roles[] = {ZB_LEX_ROLES(NAME_ENTRY)};
 static const char *entity_roles[] = {ZB_ENTITY_ROLES(NAME_ENTRY)};
 static const char *after_roles[] = {ZB_AFTER_ROLES(NAME_ENTRY)};
 static const char *period_roles[] = {ZB_PERIOD_ROLES(NAME_ENTRY)};
+static const char *html_roles[] = {ZB_HTML_ROLES(NAME_ENTRY)};
 #define SECTOR_NAME(constant, name) name,
 static const char *sectors[] = {ZB_SECTOR_NAMES(SECTOR_NAME)};
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
@@ -926,6 +927,7 @@ int main(int argc, char **argv) {
     gen_roles("after_numbers.tsv", "after_numbers", "word\trole", 2, "ZB_AN_", after_roles,
               COUNT(after_roles));
     gen_periods();
+    gen_roles("html.tsv", "html", "word\trole", 2, "ZB_HT_", html_roles, COUNT(html_roles));
     gen_sectors();
     gen_entities();
     gen_regions();
