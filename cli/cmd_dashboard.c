@@ -2,7 +2,6 @@
  * sector of last year's results against this year's targets (inline SVG), and
  * a filterable table of the newest report's indicators. No network, no
  * external scripts: the page is a single file to mail or open anywhere. */
-#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -186,33 +185,40 @@ static const char script[] =
     "&&(!k.value||r.dataset.kind===k.value);r.style.display=on?'':'none';if(on)n++;});"
     "c.textContent=n+' / '+rows.length;}s.onchange=k.onchange=apply;apply();})();";
 
-int zb_cmd_dashboard(int argc, char **argv) {
-    const char *dbpath = NULL, *region = NULL, *outpath = NULL, *v;
-    for (int i = 1; i < argc; i++) {
-        if (zb_cli_value(argc, argv, &i, "--db", &v)) {
-            if (!v)
-                return zb_cli_error("--db takes a file name"), 2;
-            dbpath = v;
-        } else if (zb_cli_value(argc, argv, &i, "--region", &v)) {
-            if (!v)
-                return zb_cli_error("--region takes a name"), 2;
-            region = v;
-        } else if (zb_cli_value(argc, argv, &i, "-o", &v) ||
-                   zb_cli_value(argc, argv, &i, "--output", &v)) {
-            if (!v)
-                return zb_cli_error("-o takes a file name"), 2;
-            outpath = v;
-        } else if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
-            return zb_cli_help("dashboard");
-        } else {
-            return zb_cli_error("dashboard: unexpected '%s' (see 'zhibiao help dashboard')",
-                                argv[i]), 2;
-        }
+typedef struct dashboard_args {
+    const char *db, *region, *output;
+} dashboard_args;
+
+static const zb_option dashboard_options[] = {
+    {"db", 'd', "a database file", 1},
+    {"region", 'r', "a name such as 吉林省", 0},
+    {"output", 'o', "a file, or - for standard output", 1},
+    {NULL, 0, NULL, 0},
+};
+
+static int take(void *ctx, const char *cmd, const zb_option *o, const char *v) {
+    dashboard_args *a = ctx;
+    if (!o)
+        return zb_cli_extra(cmd, v);
+    switch (o->key) {
+    case 'd': a->db = v; return 0;
+    case 'r': a->region = v; return zb_cli_region_value(cmd, o, v);
+    case 'o': a->output = v; return 0;
     }
-    if (!dbpath || !outpath)
-        return zb_cli_error("dashboard: give --db FILE and -o REPORT.html"), 2;
+    return 0;
+}
+
+int zb_cmd_dashboard(int argc, char **argv) {
+    dashboard_args a = {0};
+    int rc = zb_cli_options(argc, argv, dashboard_options, take, &a);
+    if (rc != ZB_CLI_GO)
+        return rc;
+    if (!a.db || !a.output)
+        return zb_cli_error("dashboard: give --db FILE and -o REPORT.html ('-o -' for standard "
+                            "output)"), 2;
+    const char *region = a.region;
     zb_db *db = NULL;
-    if (zb_db_open(&db, dbpath, ZB_DB_READONLY) != ZB_OK) {
+    if (zb_db_open(&db, a.db, ZB_DB_READONLY) != ZB_OK) {
         zb_cli_error("%s", zb_db_errmsg(db));
         zb_db_close(db);
         return 1;
@@ -232,13 +238,13 @@ int zb_cmd_dashboard(int argc, char **argv) {
     zb_filter filter = ZB_FILTER_INIT;
     filter.region = *shown_region ? shown_region : NULL;
     filter.report_year = target_year;
-    FILE *f = fopen(outpath, "w");
-    if (!f) {
-        zb_cli_error("%s: cannot write: %s", outpath, strerror(errno));
+    zb_output out;
+    if (zb_cli_output_open(&out, a.output)) {
         free(rows);
         zb_db_close(db);
         return 1;
     }
+    FILE *f = out.f;
     fputs("<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
           "<meta name=\"viewport\" content=\"width=device-width\"><title>",
           f);
@@ -272,9 +278,10 @@ int zb_cmd_dashboard(int argc, char **argv) {
           "<th>cmp</th><th>value</th><th>unit</th><th>metric_id</th></tr></thead><tbody>\n",
           f);
     zb_rows *it;
-    int rc = zb_db_indicators(&it, db, &filter);
+    rc = zb_db_indicators(&it, db, &filter);
     size_t shown = 0;
-    while (rc == ZB_OK && zb_rows_next(it) == ZB_ROW) {
+    int step = ZB_DONE;
+    while (rc == ZB_OK && (step = zb_rows_next(it)) == ZB_ROW) {
         const zb_indicator *d = zb_rows_indicator(it);
         char value[64];
         num(value, sizeof value, d->value);
@@ -291,15 +298,15 @@ int zb_cmd_dashboard(int argc, char **argv) {
     }
     zb_rows_free(it);
     fprintf(f, "</tbody></table></section>\n<script>%s</script>\n</body></html>\n", script);
-    int bad = ferror(f);
-    if (fclose(f) != 0 || bad) {
-        zb_cli_error("%s: write failed", outpath);
-        free(rows);
-        zb_db_close(db);
-        return 1;
-    }
-    fprintf(stderr, "%s: %zu charts rows, %zu indicators\n", outpath, n, shown);
+    /* a page without its table is no page: keep the old file then */
+    int ok = rc == ZB_OK && step == ZB_DONE;
+    if (!ok)
+        zb_cli_error("%s", zb_db_errmsg(db));
     free(rows);
     zb_db_close(db);
-    return rc == ZB_OK ? 0 : 1;
+    if (zb_cli_output_close(&out, ok) || !ok)
+        return 1;
+    fprintf(stderr, "%s: %zu chart rows, %zu indicators\n",
+            strcmp(a.output, "-") ? a.output : "standard output", n, shown);
+    return 0;
 }
