@@ -291,31 +291,42 @@ static const zb_option stats_options[] = {
     {NULL, 0, NULL, 0},
 };
 
-/* The same read-only rule as zb_db_open(ZB_DB_READONLY), for plain SQL: with
- * no -wal file, immutable (no lock, no -shm made); else mode=ro. */
-static int open_sql(sqlite3 **conn, const char *path) {
-    char side[4096];
+static int exists(const char *path, const char *suffix) {
+    char *name = sqlite3_mprintf("%s%s", path, suffix);
     struct stat st;
-    snprintf(side, sizeof side, "%s-wal", path);
-    int wal = stat(side, &st) == 0;
-    snprintf(side, sizeof side, "%s-journal", path);
-    int journal = stat(side, &st) == 0;
-    char *uri = sqlite3_mprintf("file:%s", path[0] == '/' ? "//" : "");
-    for (const char *p = path; uri && *p; p++) {
-        char *longer = strchr("?#%", *p) || (unsigned char)*p < 0x20
-                           ? sqlite3_mprintf("%s%%%02X", uri, (unsigned char)*p)
-                           : sqlite3_mprintf("%s%c", uri, *p);
+    int yes = name && stat(name, &st) == 0;
+    sqlite3_free(name);
+    return yes;
+}
+
+/* The rule of zb_db_open(ZB_DB_READONLY), for plain SQL: immutable (no lock,
+ * no -shm or -wal made) unless a -wal holds commits, or when the -shm cannot
+ * be made; the URI escapes what would mean something in it. */
+static int open_sql(sqlite3 **conn, const char *path) {
+    int immutable = !exists(path, "-wal") && !exists(path, "-journal");
+    for (;;) {
+        sqlite3_str *s = sqlite3_str_new(NULL);
+        sqlite3_str_appendall(s, path[0] == '/' ? "file://" : "file:");
+        for (const unsigned char *p = (const unsigned char *)path; *p; p++)
+            if (*p == '?' || *p == '#' || *p == '%' || *p < 0x20)
+                sqlite3_str_appendf(s, "%%%02X", *p);
+            else
+                sqlite3_str_appendchar(s, 1, (char)*p);
+        sqlite3_str_appendall(s, immutable ? "?mode=ro&immutable=1" : "?mode=ro");
+        char *uri = sqlite3_str_finish(s);
+        if (!uri)
+            return SQLITE_NOMEM;
+        int rc = sqlite3_open_v2(uri, conn, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
         sqlite3_free(uri);
-        uri = longer;
+        if (rc != SQLITE_OK || immutable)
+            return rc;
+        rc = sqlite3_exec(*conn, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL) & 0xFF;
+        if (rc != SQLITE_CANTOPEN && rc != SQLITE_READONLY && rc != SQLITE_IOERR)
+            return SQLITE_OK;
+        sqlite3_close(*conn);
+        *conn = NULL;
+        immutable = 1;
     }
-    char *full = uri ? sqlite3_mprintf("%s?mode=ro%s", uri, wal || journal ? "" : "&immutable=1")
-                     : NULL;
-    sqlite3_free(uri);
-    if (!full)
-        return SQLITE_NOMEM;
-    int rc = sqlite3_open_v2(full, conn, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
-    sqlite3_free(full);
-    return rc;
 }
 
 int zb_cmd_stats(int argc, char **argv) {

@@ -19,7 +19,7 @@ struct zb_db {
     int readonly;
     int busy_ms;
     char path[512];
-    char region[128]; /* of the last ingest, for zb_ingest_result */
+    char *region; /* of the last ingest, for zb_ingest_result (sqlite3_malloc) */
 };
 
 /* Set db->err from the connection's last error and return the zb status. */

@@ -4,11 +4,14 @@
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
+#include <stdint.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 
 #include "db.h"
 #include "fields.h"
+#include "text.h"
 
 /* Words for the full-text index: every pair of neighbouring Chinese characters
  * (粮食总产量 → 粮食 食总 总产 产量), a character standing alone as itself, and
@@ -233,6 +236,18 @@ out:
     return rc;
 }
 
+/* The region of this ingest, whole, on the handle: zb_ingest_result points to it. */
+static int keep_region(zb_db *db, const char *region) {
+    size_t n = strlen(region);
+    char *copy = sqlite3_malloc64(n + 1);
+    if (!copy)
+        return zb__err_set(&db->err, ZB_ENOMEM, "out of memory");
+    memcpy(copy, region, n + 1);
+    sqlite3_free(db->region);
+    db->region = copy;
+    return ZB_OK;
+}
+
 static int count_rows(zb_db *db, stmts *st, int64_t id, size_t *n) {
     sqlite3_bind_int64(st->count, 1, id);
     int rc = sqlite3_step(st->count);
@@ -255,6 +270,10 @@ int zb_db_ingest(zb_db *db, const char *text, size_t len, const zb_ingest_option
     if (db->readonly)
         return zb__err_set(&db->err, ZB_EREADONLY, "%s: opened read-only; cannot ingest",
                            db->path);
+    zb_err bad = {0};
+    if (opts && opts->region && zb__validate(opts->region, strlen(opts->region), &bad) != ZB_OK)
+        return zb__err_set(&db->err, ZB_EINVAL, "the region is not UTF-8 text (%s)",
+                           zb__err_msg(&bad));
     if (!text)
         text = "";
     const char *source = opts && opts->source ? opts->source : "";
@@ -268,8 +287,11 @@ int zb_db_ingest(zb_db *db, const char *text, size_t len, const zb_ingest_option
         zb_doc_free(doc);
         return rc;
     }
-    snprintf(db->region, sizeof db->region, "%s",
-             opts && opts->region ? opts->region : zb_doc_region(doc));
+    if ((rc = keep_region(db, opts && opts->region ? opts->region : zb_doc_region(doc))) !=
+        ZB_OK) {
+        zb_doc_free(doc);
+        return rc;
+    }
     char sha[65];
     zb__sha256_hex(text, len, sha);
     stmts st = {0};
@@ -334,11 +356,17 @@ int zb_db_ingest_file(zb_db *db, const char *path, const zb_ingest_options *opts
     char chunk[65536];
     size_t n;
     int rc = ZB_OK;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-        if (zb__buf_add(NULL, &text, chunk, n)) {
+    /* held to the parser's limit while reading: a device (/dev/zero) or a pipe
+     * never ends, and a regular file too large is refused before it is read */
+    struct stat st;
+    if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && (uintmax_t)st.st_size > ZB_MAX_INPUT)
+        rc = zb__err_set(&db->err, ZB_EINVAL, "%s: larger than 4 GiB", path);
+    while (!rc && (n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+        if (n > ZB_MAX_INPUT - text.len)
+            rc = zb__err_set(&db->err, ZB_EINVAL, "%s: larger than 4 GiB", path);
+        else if (zb__buf_add(NULL, &text, chunk, n))
             rc = zb__err_set(&db->err, ZB_ENOMEM, "%s: out of memory reading it", path);
-            break;
-        }
+    }
     if (!rc && ferror(f))
         rc = zb__err_set(&db->err, ZB_EIO, "%s: read failed: %s", path, strerror(errno));
     fclose(f);
