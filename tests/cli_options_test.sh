@@ -12,7 +12,9 @@ trap 'chmod -R u+w "$tmp" 2> /dev/null; rm -rf "$tmp"' EXIT
 fails=0
 fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
 # run CMD... in $tmp/cwd with a time limit; the exit status of CMD, 124 on timeout
+# (and everything else in it too: a wrong binary may write a file named '-')
 mkdir "$tmp/cwd"
+cd "$tmp/cwd" || exit 1
 run() { (cd "$tmp/cwd" && timeout 60 "$@"); }
 
 db=$tmp/z.db
