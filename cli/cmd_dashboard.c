@@ -34,7 +34,9 @@ static void num(char *buf, size_t size, double v) {
 }
 
 typedef struct cmp_row {
-    char metric[96], metric_id[48], actual_unit[24], target_unit[24], status[48], region[64];
+    /* whole strings, in one allocation (mem): a metric or a region may be long */
+    const char *metric, *metric_id, *actual_unit, *target_unit, *status, *region;
+    char *mem;
     zb_measure measure;
     zb_cmp cmp;
     int sector, actual_year, target_year;
@@ -42,30 +44,52 @@ typedef struct cmp_row {
     double actual_shown, target_shown; /* as written, for the labels */
 } cmp_row;
 
+static int keep_strings(cmp_row *r, const zb_comparison *c) {
+    const char *from[6] = {c->metric, c->metric_id, c->actual_unit,
+                           c->target_unit, c->status, c->region};
+    const char **to[6] = {&r->metric, &r->metric_id, &r->actual_unit,
+                          &r->target_unit, &r->status, &r->region};
+    size_t len[6], total = 0;
+    for (int k = 0; k < 6; k++)
+        total += (len[k] = from[k] ? strlen(from[k]) : 0) + 1;
+    char *p = r->mem = malloc(total);
+    if (!p)
+        return -1;
+    for (int k = 0; k < 6; k++) {
+        memcpy(p, from[k] ? from[k] : "", len[k] + 1);
+        *to[k] = p;
+        p += len[k] + 1;
+    }
+    return 0;
+}
+
+static void free_comparisons(cmp_row *rows, size_t n) {
+    for (size_t i = 0; rows && i < n; i++)
+        free(rows[i].mem);
+    free(rows);
+}
+
 static int load_comparisons(zb_db *db, const char *region, cmp_row **out, size_t *n) {
     zb_comparisons *it;
+    *out = NULL;
+    *n = 0;
     if (zb_db_compare(&it, db, region, 0, 0) != ZB_OK)
         return -1;
-    size_t cap = 16;
-    *out = malloc(cap * sizeof **out);
-    *n = 0;
+    size_t cap = 0;
     int rc;
-    while (*out && (rc = zb_comparisons_next(it)) == ZB_ROW) {
+    while ((rc = zb_comparisons_next(it)) == ZB_ROW) {
         const zb_comparison *c = zb_comparisons_get(it);
         if (*n == cap) {
-            cmp_row *bigger = realloc(*out, (cap *= 2) * sizeof **out);
+            cmp_row *bigger = realloc(*out, (cap = cap ? 2 * cap : 16) * sizeof **out);
             if (!bigger)
                 break;
             *out = bigger;
         }
-        cmp_row *r = &(*out)[(*n)++];
+        cmp_row *r = &(*out)[*n];
         memset(r, 0, sizeof *r);
-        snprintf(r->metric, sizeof r->metric, "%s", c->metric);
-        snprintf(r->metric_id, sizeof r->metric_id, "%s", c->metric_id);
-        snprintf(r->actual_unit, sizeof r->actual_unit, "%s", c->actual_unit);
-        snprintf(r->target_unit, sizeof r->target_unit, "%s", c->target_unit);
-        snprintf(r->status, sizeof r->status, "%s", c->status);
-        snprintf(r->region, sizeof r->region, "%s", c->region);
+        if (keep_strings(r, c))
+            break;
+        (*n)++;
         r->measure = c->measure;
         r->cmp = c->target_cmp;
         r->actual_year = c->actual_year;
@@ -77,7 +101,7 @@ static int load_comparisons(zb_db *db, const char *region, cmp_row **out, size_t
         r->sector = 0;
     }
     zb_comparisons_free(it);
-    return *out ? 0 : -1;
+    return rc == ZB_DONE ? 0 : rc == ZB_ROW ? -2 : -1; /* -2: out of memory */
 }
 
 /* The catalog sector of each compared metric, from the indicators themselves. */
@@ -225,9 +249,9 @@ int zb_cmd_dashboard(int argc, char **argv) {
     }
     cmp_row *rows = NULL;
     size_t n = 0;
-    if (load_comparisons(db, region, &rows, &n)) {
-        zb_cli_error("%s", zb_db_errmsg(db));
-        free(rows);
+    if ((rc = load_comparisons(db, region, &rows, &n)) != 0) {
+        zb_cli_error("%s", rc == -2 ? "out of memory" : zb_db_errmsg(db));
+        free_comparisons(rows, n);
         zb_db_close(db);
         return 1;
     }
@@ -240,7 +264,7 @@ int zb_cmd_dashboard(int argc, char **argv) {
     filter.report_year = target_year;
     zb_output out;
     if (zb_cli_output_open(&out, a.output)) {
-        free(rows);
+        free_comparisons(rows, n);
         zb_db_close(db);
         return 1;
     }
@@ -302,7 +326,7 @@ int zb_cmd_dashboard(int argc, char **argv) {
     int ok = rc == ZB_OK && step == ZB_DONE;
     if (!ok)
         zb_cli_error("%s", zb_db_errmsg(db));
-    free(rows);
+    free_comparisons(rows, n);
     zb_db_close(db);
     if (zb_cli_output_close(&out, ok) || !ok)
         return 1;
