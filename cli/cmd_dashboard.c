@@ -111,7 +111,7 @@ static void sectors_of(zb_db *db, cmp_row *rows, size_t n) {
         f.metric_id = rows[i].metric_id;
         f.region = rows[i].region;
         f.year = rows[i].target_year;
-        f.kind = ZB_KIND_TARGET;
+        f.kinds = ZB_BIT(ZB_KIND_TARGET);
         zb_rows *it;
         if (zb_db_indicators(&it, db, &f) == ZB_OK && zb_rows_next(it) == ZB_ROW)
             rows[i].sector = (int)zb_rows_indicator(it)->sector;

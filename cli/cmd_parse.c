@@ -37,11 +37,11 @@ static void cells_of(const zb_indicator *d, char *year, size_t ysize, char *valu
     cells[C_KIND] = zb_kind_name(d->kind);
     cells[C_SECTOR] = zb_sector_name(d->sector);
     cells[C_MEASURE] = zb_measure_name(d->measure);
-    cells[C_METRIC] = d->metric;
+    cells[C_METRIC] = d->metric ? d->metric : "";
     cells[C_CMP] = zb_cmp_name(d->cmp);
     cells[C_VALUE] = value;
-    cells[C_UNIT] = d->unit;
-    cells[C_ID] = d->metric_id;
+    cells[C_UNIT] = d->unit ? d->unit : ""; /* qualitative rows have none */
+    cells[C_ID] = d->metric_id ? d->metric_id : "";
 }
 
 static void print_table(FILE *f, const zb_doc *doc, const char *path, const char *region) {

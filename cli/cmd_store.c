@@ -52,7 +52,7 @@ static int take(void *ctx, const char *cmd, const zb_option *o, const char *v) {
         zb_kind k;
         if (zb_kind_from_name(&k, v) != ZB_OK)
             return zb_cli_bad(cmd, o, v, "achieved or target");
-        a->filter.kind = (int)k;
+        a->filter.kinds |= ZB_BIT(k); /* repeated: any of them */
         return 0;
     }
     case ZB_OPT_SECTOR: {
@@ -61,7 +61,7 @@ static int take(void *ctx, const char *cmd, const zb_option *o, const char *v) {
             return zb_cli_bad(cmd, o, v, "economy, industry, innovation, agriculture, "
                                          "reform_opening, ecology, livelihood, infrastructure "
                                          "or governance");
-        a->filter.sector = (int)s;
+        a->filter.sectors |= ZB_BIT(s);
         return 0;
     }
     case ZB_OPT_METRIC_ID: a->filter.metric_id = v; return 0;

@@ -110,7 +110,8 @@ static const char export_help[] =
     "  -y, --report-year Y  only reports of this year\n"
     "      --kind K         achieved or target\n"
     "      --sector S       economy, industry, innovation, agriculture, reform_opening,\n"
-    "                       ecology, livelihood, infrastructure or governance\n"
+    "                       ecology, livelihood, infrastructure or governance; given\n"
+    "                       more than once, --kind and --sector match any of theirs\n"
     "      --metric-id ID   a catalog id such as grain_output\n"
     OUTPUT_HELP
     "  -h, --help           show this help\n"

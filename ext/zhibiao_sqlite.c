@@ -38,9 +38,9 @@ static int x_connect(sqlite3 *db, void *aux, int argc, const char *const *argv,
     sqlite3_str_appendall(decl, "CREATE TABLE x(");
     for (size_t i = 0; i < zb__field_count; i++) {
         const zb_field *f = &zb__fields[i];
-        const char *type = f->type == ZB_FT_SIZE || f->type == ZB_FT_YEAR ? "INTEGER"
-                           : f->type == ZB_FT_REAL                       ? "REAL"
-                                                                        : "TEXT";
+        const char *type = zb__field_is_int(f)        ? "INTEGER"
+                           : f->type == ZB_FT_REAL ? "REAL"
+                                                   : "TEXT";
         sqlite3_str_appendf(decl, "%s %s, ", f->name, type);
     }
     sqlite3_str_appendall(decl, "text HIDDEN, report_year HIDDEN)");
@@ -171,7 +171,7 @@ static int x_column(sqlite3_vtab_cursor *cur, sqlite3_context *ctx, int col) {
     const zb_field *f = &zb__fields[col];
     if (zb__field_is_null(f, d))
         sqlite3_result_null(ctx);
-    else if (f->type == ZB_FT_SIZE || f->type == ZB_FT_YEAR)
+    else if (zb__field_is_int(f))
         sqlite3_result_int64(ctx, zb__field_int(f, d));
     else if (f->type == ZB_FT_REAL)
         sqlite3_result_double(ctx, zb__field_real(f, d));

@@ -43,9 +43,9 @@ extern "C" {
 
 /* The version: the single source of truth (CMake reads it from here). */
 #define ZB_VERSION_MAJOR 0
-#define ZB_VERSION_MINOR 4
+#define ZB_VERSION_MINOR 5
 #define ZB_VERSION_PATCH 0
-#define ZB_VERSION_STRING "0.4.0"
+#define ZB_VERSION_STRING "0.5.0"
 
 /** The library's version string, e.g. "0.4.0". */
 ZB_EXTERN(const char *) zb_version(void);
@@ -97,6 +97,22 @@ typedef enum zb_measure {
     ZB_MEASURE_RANK
 } zb_measure;
 
+/** What span of time a figure covers (INDICATORS.md §4a). */
+typedef enum zb_period {
+    ZB_PERIOD_YEAR = 0,   /* one year's figure */
+    ZB_PERIOD_AVERAGE,    /* 年均: the yearly average over several years */
+    ZB_PERIOD_CUMULATIVE, /* 累计: a total over several years */
+    ZB_PERIOD_SPAN,       /* a change over several years (五年下降8.1%) */
+    ZB_PERIOD_START       /* the first value of a from–to pair (从67.9%提高到…) */
+} zb_period;
+
+/** How firmly a target is set (INDICATORS.md §1). */
+typedef enum zb_commitment {
+    ZB_COMMIT_PLAIN = 0,
+    ZB_COMMIT_ENSURE, /* 确保 */
+    ZB_COMMIT_STRIVE  /* 力争, 争取, 努力; …在实际工作中努力争取更好结果 */
+} zb_commitment;
+
 typedef enum zb_sector {
     ZB_SECTOR_ECONOMY = 0,
     ZB_SECTOR_INDUSTRY,
@@ -133,6 +149,8 @@ ZB_EXTERN(const char *) zb_kind_name(zb_kind kind);
 ZB_EXTERN(const char *) zb_measure_name(zb_measure measure);
 ZB_EXTERN(const char *) zb_sector_name(zb_sector sector);
 ZB_EXTERN(const char *) zb_qkind_name(zb_qkind kind);
+ZB_EXTERN(const char *) zb_period_name(zb_period period);
+ZB_EXTERN(const char *) zb_commitment_name(zb_commitment commitment);
 
 /** Parse a name back (e.g. "reform_opening"); returns ZB_OK or ZB_EINVAL. */
 ZB_EXTERN(int) zb_sector_from_name(zb_sector *out, const char *name);
@@ -203,11 +221,14 @@ ZB_EXTERN(void) zb_scan_free(zb_scan *scan);
 /* Indicator extraction                                                      */
 
 /** One indicator row (INDICATORS.md §1). Strings are owned by the document.
- *  year is 0 when the report year could not be found (give one in options). */
+ *  year is 0 when the report year could not be found (give one in options).
+ *  A qualitative row (a goal or result stated without a number, §2b) has
+ *  qualitative set to its words; its value and base_value are NAN, and every
+ *  writer shows value, unit, base_value and base_unit as null. */
 typedef struct zb_indicator {
     size_t span_start, span_end;
     const char *surface; /* the original bytes of the span */
-    double value;        /* signed: 下降3% → -3 */
+    double value;        /* signed: 下降3% → -3; NAN on a qualitative row */
     double value_high;   /* upper end of a range, NAN otherwise */
     const char *unit;
     double base_value;
@@ -223,12 +244,19 @@ typedef struct zb_indicator {
     const char *sentence; /* the repaired sentence */
     size_t section_index; /* into zb_doc_section(); SIZE_MAX when none */
     size_t sentence_index; /* into zb_doc_sentence() */
+    /* contract version 2 */
+    zb_period period;
+    int year_from;           /* first year of a multi-year period; 0 when period is year */
+    const char *entity;      /* whose figure, when not the region's: 长春新区, 一汽; "" */
+    zb_commitment commitment;
+    int estimate;            /* 1 for 预计, 初步核算 … */
+    const char *qualitative; /* the words of a goal without a number; NULL otherwise */
 } zb_indicator;
 
 /** A heading and the part of the text it governs. */
 typedef struct zb_section {
     const char *title;
-    int level;  /* 1 一、 · 2 (一) · 3 一是 / 1. · 4 —— */
+    int level;  /* 1 一、 · 2 (一) · 3 一是 1. 1、 · 4 (1) —— */
     int plan;   /* 1 when in the work plan part (targets), 0 in the review */
     zb_sector sector;
     int has_sector; /* 0 when the heading names no sector */
@@ -349,6 +377,7 @@ ZB_EXTERN(int) zb_writer_columns(zb_writer *w, size_t n, const char *const *name
 ZB_EXTERN(int) zb_writer_text(zb_writer *w, const char *s);
 ZB_EXTERN(int) zb_writer_int(zb_writer *w, int64_t v);
 ZB_EXTERN(int) zb_writer_real(zb_writer *w, double v);
+ZB_EXTERN(int) zb_writer_bool(zb_writer *w, int v); /* true / false */
 ZB_EXTERN(int) zb_writer_null(zb_writer *w);
 ZB_EXTERN(int) zb_writer_end_row(zb_writer *w);
 /** Write what is left (the header when no row came, the closing ']' of JSON)
@@ -423,23 +452,29 @@ ZB_EXTERN(int) zb_db_ingest(zb_db *db, const char *text, size_t len,
 ZB_EXTERN(int) zb_db_ingest_file(zb_db *db, const char *path, const zb_ingest_options *opts,
                                  zb_ingest_result *result);
 
-/** Filters for zb_db_indicators(); zero / NULL fields match everything. */
-#define ZB_FILTER_VERSION 1
+/** Filters for zb_db_indicators(). Every field left zero or NULL matches
+ *  everything, so a zero-filled filter (version 0 is taken as the current one)
+ *  matches every row. kinds and sectors are sets: ZB_BIT(ZB_KIND_TARGET),
+ *  ZB_BIT(ZB_SECTOR_ECOLOGY) | ZB_BIT(ZB_SECTOR_AGRICULTURE). Version 1's
+ *  `kind` and `sector` (one value, -1 for any) are still read as they were. */
+#define ZB_FILTER_VERSION 2
+#define ZB_BIT(value) (1u << (value))
 typedef struct zb_filter {
     unsigned int version;
     const char *region;
-    int year;             /* the year a figure describes */
+    int year;              /* the year a figure describes */
     int report_year;
-    int kind;             /* -1 any, else zb_kind */
-    int sector;           /* -1 any, else zb_sector */
+    unsigned int kinds;    /* ZB_BIT(zb_kind) for each kind wanted; 0: any */
+    unsigned int sectors;  /* ZB_BIT(zb_sector) for each sector wanted; 0: any */
     const char *metric_id;
-    int64_t document_id;  /* 0 any */
+    int64_t document_id;
 } zb_filter;
-#define ZB_FILTER_INIT {ZB_FILTER_VERSION, NULL, 0, 0, -1, -1, NULL, 0}
+#define ZB_FILTER_INIT {ZB_FILTER_VERSION, NULL, 0, 0, 0, 0, NULL, 0}
 
 typedef struct zb_rows zb_rows;
 
-/** Iterate stored indicators in document and text order:
+/** Iterate stored indicators in document and text order (*out is NULL on
+ *  every error, so the loop below is safe as written):
  *
  *      zb_rows *it;
  *      if (zb_db_indicators(&it, db, &filter) == ZB_OK)

@@ -188,13 +188,16 @@ int zb__attribute(const zb_mem *m, const zb_para *p, zb_vec *out) {
         }
         a->qi = qi;
         a->sent = c->sent;
-        a->year_rel = p->plan ? 0 : -1;
-        a->kind = p->plan ? ZB_KIND_TARGET : ZB_KIND_ACHIEVED;
+        int plan = p->plan || c->sent >= p->plan_from;
+        if (c->has_rel && !c->year)
+            plan = c->rel >= 0; /* 今年…, 去年…: the clause says which year */
+        a->year_rel = plan ? 0 : -1;
+        a->kind = plan ? ZB_KIND_TARGET : ZB_KIND_ACHIEVED;
         a->year = c->year;
         zb_measure before = st.last_measure;
         int had_metric = st.last[0] && st.last_sent == c->sent;
         measure_and_sign(p, c, q, &st, a);
-        if (!p->plan && target_follows(p->s, p->n, q->end) && had_metric) {
+        if (!plan && target_follows(p->s, p->n, q->end) && had_metric) {
             /* 增长8.1%，高于年初提出的6%以上的预期目标: the target of the same metric */
             a->kind = ZB_KIND_TARGET;
             a->kind_fixed = 1;
@@ -202,12 +205,15 @@ int zb__attribute(const zb_mem *m, const zb_para *p, zb_vec *out) {
             st.last_measure = before;
             snprintf(a->metric, sizeof a->metric, "%s", st.last);
         } else {
-            if (!p->plan && target_follows(p->s, p->n, q->end)) {
+            if (!plan && target_follows(p->s, p->n, q->end)) {
                 a->kind = ZB_KIND_TARGET;
                 a->kind_fixed = 1;
             }
             zb__metric_for(p, ctx, qi, &st, a->metric, sizeof a->metric);
         }
+        zb__entity(p, c, a);
+        zb__period(p, ctx, qi, a);
+        zb__commitment(p, c, a);
         a->metric_id = zb__quantity_metric_id(a->metric, q->kind, &a->metric_sector);
         if (p->section_sector >= 0)
             a->sector = p->section_sector;

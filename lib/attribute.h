@@ -6,6 +6,9 @@
  *   phrase.c      the words around a figure: leading and trailing words, predicates
  *   distribute.c  分别: the list of metrics a run of figures pairs with
  *   metric.c      the metric phrase of a figure, with ellipsis resolved
+ *   entity.c      whose figure it is, when not the region's
+ *   period.c      the span of years it covers
+ *   commitment.c  how firm a target is; whether a result is an estimate
  *   attribute.c   measure, sign, cmp, kind, year, sector; the paragraph loop
  */
 #ifndef ZB_ATTRIBUTE_H
@@ -15,6 +18,7 @@
 
 #include "outline.h"
 #include "quantity.h"
+#include "scope.h"
 
 /* What the attribute stage knows about one paragraph. */
 typedef struct zb_para {
@@ -25,9 +29,11 @@ typedef struct zb_para {
     const zb_range *sent; /* sentences */
     size_t nsent;
     int plan;             /* in the work plan part */
+    size_t plan_from;     /* the sentence where the plan part begins inside it; SIZE_MAX: none */
     int section_sector;   /* -1 when none */
     int passage_sector;   /* by keyword votes, for text before any heading; -1 none */
     int before_first_heading;
+    const zb_scope *scope; /* the time scope of the passage (stage 3) */
 } zb_para;
 
 /* Where a quantity stands: its sentence, clause and list. */
@@ -44,18 +50,31 @@ typedef struct zb_qctx {
     size_t dist_at;           /* 分别 in this clause before the quantity, SIZE_MAX if none */
     int dist_index, dist_count;
     int year;                 /* explicit year earlier in the sentence, 0 for none */
+    int rel, has_rel;         /* else a word that dates it: 今年 0, 去年 -1 (to the report year) */
+    int lead_row;             /* lexicon row of the word that opens the figure's clause or an
+                                 earlier one of its sentence (力争…，…): commitment.c reads it;
+                                 -1 for none */
 } zb_qctx;
 
 /* One attributed indicator, before strings are copied into the document. */
 typedef struct zb_attr {
-    size_t qi;   /* index into para->q */
+    size_t qi;   /* index into para->q; SIZE_MAX for a qualitative row */
     size_t sent; /* sentence index */
+    size_t qual_start, qual_end; /* a qualitative row: its words in the paragraph */
     double value, value_high, base_value;
     int has_high;
     zb_cmp cmp;
     zb_measure measure;
     int year;          /* explicit year, 0 = from the part */
     int year_rel;      /* -1 review (report year - 1), 0 plan (report year) */
+    int year_none;     /* the figure has no year (the start of a from–to pair without one) */
+    zb_period period;
+    int year_from;     /* first year of a multi-year period, when written; 0 otherwise */
+    int year_from_rel; /* else relative to the report year, when has_from_rel */
+    int has_from_rel;
+    char entity[96];   /* whose figure, when not the region's; "" */
+    zb_commitment commitment;
+    int estimate;
     zb_kind kind;
     int kind_fixed;    /* kind decided by the text, not by the part or year */
     int sector;        /* -1: decided when the metric is known */
@@ -122,5 +141,21 @@ int zb__distribute(const zb_para *p, const zb_qctx *c, zb_metric_state *st, char
 /* The metric phrase of quantity qi. */
 void zb__metric_for(const zb_para *p, const zb_qctx *ctx, size_t qi, zb_metric_state *st,
                     char *out, size_t outsize);
+
+/* ---- entity.c ---- */
+/* Whose figure a metric phrase names when it is not the region's (长春新区地区
+ * 生产总值, 一汽销量, 对沿线国家货物进出口额): moves that owner from a->metric
+ * into a->entity (INDICATORS.md §4b). Runs before the catalog look-up. */
+void zb__entity(const zb_para *p, const zb_qctx *c, zb_attr *a);
+
+/* ---- period.c ---- */
+/* The span of time figure qi covers (INDICATORS.md §4a): a->period, year_from
+ * (or year_from_rel), and the year where the period fixes it. */
+void zb__period(const zb_para *p, const zb_qctx *ctx, size_t qi, zb_attr *a);
+
+/* ---- commitment.c ---- */
+/* How firm a target is (确保, 力争 …) and whether a result is an estimate (预计,
+ * 初步核算): a->commitment, a->estimate. */
+void zb__commitment(const zb_para *p, const zb_qctx *c, zb_attr *a);
 
 #endif

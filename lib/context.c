@@ -11,6 +11,7 @@
 #include "attribute.h"
 #include "chars.h"
 #include "numeral.h"
+#include "tables.h"
 
 /* Is s[lo..hi) only list conjunctions and spaces (和 、 及 与 或)? */
 static int only_conjunction(const char *s, size_t lo, size_t hi) {
@@ -70,6 +71,41 @@ static int year_role(const char *s, size_t start) {
     return 0;
 }
 
+/* A word at the start of a clause that dates the rest of its sentence: 今年
+ * (the report year: a target), 去年 / 过去一年 (the year before: a result),
+ * also after a word of commitment (力争今年…). Returns 1 with *rel. */
+static int clause_cue(const char *s, size_t i, size_t end, int *rel) {
+    while (i < end && s[i] == ' ')
+        i++;
+    for (int words = 0; words < 2 && i < end; words++) {
+        size_t k;
+        int row = zb__lex_prefix(&zb__lexicon, s + i, end - i, &k);
+        if (zb__lex_has(row, ZB_LX_now) || zb__lex_has(row, ZB_LX_past)) {
+            *rel = zb__lex_has(row, ZB_LX_now) ? 0 : -1;
+            return 1;
+        }
+        if (!zb__lex_has(row, ZB_LX_strive) && !zb__lex_has(row, ZB_LX_ensure))
+            return 0;
+        i += k;
+    }
+    return 0;
+}
+
+/* The lexicon row of a word that opens a clause and governs the rest of the
+ * sentence (力争, 确保, 初步核算; also after 今年), or -1. */
+static int clause_lead(const char *s, size_t i, size_t end) {
+    while (i < end && s[i] == ' ')
+        i++;
+    size_t k;
+    int row = zb__lex_prefix(&zb__lexicon, s + i, end - i, &k);
+    if (zb__lex_has(row, ZB_LX_now))
+        row = zb__lex_prefix(&zb__lexicon, s + i + k, end - i - k, &k);
+    return zb__lex_has(row, ZB_LX_strive) || zb__lex_has(row, ZB_LX_ensure) ||
+                   zb__lex_has(row, ZB_LX_estimate)
+               ? row
+               : -1;
+}
+
 void zb__contexts(const zb_para *p, zb_qctx *ctx) {
     const char *s = p->s;
     size_t n = p->n, k = 0;
@@ -80,6 +116,9 @@ void zb__contexts(const zb_para *p, zb_qctx *ctx) {
         long prev_q = -1;
         int dist_seen = 0, year = 0, from_year = 0;
         int year_sticky = 0; /* the year stands in a clause of its own: 到2025年，… */
+        int rel = 0, has_rel = clause_cue(s, i, end, &rel);
+        int lead = clause_lead(s, i, end);
+        int clause_figures = 0, clause_leads = lead >= 0;
         for (;;) {
             if (k < p->nq && p->q[k].start <= i && p->q[k].start < end) {
                 const zb_qty *q = &p->q[k];
@@ -96,6 +135,9 @@ void zb__contexts(const zb_para *p, zb_qctx *ctx) {
                 c->next_start = -1;
                 c->dist_at = dist_at;
                 c->year = year;
+                c->rel = rel;
+                c->has_rel = has_rel;
+                c->lead_row = lead;
                 if (from_year && zb__indicator_candidate(q)) {
                     c->year = from_year; /* …由2015年的6.4万元: that figure only */
                     from_year = 0;
@@ -119,6 +161,7 @@ void zb__contexts(const zb_para *p, zb_qctx *ctx) {
                         from_year = year_of(s, q);
                 }
                 if (zb__indicator_candidate(q)) {
+                    clause_figures++;
                     if (prev_q >= 0)
                         ctx[prev_q].next_start = (long)q->start;
                     prev_q = (long)k;
@@ -154,6 +197,18 @@ void zb__contexts(const zb_para *p, zb_qctx *ctx) {
                 clause_start = item_start = i + len;
                 if (!year_sticky)
                     year = 0;
+                if (clause_cue(s, i + len, end, &rel))
+                    has_rel = 1; /* a later clause may date itself anew: 去年…，今年… */
+                /* a word that opens a clause governs the clauses of figures after
+                 * it (力争A达到3.35%，B达到7800亿元), not past a clause of words
+                 * (确保…，发展壮大…，…增长7%左右) */
+                if (!clause_figures && !clause_leads)
+                    lead = -1;
+                int row = clause_lead(s, i + len, end);
+                clause_leads = row >= 0;
+                if (row >= 0)
+                    lead = row;
+                clause_figures = 0;
                 prev_q = -1;
                 dist_at = SIZE_MAX;
                 dist_seen = 0;
@@ -184,6 +239,7 @@ void zb__contexts(const zb_para *p, zb_qctx *ctx) {
     for (; k < p->nq; k++) {
         memset(&ctx[k], 0, sizeof ctx[k]);
         ctx[k].prev_q = ctx[k].next_start = -1;
+        ctx[k].lead_row = -1;
         ctx[k].dist_at = SIZE_MAX;
         ctx[k].clause_start = ctx[k].item_start = ctx[k].prev_end = p->q[k].start;
         ctx[k].clause_end = ctx[k].sent_end = p->q[k].end;

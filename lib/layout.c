@@ -206,21 +206,6 @@ static int is_furniture(const char *s, size_t n) {
     return digits > 0 && digits <= 4 && dashes >= 2;
 }
 
-/* A short line with no punctuation at all: a title or a sub-heading. */
-static int is_title_like(const char *s, size_t n) {
-    if (n == 0 || n > 60)
-        return 0;
-    for (size_t i = 0; i < n;) {
-        size_t k;
-        uint32_t cp = zb__cp_at(s, n, i, &k);
-        if (zb__is_clause_punct(cp) || zb__is_final_punct(cp) || cp == ':' ||
-            (cp >= '0' && cp <= '9') || cp == '%')
-            return 0;
-        i += k;
-    }
-    return 1;
-}
-
 /* "吉林日报 2023年1月19日 星期四": a newspaper masthead, a date and no sentence. */
 static int is_masthead(const char *s, size_t n) {
     if (n > 120)
@@ -307,10 +292,10 @@ int zb__layout_next(zb_layout *l, const zb_ntext **out) {
         }
         int level;
         size_t mlen;
-        int heading = zb__heading_marker(s, n, &level, &mlen);
+        int heading = zb__heading_marker(s, n, &level, &mlen) || zb__unmarked_heading(s, n);
         /* a title (政府工作报告, 各位代表) stands alone; any other short line
          * without punctuation may be half of a broken sentence (新建农村村公) */
-        int title = !heading && is_title_like(s, n) && zb__lex_any(&zb__lexicon, s, n, ZB_LX_title);
+        int title = !heading && zb__bare_line(s, n) && zb__lex_any(&zb__lexicon, s, n, ZB_LX_title);
         if (open && (title || (!heading && is_masthead(s, n)))) {
             l->have_line = 0; /* a running header inside a paragraph */
             continue;

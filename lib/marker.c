@@ -4,6 +4,7 @@
 
 #include "chars.h"
 #include "marker.h"
+#include "tables.h"
 
 int zb__heading_marker(const char *s, size_t n, int *level, size_t *marker_len) {
     size_t i = 0, k;
@@ -51,7 +52,7 @@ int zb__heading_marker(const char *s, size_t n, int *level, size_t *marker_len) 
         return 0;
     }
     if (zb__starts(s, n, i, "、")) {
-        *level = arabic ? 4 : 1;
+        *level = arabic ? 3 : 1;
         *marker_len = i + 3;
         return 1;
     }
@@ -61,9 +62,38 @@ int zb__heading_marker(const char *s, size_t n, int *level, size_t *marker_len) 
         return 1;
     }
     if (arabic && i < n && s[i] == '.' && (i + 1 >= n || !zb__is_digit(s[i + 1]))) {
-        *level = 4;
+        *level = 3;
         *marker_len = i + 1;
         return 1;
     }
     return 0;
+}
+
+int zb__bare_line(const char *s, size_t n) {
+    if (n == 0 || n > 60)
+        return 0;
+    for (size_t i = 0; i < n;) {
+        size_t k, d = i;
+        while (d < n && zb__is_digit(s[d]))
+            d++;
+        if (d > i) {
+            /* a year (2026年重点工作) is no figure */
+            if (d - i != 4 || !zb__starts(s, n, d, "年"))
+                return 0;
+            i = d + 3;
+            continue;
+        }
+        uint32_t cp = zb__cp_at(s, n, i, &k);
+        if (zb__is_clause_punct(cp) || zb__is_final_punct(cp) || cp == ':' || cp == '%')
+            return 0;
+        i += k;
+    }
+    return 1;
+}
+
+int zb__unmarked_heading(const char *s, size_t n) {
+    /* at most 30 characters: a heading, not a sentence that lost its stop */
+    return n <= 90 && zb__bare_line(s, n) &&
+           (zb__lex_any(&zb__lexicon, s, n, ZB_LX_plan) ||
+            zb__lex_any(&zb__lexicon, s, n, ZB_LX_review));
 }

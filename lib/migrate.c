@@ -109,9 +109,9 @@ static int catalog_current(zb_db *db, int *current) {
     return ZB_OK;
 }
 
-/* Drop every view and make them from schema/views.sql: views hold no data,
- * and each migration may change the columns they show. */
-static int remake_views(zb_db *db) {
+/* Drop every view (they hold no data, and a migration may remake the tables
+ * they read); schema/views.sql makes them again after the migrations. */
+static int drop_views(zb_db *db) {
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(db->conn, "SELECT name FROM sqlite_schema WHERE type = 'view'", -1,
                            &st, NULL) != SQLITE_OK)
@@ -135,7 +135,7 @@ static int remake_views(zb_db *db) {
     sqlite3_finalize(st);
     if (rc != SQLITE_DONE)
         return zb__db_fail(db, "listing the views");
-    return zb__db_exec(db, zb__views_sql, "making the views");
+    return ZB_OK;
 }
 
 static int migrate(zb_db *db, int from) {
@@ -146,13 +146,15 @@ static int migrate(zb_db *db, int from) {
     int version;
     if ((rc = pragma_int(db, "PRAGMA user_version", &version)) != ZB_OK)
         goto fail;
+    if ((rc = drop_views(db)) != ZB_OK)
+        goto fail;
     for (int v = version > from ? version : from; v < zb__migration_count; v++) {
         char what[64];
         snprintf(what, sizeof what, "applying schema migration %03d", v + 1);
         if ((rc = zb__db_exec(db, zb__migrations[v], what)) != ZB_OK)
             goto fail;
     }
-    if ((rc = remake_views(db)) != ZB_OK)
+    if ((rc = zb__db_exec(db, zb__views_sql, "making the views")) != ZB_OK)
         goto fail;
     char set[96];
     snprintf(set, sizeof set, "PRAGMA application_id = %d; PRAGMA user_version = %d",

@@ -14,6 +14,8 @@ ZB_NAMES_DEFINE(zb__kind_names, "kind", ZB_KIND_NAMES)
 ZB_NAMES_DEFINE(zb__measure_names, "measure", ZB_MEASURE_NAMES)
 ZB_NAMES_DEFINE(zb__sector_names, "sector", ZB_SECTOR_NAMES)
 ZB_NAMES_DEFINE(zb__qkind_names, "quantity kind", ZB_QKIND_NAMES)
+ZB_NAMES_DEFINE(zb__period_names, "period", ZB_PERIOD_NAMES)
+ZB_NAMES_DEFINE(zb__commitment_names, "commitment", ZB_COMMITMENT_NAMES)
 
 const char *zb__name(const zb_names *t, int v) {
     return v >= 0 && v < t->count && t->name[v] ? t->name[v] : "?";
@@ -33,6 +35,10 @@ const char *zb_kind_name(zb_kind k) { return zb__name(&zb__kind_names, (int)k); 
 const char *zb_measure_name(zb_measure m) { return zb__name(&zb__measure_names, (int)m); }
 const char *zb_sector_name(zb_sector s) { return zb__name(&zb__sector_names, (int)s); }
 const char *zb_qkind_name(zb_qkind k) { return zb__name(&zb__qkind_names, (int)k); }
+const char *zb_period_name(zb_period p) { return zb__name(&zb__period_names, (int)p); }
+const char *zb_commitment_name(zb_commitment c) {
+    return zb__name(&zb__commitment_names, (int)c);
+}
 
 int zb_sector_from_name(zb_sector *out, const char *name) {
     int i = zb__name_value(&zb__sector_names, name);

@@ -24,6 +24,12 @@
                 X(ZB_SECTOR_LIVELIHOOD, "livelihood")                                    \
                     X(ZB_SECTOR_INFRASTRUCTURE, "infrastructure")                        \
                         X(ZB_SECTOR_GOVERNANCE, "governance")
+#define ZB_PERIOD_NAMES(X)                                                               \
+    X(ZB_PERIOD_YEAR, "year") X(ZB_PERIOD_AVERAGE, "average")                            \
+        X(ZB_PERIOD_CUMULATIVE, "cumulative") X(ZB_PERIOD_SPAN, "span")                  \
+            X(ZB_PERIOD_START, "start")
+#define ZB_COMMITMENT_NAMES(X)                                                           \
+    X(ZB_COMMIT_PLAIN, "plain") X(ZB_COMMIT_ENSURE, "ensure") X(ZB_COMMIT_STRIVE, "strive")
 #define ZB_QKIND_NAMES(X)                                                                \
     X(ZB_QTY_AMOUNT, "amount") X(ZB_QTY_PERCENT, "percent") X(ZB_QTY_POINTS, "points")   \
         X(ZB_QTY_MULTIPLE, "multiple") X(ZB_QTY_RANK, "rank") X(ZB_QTY_NUMBER, "number") \
@@ -38,7 +44,7 @@ typedef struct zb_names {
 } zb_names;
 
 extern const zb_names zb__cmp_names, zb__kind_names, zb__measure_names, zb__sector_names,
-    zb__qkind_names;
+    zb__qkind_names, zb__period_names, zb__commitment_names;
 
 /* The name of value v, "?" when out of range. */
 const char *zb__name(const zb_names *t, int v);

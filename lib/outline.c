@@ -8,6 +8,7 @@
  * is the heading 三是强化创新驱动发展 followed by its body. The plan part starts
  * at a heading that names it (工作安排, 工作任务, 总体要求 …, schema/lexicon.tsv).
  */
+#include <stdint.h>
 #include <string.h>
 
 #include "chars.h"
@@ -44,6 +45,11 @@ void zb__heading_of(const char *s, size_t n, zb_heading *h) {
         i += k;
     }
     int marker = zb__heading_marker(s, n, &level, &mlen) && end > mlen;
+    if (!marker && zb__unmarked_heading(s, end)) {
+        marker = 1;
+        level = 1;
+        mlen = 0;
+    }
     /* a marker followed by nothing but punctuation heads nothing */
     if (marker) {
         int text = 0;
@@ -161,43 +167,163 @@ int zb__outline_sector(const zb_outline *o) {
     return -1;
 }
 
+/* Is a goals word that ends at s[i] followed closely by a word that says the
+ * goals were met (2025年主要目标任务如期完成)? */
+static int goals_met(const char *s, size_t n, size_t i) {
+    for (size_t j = i; j < n && j < i + 12; j += zb__utf8_len((unsigned char)s[j])) {
+        size_t k;
+        if (zb__lex_has(zb__lex_prefix(&zb__lexicon, s + j, n - j, &k), ZB_LX_done))
+            return 1;
+    }
+    return 0;
+}
+
+/* Does the sentence s[0..n) announce this year's goals: a goals word with
+ * this year (今年, or the report year) before it and no word of the year
+ * before (年初, 去年) — 完成了年初确定的主要预期目标 looks back, not ahead. */
+static int announces_goals(const char *s, size_t n, int report_year) {
+    int now = 0;
+    for (size_t i = 0; i < n;) {
+        size_t k;
+        int row = zb__lex_prefix(&zb__lexicon, s + i, n - i, &k);
+        if (zb__lex_has(row, ZB_LX_past))
+            return 0;
+        if (zb__lex_has(row, ZB_LX_now))
+            now = 1;
+        if (zb__lex_has(row, ZB_LX_goals) && now)
+            return !goals_met(s, n, i + k);
+        if (row < 0 && report_year && zb__is_digit(s[i]) && zb__year_in(s + i, n - i) == report_year &&
+            (i == 0 || !zb__is_digit(s[i - 1])))
+            now = 1;
+        i += row >= 0 ? k : zb__utf8_len((unsigned char)s[i]);
+    }
+    return 0;
+}
+
+/* Does a paragraph open with this year: 今年是…, 今年拟…, 2026年是…? */
+static int opens_with_this_year(const char *s, size_t n, int report_year) {
+    size_t k;
+    int row = zb__lex_prefix(&zb__lexicon, s, n, &k);
+    if (zb__lex_has(row, ZB_LX_now))
+        return 1;
+    return report_year && n >= 10 && zb__year_in(s, 7) == report_year && zb__starts(s, n, 7, "是");
+}
+
+size_t zb__outline_plan_start(zb_outline *o, const char *s, size_t n, const zb_range *sent,
+                              size_t nsent) {
+    ZB_UNUSED(n);
+    if (o->plan)
+        return SIZE_MAX;
+    for (size_t i = 0; i < nsent; i++) {
+        const char *t = s + sent[i].start;
+        size_t len = sent[i].end - sent[i].start;
+        while (len && *t == ' ')
+            t++, len--;
+        zb_heading h;
+        zb__heading_of(t, len, &h);
+        int start = (h.is_heading && h.part > 0) || announces_goals(t, len, o->report_year) ||
+                    (i == 0 && opens_with_this_year(t, len, o->report_year));
+        if (start) {
+            o->plan = 1;
+            return i;
+        }
+    }
+    return SIZE_MAX;
+}
+
 /* ---- the report year ---- */
 
-/* Headings and titles are short lines that name a year (年) or a report (报告):
- * only those are folded and read, so the look costs little before a parse. */
+typedef struct year_evidence {
+    int plan, review, title; /* the first year each kind of evidence names; 0 none */
+} year_evidence;
+
+/* A 4-digit year written as YYYY年 at s[i] (not inside a longer number), or 0. */
+static int year_at(const char *s, size_t n, size_t i) {
+    if (i > 0 && zb__is_digit(s[i - 1]))
+        return 0;
+    return i + 7 <= n && zb__year_in(s + i, 7) ? zb__year_in(s + i, 7) : 0;
+}
+
+/* What one sentence says of the report year: a heading of this year's plan or
+ * of last year's review (at the sentence's start, so inline headings count);
+ * a year named by a plan or review word right before it (部署2024年任务, 回顾
+ * 2023年工作) or after it (2024年主要预期目标); a year right before the title
+ * (2024年政府工作报告) or opening the date line under it (——2024年1月21日在…
+ * 人民代表大会…). */
+static void sentence_evidence(const char *s, size_t n, year_evidence *e) {
+    zb_heading h;
+    zb__heading_of(s, n, &h);
+    if (h.is_heading && h.year && h.part > 0 && !e->plan)
+        e->plan = h.year;
+    else if (h.is_heading && h.year && h.part < 0 && !e->review)
+        e->review = h.year;
+    int dateline = zb__starts(s, n, 0, "——") && zb__lex_any(&zb__lexicon, s, n, ZB_LX_title);
+    for (size_t i = 0; i < n; i += zb__utf8_len((unsigned char)s[i])) {
+        int y = zb__is_digit(s[i]) ? year_at(s, n, i) : 0;
+        if (!y)
+            continue;
+        size_t after = i + 7, k;
+        int next = zb__lex_prefix(&zb__lexicon, s + after, n - after, &k);
+        size_t kb;
+        int before = zb__lex_suffix(&zb__lexicon, s, 0, i, &kb);
+        if (!e->plan && (zb__lex_has(before, ZB_LX_plan) || zb__lex_has(next, ZB_LX_plan) ||
+                         zb__lex_has(next, ZB_LX_goals)) &&
+            !(next >= 0 && goals_met(s, n, after + k)))
+            e->plan = y;
+        if (!e->review && (zb__lex_has(before, ZB_LX_review) || zb__lex_has(next, ZB_LX_review)))
+            e->review = y;
+        if (!e->title && (zb__lex_has(next, ZB_LX_title) || (dateline && i <= 6)))
+            e->title = y;
+        i = after - 1;
+    }
+}
+
+/* Lines that may hold such evidence name a year (年) and a word of a heading,
+ * a title or a plan; only those are folded and read, so the look costs little
+ * before a parse. Raw bytes are tested, in simplified and traditional forms. */
+static int may_name_the_year(const char *s, size_t n) {
+    static const char *const cues[] = {"报告", "報告", "工作", "目标", "目標", "回顾",
+                                       "回顧", "部署", "大会", "大會"};
+    if (!zb__has_bytes(s, n, "\xE5\xB9\xB4")) /* 年 */
+        return 0;
+    for (size_t i = 0; i < sizeof cues / sizeof *cues; i++)
+        if (zb__has_bytes(s, n, cues[i]))
+            return 1;
+    return 0;
+}
+
 int zb__report_year(const zb_mem *m, const char *orig, size_t len, int *year) {
-    int plan_year = 0, review_year = 0, title_year = 0;
+    year_evidence e = {0, 0, 0};
     zb_ntext line = {0};
+    zb_vec sent = {0};
+    sent.size = sizeof(zb_range);
     size_t pos = 0;
-    while (pos < len) {
+    int rc = ZB_OK;
+    while (pos < len && !e.plan) {
         const char *nl = memchr(orig + pos, '\n', len - pos);
         size_t end = nl ? (size_t)(nl - orig) : len;
-        size_t n = end - pos;
-        /* 年 is E5 B9 B4; 报告 and 大会 mark title lines */
-        if (n <= 600 && (zb__has_bytes(orig + pos, n, "\xE5\xB9\xB4") ||
-                         zb__has_bytes(orig + pos, n, "\xE6\x8A\xA5\xE5\x91\x8A"))) {
+        if (may_name_the_year(orig + pos, end - pos)) {
             zb__ntext_clear(&line);
-            if (zb__fold_line(m, &line, orig, pos, end)) {
-                zb__ntext_free(m, &line);
-                return ZB_ENOMEM;
+            sent.len = 0;
+            if (zb__fold_line(m, &line, orig, pos, end) ||
+                zb__sentences(m, line.s, line.len, &sent)) {
+                rc = ZB_ENOMEM;
+                break;
             }
-            size_t lo = 0;
-            while (lo < line.len && line.s[lo] == ' ')
-                lo++;
-            zb_heading h;
-            zb__heading_of(line.s + lo, line.len - lo, &h);
-            if (h.is_heading && h.part > 0 && h.year && !plan_year)
-                plan_year = h.year;
-            else if (h.is_heading && h.part < 0 && h.year && !review_year)
-                review_year = h.year;
-            else if (h.is_title && h.year && !title_year)
-                title_year = h.year;
+            for (size_t i = 0; i < sent.len; i++) {
+                const zb_range *r = ZB_VEC_AT(sent, zb_range, i);
+                size_t lo = r->start;
+                while (lo < r->end && line.s[lo] == ' ')
+                    lo++;
+                sentence_evidence(line.s + lo, r->end - lo, &e);
+            }
         }
         pos = end + 1;
     }
     zb__ntext_free(m, &line);
-    *year = plan_year ? plan_year : review_year ? review_year + 1 : title_year;
-    return ZB_OK;
+    zb__vec_free(m, &sent);
+    *year = e.plan ? e.plan : e.review ? e.review + 1 : e.title;
+    return rc;
 }
 
 /* ---- sentences and sectors ---- */

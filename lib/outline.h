@@ -41,6 +41,7 @@ typedef struct zb_outline {
     int level_of[ZB_MARKER_LEVELS + 1]; /* section open at each level, -1 for none */
     int plan;           /* in the work plan part */
     int seen_heading;
+    int report_year;    /* decided before the main pass (zb__report_year); 0 unknown */
 } zb_outline;
 
 void zb__outline_init(zb_outline *o, const zb_mem *m, zb_arena *arena);
@@ -49,6 +50,14 @@ void zb__outline_free(zb_outline *o);
  * start into *h and, for a heading, open its section. ZB_OK or ZB_ENOMEM. */
 int zb__outline_paragraph(zb_outline *o, const zb_ntext *b, const char *orig, size_t len,
                           zb_heading *h);
+/* Where this year's plan begins inside paragraph s[0..n) when no heading
+ * said so (INDICATORS.md §4): at an inline plan heading (…。2022年工作安排：…),
+ * a sentence that announces this year's goals (今年发展主要预期目标是：), or a
+ * paragraph that opens with this year (今年是“十五五”开局之年). Returns the
+ * index of that sentence (SIZE_MAX for none) and enters the plan part after it. */
+size_t zb__outline_plan_start(zb_outline *o, const char *s, size_t n, const zb_range *sent,
+                              size_t nsent);
+
 /* The innermost open section (-1 before any) and the sector of the innermost
  * open section that names one (-1 for none). */
 int zb__outline_section(const zb_outline *o);

@@ -15,12 +15,15 @@
 #include "chars.h"
 #include "layout.h"
 #include "outline.h"
+#include "scope.h"
 #include "tables.h"
 
 typedef struct ind_rec {
     zb_indicator pub;
     int year_explicit; /* 0 = from the part */
     int year_rel;      /* -1 review, 0 plan */
+    int year_none;     /* no year at all */
+    int year_from_rel, has_from_rel;
     int kind_fixed;
 } ind_rec;
 
@@ -50,6 +53,7 @@ typedef struct run {
     unsigned flags;
     size_t region_votes[64];
     size_t region_bytes; /* text counted for the region so far */
+    zb_scope scope; /* the time scope of the passage being read */
     zb_qtys qtys;
     zb_vec sents; /* zb_range */
     zb_vec attrs; /* zb_attr */
@@ -151,6 +155,14 @@ static int add_indicators(run *r, const zb_ntext *b, const zb_para *p) {
         ind->metric_id = a->metric_id;
         ind->sector = (zb_sector)a->sector;
         ind->section = section_title;
+        ind->period = a->period;
+        ind->year_from = a->year_from;
+        ind->entity = keep_row(d, a->entity, strlen(a->entity));
+        ind->commitment = a->commitment;
+        ind->estimate = a->estimate;
+        ind->qualitative = NULL;
+        if (!ind->entity)
+            return ZB_ENOMEM;
         ind->section_index = section >= 0 ? (size_t)section : SIZE_MAX;
         if (!ind->surface || !ind->unit || !ind->base_unit || !ind->metric)
             return ZB_ENOMEM;
@@ -170,6 +182,9 @@ static int add_indicators(run *r, const zb_ntext *b, const zb_para *p) {
         ind->sentence_index = sent_index;
         rec->year_explicit = a->year;
         rec->year_rel = a->year_rel;
+        rec->year_none = a->year_none;
+        rec->year_from_rel = a->year_from_rel;
+        rec->has_from_rel = a->has_from_rel;
         rec->kind_fixed = a->kind_fixed;
     }
     return ZB_OK;
@@ -191,6 +206,7 @@ static int process_block(run *r, const zb_ntext *b) {
     }
     if (h.is_heading)
         before_first = 0;
+    zb__scope_paragraph(&r->scope, b->s, b->len, &h);
     /* a report names its province early and often: its first 16 KB decide (the
      * count looks at every character, so it is kept to where it matters) */
     if (r->region_bytes < (16u << 10)) {
@@ -201,6 +217,9 @@ static int process_block(run *r, const zb_ntext *b) {
     r->attrs.len = 0;
     if (zb__sentences(m, b->s, b->len, &r->sents))
         return ZB_ENOMEM;
+    int plan = d->outline.plan;
+    size_t plan_from =
+        zb__outline_plan_start(&d->outline, b->s, b->len, r->sents.data, r->sents.len);
     if (zb__recognize(m, b->s, b->len, &r->qtys))
         return ZB_ENOMEM;
     d->overflows += r->qtys.overflows;
@@ -211,10 +230,12 @@ static int process_block(run *r, const zb_ntext *b) {
         .nq = r->qtys.n,
         .sent = r->sents.data,
         .nsent = r->sents.len,
-        .plan = d->outline.plan,
+        .plan = plan,
+        .plan_from = plan_from,
         .section_sector = zb__outline_sector(&d->outline),
         .passage_sector = before_first ? zb__sector_by_votes(b->s, b->len) : -1,
         .before_first_heading = before_first,
+        .scope = &r->scope,
     };
     if (zb__attribute(m, &p, &r->attrs))
         return ZB_ENOMEM;
@@ -236,6 +257,15 @@ static void settle_one(const zb_doc *d, ind_rec *rec, int ry) {
     } else {
         ind->year = ry ? ry + rec->year_rel : 0;
     }
+    if (rec->year_none)
+        ind->year = 0;
+    /* a commitment is a target's, an estimate a result's (INDICATORS.md §1) */
+    if (ind->kind != ZB_KIND_TARGET)
+        ind->commitment = ZB_COMMIT_PLAIN;
+    else
+        ind->estimate = 0;
+    if (!ind->year_from && rec->has_from_rel && ry)
+        ind->year_from = ry + rec->year_from_rel;
     ind->sentence = ZB_VEC_AT(d->sentences, zb_sentence, ind->sentence_index)->text;
 }
 
@@ -323,9 +353,11 @@ static int parse_impl(zb_doc **out, const char *text, size_t len, const zb_parse
     r.flags = opts ? opts->flags : 0;
     r.sents.size = sizeof(zb_range);
     r.attrs.size = sizeof(zb_attr);
+    zb__scope_init(&r.scope);
     d->report_year = opts ? opts->report_year : 0;
     if (!d->report_year && zb__report_year(mem_of(d), text, len, &d->report_year) != ZB_OK)
         return zb__err_set(&d->err, ZB_ENOMEM, "out of memory while parsing");
+    d->outline.report_year = d->report_year;
     zb_layout l;
     zb__layout_init(&l, mem_of(d), text, len);
     const zb_ntext *block;

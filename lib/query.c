@@ -52,13 +52,40 @@ struct zb_rows {
     int done;
 };
 
+/* " AND col IN ('a', 'b')" for the values whose bit is set in mask (names are
+ * the library's own words, never the caller's: no parameter needed). */
+static int in_names(char *sql, size_t size, const char *col, unsigned mask, const zb_names *t) {
+    int n = snprintf(sql, size, " AND %s IN (", col), first = 1;
+    for (int v = 0; v < t->count && v < 32; v++)
+        if (mask & (1u << v)) {
+            n += snprintf(sql + n, size - (size_t)n, "%s'%s'", first ? "" : ", ", t->name[v]);
+            first = 0;
+        }
+    if (first) /* no known value asked for: nothing matches */
+        n += snprintf(sql + n, size - (size_t)n, "NULL");
+    return n + snprintf(sql + n, size - (size_t)n, ")");
+}
+
 int zb_db_indicators(zb_rows **out, zb_db *db, const zb_filter *f) {
-    if (!out || !db)
+    if (!out)
         return ZB_EINVAL;
     *out = NULL;
-    if (f && f->version != ZB_FILTER_VERSION)
+    if (!db)
+        return ZB_EINVAL;
+    zb_filter any = ZB_FILTER_INIT;
+    if (f && f->version > ZB_FILTER_VERSION)
         return zb__err_set(&db->err, ZB_EINVAL, "unknown zb_filter version %u", f->version);
-    char sql[2400];
+    if (f && f->version == 1) {
+        /* version 1 had kind and sector as one value, -1 for any */
+        any = *f;
+        int kind = (int)f->kinds, sector = (int)f->sectors;
+        any.kinds = kind < 0 ? 0 : kind < 32 ? 1u << kind : ~0u;
+        any.sectors = sector < 0 ? 0 : sector < 32 ? 1u << sector : ~0u;
+        f = &any;
+    }
+    if (!f)
+        f = &any;
+    char sql[3000];
     /* the contract's fields (fields.h), then the document's; only the filters
      * given become conditions, so the indexes can serve them */
     int n = snprintf(sql, sizeof sql, "SELECT ");
@@ -72,20 +99,20 @@ int zb_db_indicators(zb_rows **out, zb_db *db, const zb_filter *f) {
                   "FROM indicators i JOIN documents d ON d.id = i.document_id "
                   "JOIN sentences se ON se.id = i.sentence_id "
                   "LEFT JOIN sections s ON s.id = i.section_id WHERE 1");
-    if (f && f->region)
+    if (f->region)
         n += snprintf(sql + n, sizeof sql - (size_t)n, " AND d.region = ?1");
-    if (f && f->year)
+    if (f->year)
         n += snprintf(sql + n, sizeof sql - (size_t)n, " AND i.year = ?2");
-    if (f && f->report_year)
+    if (f->report_year)
         n += snprintf(sql + n, sizeof sql - (size_t)n, " AND d.report_year = ?3");
-    if (f && f->kind >= 0)
-        n += snprintf(sql + n, sizeof sql - (size_t)n, " AND i.kind = ?4");
-    if (f && f->sector >= 0)
-        n += snprintf(sql + n, sizeof sql - (size_t)n, " AND i.sector = ?5");
-    if (f && f->metric_id)
-        n += snprintf(sql + n, sizeof sql - (size_t)n, " AND i.metric_id = ?6");
-    if (f && f->document_id)
-        n += snprintf(sql + n, sizeof sql - (size_t)n, " AND i.document_id = ?7");
+    if (f->kinds)
+        n += in_names(sql + n, sizeof sql - (size_t)n, "i.kind", f->kinds, &zb__kind_names);
+    if (f->sectors)
+        n += in_names(sql + n, sizeof sql - (size_t)n, "i.sector", f->sectors, &zb__sector_names);
+    if (f->metric_id)
+        n += snprintf(sql + n, sizeof sql - (size_t)n, " AND i.metric_id = ?4");
+    if (f->document_id)
+        n += snprintf(sql + n, sizeof sql - (size_t)n, " AND i.document_id = ?5");
     snprintf(sql + n, sizeof sql - (size_t)n, " ORDER BY i.document_id, i.ordinal");
     zb_rows *it = sqlite3_malloc(sizeof *it);
     if (!it)
@@ -97,19 +124,13 @@ int zb_db_indicators(zb_rows **out, zb_db *db, const zb_filter *f) {
         sqlite3_free(it);
         return rc;
     }
-    if (f) {
-        if (f->region)
-            sqlite3_bind_text(it->st, 1, f->region, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_int(it->st, 2, f->year);
-        sqlite3_bind_int(it->st, 3, f->report_year);
-        if (f->kind >= 0)
-            sqlite3_bind_text(it->st, 4, zb_kind_name((zb_kind)f->kind), -1, SQLITE_STATIC);
-        if (f->sector >= 0)
-            sqlite3_bind_text(it->st, 5, zb_sector_name((zb_sector)f->sector), -1, SQLITE_STATIC);
-        if (f->metric_id)
-            sqlite3_bind_text(it->st, 6, f->metric_id, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_int64(it->st, 7, f->document_id);
-    }
+    if (f->region)
+        sqlite3_bind_text(it->st, 1, f->region, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int(it->st, 2, f->year);
+    sqlite3_bind_int(it->st, 3, f->report_year);
+    if (f->metric_id)
+        sqlite3_bind_text(it->st, 4, f->metric_id, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int64(it->st, 5, f->document_id);
     *out = it;
     return ZB_OK;
 }
@@ -127,7 +148,9 @@ int zb_rows_next(zb_rows *it) {
         int col = (int)i, null = sqlite3_column_type(st, col) == SQLITE_NULL;
         switch (f->type) {
         case ZB_FT_SIZE:
-        case ZB_FT_YEAR: zb__field_set_int(f, d, null ? 0 : sqlite3_column_int64(st, col)); break;
+        case ZB_FT_YEAR:
+        case ZB_FT_BOOL: zb__field_set_int(f, d, null ? 0 : sqlite3_column_int64(st, col)); break;
+        case ZB_FT_OTEXT: zb__field_set_text(f, d, null ? NULL : text_col(st, col)); break;
         case ZB_FT_REAL: zb__field_set_real(f, d, null ? NAN : sqlite3_column_double(st, col)); break;
         case ZB_FT_ENUM:
             /* a name this library does not know was not written by it */
@@ -188,9 +211,11 @@ static int newest_pair(zb_db *db, const char *region, int *base) {
 
 int zb_db_compare(zb_comparisons **out, zb_db *db, const char *region, int base_year,
                   int target_year) {
-    if (!out || !db)
+    if (!out)
         return ZB_EINVAL;
     *out = NULL;
+    if (!db)
+        return ZB_EINVAL;
     int rc;
     if (!base_year && !target_year) {
         if ((rc = newest_pair(db, region, &base_year)) != ZB_OK)

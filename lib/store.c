@@ -100,7 +100,7 @@ static void bind_fields(sqlite3_stmt *s, int first, const zb_indicator *ind) {
             continue;
         if (zb__field_is_null(f, ind))
             sqlite3_bind_null(s, p);
-        else if (f->type == ZB_FT_SIZE || f->type == ZB_FT_YEAR)
+        else if (zb__field_is_int(f))
             sqlite3_bind_int64(s, p, zb__field_int(f, ind));
         else if (f->type == ZB_FT_REAL)
             sqlite3_bind_double(s, p, zb__field_real(f, ind));

@@ -30,22 +30,29 @@
 /* lexicon.tsv: role */
 #define ZB_LEX_ROLES(X)                                                                  \
     X(head) X(growth) X(share) X(lead) X(target) X(plan) X(review) X(title) X(noun)      \
-        X(timeok) X(split) X(qualifier) X(word) X(per) X(derived)
+        X(timeok) X(split) X(qualifier) X(word) X(per) X(derived) X(goals) X(now) X(past)     \
+            X(ensure) X(strive) X(estimate) X(qual) X(done)
 /* sectors.tsv and metrics.tsv: sector, by the names of names.h */
+
+/* regions.tsv: level */
+#define ZB_REGION_LEVELS(X) X(national) X(province) X(prefecture) X(county)
 
 #define ZB_ENUM_ITEM(prefix, name) prefix##name,
 #define ZB_UK_(n) ZB_ENUM_ITEM(ZB_UK_, n)
 #define ZB_CP_(n) ZB_ENUM_ITEM(ZB_CP_, n)
 #define ZB_PR_(n) ZB_ENUM_ITEM(ZB_PR_, n)
 #define ZB_LX_(n) ZB_ENUM_ITEM(ZB_LX_, n)
+#define ZB_RL_(n) ZB_ENUM_ITEM(ZB_RL_, n)
 enum { ZB_UNIT_KINDS(ZB_UK_) ZB_UK_COUNT };
 enum { ZB_CMP_POSITIONS(ZB_CP_) ZB_CP_COUNT };
 enum { ZB_PRED_ROLES(ZB_PR_) ZB_PR_COUNT };
 enum { ZB_LEX_ROLES(ZB_LX_) ZB_LX_COUNT };
+enum { ZB_REGION_LEVELS(ZB_RL_) ZB_RL_COUNT };
 #undef ZB_UK_
 #undef ZB_CP_
 #undef ZB_PR_
 #undef ZB_LX_
+#undef ZB_RL_
 
 #define ZB_UF_cn (1u << 0)
 #define ZB_UF_cls (1u << 1)
@@ -58,7 +65,8 @@ enum { ZB_LEX_ROLES(ZB_LX_) ZB_LX_COUNT };
  *   predicates   kind = ZB_PR_*
  *   lexicon      kind = ZB_LX_*, text = value (split parts)
  *   sectors      kind = zb_sector
- *   regions      text = full region name
+ *   regions      text = full region name (provinces and 全国 only: see below)
+ *   region_names kind = index into zb__region_rows; text = the full name
  *   aliases      kind = index into zb__metric_rows; text = the alias itself */
 typedef struct zb_lex_row {
     const char *word;
@@ -105,18 +113,50 @@ typedef struct zb_lex_table {
 typedef struct zb_metric_row {
     const char *id;
     const char *name;
+    const char *name_en; /* ASCII */
     int sector;
     int lower_is_better; /* "better" is down: a target is a ceiling (CPI, unemployment) */
+    const char *unit;    /* the canonical base unit of a level (元, 吨, %); "" when mixed */
     const char *aliases; /* '|'-separated */
 } zb_metric_row;
 
 extern const zb_lex_table zb__units, zb__comparators, zb__predicates, zb__lexicon,
     zb__sectors, zb__regions, zb__aliases;
+
+/* schema/regions.tsv, every level: 全国 (row 0), then the provinces,
+ * prefectures and counties in code order, a parent always before its children.
+ * zb__regions above holds only the words that name a whole report's region:
+ * each province's short names (吉林 → 吉林省) and 全国's (国务院 → 全国); parse.c
+ * counts them in a report's first 16 KB to guess its region. zb__region_names
+ * is the trie over every row's full name and short names (several rows may
+ * share a word: 朝阳 is two districts, a county and a city), for the store's
+ * region codes, levels and parents. */
+typedef struct zb_region_row {
+    const char *code;        /* GB/T 2260, six digits; 全国 is 100000 */
+    int level;               /* ZB_RL_* */
+    int parent;              /* index into zb__region_rows; -1 for 全国 */
+    const char *name;        /* 吉林省, 长春市, 朝阳区 */
+    const char *short_names; /* '|'-separated, the main one first: 延边|延边州 */
+    const char *name_en;     /* Jilin, Changchun, Chaoyang */
+} zb_region_row;
+extern const zb_region_row zb__region_rows[];
+extern const size_t zb__region_count;
+extern const zb_lex_table zb__region_names;
 extern const zb_metric_row zb__metric_rows[];
 /* Rows of zb__aliases whose alias holds a '*' wildcard (the trie cannot match them). */
 extern const size_t zb__alias_wildcards[];
 extern const size_t zb__alias_wildcard_count;
 extern const size_t zb__metric_count;
+
+/* schema/unit_conversions.tsv: a level in `from` times `factor` is a level in
+ * `to`, the canonical unit of the catalog (斤 → 吨 0.0005, 亩 → 公顷 1/15), for
+ * the store to bring results and targets in different units together. */
+typedef struct zb_unit_conversion {
+    const char *from, *to;
+    double factor;
+} zb_unit_conversion;
+extern const zb_unit_conversion zb__unit_conversions[];
+extern const size_t zb__unit_conversion_count;
 
 /* The database migrations, schema/001-*.sql …; zb__migrations[v - 1] makes
  * schema version v out of version v - 1. */

@@ -332,6 +332,16 @@ int zb_writer_real(zb_writer *w, double v) {
     return ZB_OK;
 }
 
+int zb_writer_bool(zb_writer *w, int v) {
+    if (!w)
+        return ZB_EINVAL;
+    int rc = cell(w);
+    if (rc)
+        return rc;
+    puts_(&w->out, v ? "true" : "false");
+    return ZB_OK;
+}
+
 int zb_writer_null(zb_writer *w) {
     if (!w)
         return ZB_EINVAL;
@@ -369,6 +379,7 @@ static int field_cell(zb_writer *w, const zb_field *f, const zb_indicator *ind) 
     switch (f->type) {
     case ZB_FT_SIZE:
     case ZB_FT_YEAR: return zb_writer_int(w, zb__field_int(f, ind));
+    case ZB_FT_BOOL: return zb_writer_bool(w, (int)zb__field_int(f, ind));
     case ZB_FT_REAL: return zb_writer_real(w, zb__field_real(f, ind));
     default: return zb_writer_text(w, zb__field_text(f, ind));
     }

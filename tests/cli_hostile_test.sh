@@ -106,7 +106,7 @@ PY
 run "$bin" export --db "$tmp/corrupt.db" > /dev/null 2> "$tmp/err"; rc=$?
 crashed $rc && fail "corrupt db crashed ($rc)"
 [ $rc -ne 0 ] && grep -qi "malformed\|corrupt\|not a database" "$tmp/err" || fail "corrupt db ($rc): $(cat "$tmp/err")"
-run "$bin" ingest --db "$tmp/corrupt.db" "$data/national-2022.txt" > /dev/null 2> "$tmp/err"; rc=$?
+run "$bin" ingest --db "$tmp/corrupt.db" "$data/guangdong-2021-plain.txt" > /dev/null 2> "$tmp/err"; rc=$?
 crashed $rc && fail "ingest into a corrupt db crashed ($rc)"
 [ $rc -eq 1 ] || fail "ingest into a corrupt db exit $rc"
 sqlite3 "$db" "PRAGMA user_version = 99"
@@ -120,8 +120,8 @@ run "$bin" stats --db "$tmp/fake.db" > /dev/null 2> "$tmp/err"; rc=$?
 
 # names with quotes, %, -- and SQL are stored verbatim
 for name in "O'Brien\"县" "50%--; DROP TABLE documents; --" "吉林 %s %n"; do
-  run "$bin" ingest --db "$db" --replace --region "$name" "$data/national-2022.txt" > /dev/null || fail "odd region '$name'"
-  got=$(sqlite3 "$db" "select region from documents where source like '%national-2022.txt'")
+  run "$bin" ingest --db "$db" --replace --region "$name" "$data/guangdong-2021-plain.txt" > /dev/null || fail "odd region '$name'"
+  got=$(sqlite3 "$db" "select region from documents where source like '%guangdong-2021-plain.txt'")
   [ "$got" = "$name" ] || fail "region stored as '$got', want '$name'"
 done
 [ "$(sqlite3 "$db" 'select count(*) from documents')" -eq 2 ] || fail "documents after odd names"

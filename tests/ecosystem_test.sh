@@ -68,15 +68,15 @@ sqlite3 :memory: ".load ${ext%.so}" "select * from zhibiao_extract(x'ff00')" > /
 grep -q "invalid UTF-8\|NUL" "$tmp/err" || fail "bad bytes message: $(cat "$tmp/err")"
 
 # --- GB18030 and GBK ---------------------------------------------------------------
-iconv -f UTF-8 -t GB18030 "$data/national-2022.txt" > "$tmp/gb.txt"
+iconv -f UTF-8 -t GB18030 "$data/guangdong-2021-plain.txt" > "$tmp/gb.txt"
 "$bin" parse "$tmp/gb.txt" --format jsonl > /dev/null 2> "$tmp/err" && fail "GB18030 read as UTF-8 without complaint"
 grep -q "invalid UTF-8" "$tmp/err" || fail "GB18030 as UTF-8 message"
 "$bin" parse "$tmp/gb.txt" --encoding gb18030 --format jsonl | cut -d, -f3- > "$tmp/gb.rows" || fail "--encoding gb18030"
-"$bin" parse "$data/national-2022.txt" --format jsonl | cut -d, -f3- > "$tmp/utf8.rows"
+"$bin" parse "$data/guangdong-2021-plain.txt" --format jsonl | cut -d, -f3- > "$tmp/utf8.rows"
 cmp -s "$tmp/gb.rows" "$tmp/utf8.rows" || fail "GB18030 rows differ from UTF-8 rows"
 "$bin" parse "$tmp/gb.txt" --encoding auto --format jsonl > "$tmp/auto.rows" 2> "$tmp/err" || fail "--encoding auto"
 grep -q "reading it as GB18030" "$tmp/err" || fail "auto says nothing"
-"$bin" parse "$data/national-2022.txt" --encoding auto --format jsonl > /dev/null 2> "$tmp/err"
+"$bin" parse "$data/guangdong-2021-plain.txt" --encoding auto --format jsonl > /dev/null 2> "$tmp/err"
 [ ! -s "$tmp/err" ] || fail "auto on UTF-8 spoke: $(cat "$tmp/err")"
 iconv -f UTF-8 -t GBK "$data/jilin-2022-part2.txt" > "$tmp/gbk.txt"
 "$bin" ingest --db "$tmp/gbk.db" --encoding gbk "$tmp/gbk.txt" > /dev/null || fail "ingest --encoding gbk"

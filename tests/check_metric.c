@@ -1,0 +1,185 @@
+/* Stage 5's metric files on their own: the catalog match (catalog.c), the
+ * words that are not a metric (phrase.c), 分别 (distribute.c) and the metric
+ * phrase with ellipsis (metric.c), through the stage's private functions.
+ * Expected values come from INDICATORS.md §8 and the texts below. */
+#include <check.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "attribute.h"
+#include "testutil.h"
+
+/* ---- catalog.c ---- */
+
+static const struct {
+    const char *metric, *id;
+} catalog_cases[] = {
+    {"地区生产总值", "gdp"},
+    {"全省地区生产总值", "gdp"},
+    {"规模以上工业增加值", "industrial_va"},
+    {"社会消费品零售总额", "retail_sales"},
+    {"粮食总产量", "grain_output"},           /* the wildcard alias 粮食*产量 */
+    {"粮食生产总产量", "grain_output"},
+    {"人均地区生产总值", "gdp_per_capita"},   /* a per-head figure has its own id, */
+    {"人均粮食产量", ""},                     /* or none: never the total's */
+    {"研发经费投入强度", "rnd_intensity"},    /* so has a derived one */
+    {"研发经费支出占地区生产总值比重", "rnd_intensity"},
+    {"城市绿地占建成区面积比重", ""},         /* a share of something without an id */
+    {"占国内生产总值的比重", ""},             /* the object of a comparison */
+    {"规模以上工业增加值中高技术制造业增加值", "hitech_manufacturing_va"}, /* a part */
+    {"固定资产投资中民间投资", "private_investment"}, /* a part takes its own id */
+    {"固定资产投资中交通运输投资", ""},       /* or none */
+    {"城镇新增就业", "urban_new_jobs"},
+    {"居民消费价格涨幅", "cpi"},
+    {"省级湿地公园", ""},
+};
+
+START_TEST(catalog_id) {
+    int sector;
+    const char *id = zb__metric_id(catalog_cases[_i].metric, &sector);
+    ck_assert_msg(!strcmp(id, catalog_cases[_i].id), "%s: id '%s', want '%s'",
+                  catalog_cases[_i].metric, id, catalog_cases[_i].id);
+    ck_assert_int_eq(sector >= 0, *id != 0);
+}
+END_TEST
+
+START_TEST(catalog_ratio_never_an_amount) {
+    int sector;
+    /* 117个国考断面优良水体比例: the count is of sections, not the ratio */
+    ck_assert_str_eq(zb__quantity_metric_id("国考断面优良水体比例", ZB_QTY_AMOUNT, &sector), "");
+    ck_assert_str_eq(zb__quantity_metric_id("国考断面优良水体比例", ZB_QTY_PERCENT, &sector),
+                     "water_good_ratio");
+}
+END_TEST
+
+START_TEST(catalog_match_position) {
+    size_t pos, len;
+    const char *m = "全省粮食总产量";
+    ck_assert_int_ge(zb__metric_match(m, &pos, &len), 0);
+    ck_assert_uint_eq(pos, strlen("全省"));
+    ck_assert_uint_eq(len, strlen("粮食总产量"));
+}
+END_TEST
+
+/* ---- phrase.c ---- */
+
+static const struct {
+    const char *phrase, *lead_stripped, *trail_stripped;
+} phrase_cases[] = {
+    {"全年地区生产总值", "地区生产总值", "全年地区生产总值"},
+    {"其中国家级", "国家级", "其中国家级"},
+    {"2022年全省粮食产量", "全省粮食产量", "2022年全省粮食产量"},
+    {"粮食产量达到", "粮食产量达到", "粮食产量"},
+    {"地区生产总值比上年增长", "地区生产总值比上年增长", "地区生产总值"},
+    {"签约", "签约", "签约"}, /* an action, not 签 + the comparator 约 */
+};
+
+START_TEST(phrase_strip) {
+    const char *s = phrase_cases[_i].phrase;
+    size_t n = strlen(s);
+    size_t lo = zb__strip_leading(s, 0, n);
+    ck_assert_msg(!strcmp(s + lo, phrase_cases[_i].lead_stripped), "%s: leading → '%s'", s,
+                  s + lo);
+    size_t hi = zb__strip_trailing(s, 0, n);
+    char got[128];
+    snprintf(got, sizeof got, "%.*s", (int)hi, s);
+    ck_assert_msg(!strcmp(got, phrase_cases[_i].trail_stripped), "%s: trailing → '%s'", s, got);
+}
+END_TEST
+
+START_TEST(phrase_generic_head) {
+    const char *s = "增速";
+    ck_assert(zb__is_generic_head(s, 0, strlen(s), 0));
+    s = "高技术制造业增加值";
+    ck_assert(!zb__is_generic_head(s, 0, strlen(s), 1));
+    s = "CPI涨幅"; /* names its own metric */
+    ck_assert(!zb__is_generic_head(s, 0, strlen(s), 1));
+}
+END_TEST
+
+START_TEST(phrase_append_drops_quotes) {
+    char out[64] = "";
+    const char *s = "“专精特新”企业";
+    zb__phrase_append(out, sizeof out, s, 0, strlen(s));
+    ck_assert_str_eq(out, "专精特新企业");
+    char small[8];
+    zb__phrase_join(small, sizeof small, "粮食", strlen("粮食"), "产量"); /* cut whole */
+    ck_assert_str_eq(small, "粮食");
+}
+END_TEST
+
+/* ---- distribute.c and metric.c, through the stage ---- */
+
+typedef struct stage {
+    zb_qtys q;
+    zb_vec sent, attrs;
+} stage;
+
+/* Attribute one folded paragraph; the metric of the k-th indicator. */
+static const char *metric_of(stage *st, const char *text, size_t k) {
+    memset(st, 0, sizeof *st);
+    st->sent.size = sizeof(zb_range);
+    st->attrs.size = sizeof(zb_attr);
+    size_t n = strlen(text);
+    ck_assert_int_eq(zb__sentences(NULL, text, n, &st->sent), ZB_OK);
+    ck_assert_int_eq(zb__recognize(NULL, text, n, &st->q), ZB_OK);
+    zb_para p = {.s = text, .n = n, .q = st->q.v, .nq = st->q.n, .sent = st->sent.data,
+                 .nsent = st->sent.len, .plan = 0, .plan_from = SIZE_MAX, .section_sector = -1,
+                 .passage_sector = -1};
+    ck_assert_int_eq(zb__attribute(NULL, &p, &st->attrs), ZB_OK);
+    ck_assert_uint_gt(st->attrs.len, k);
+    return ZB_VEC_AT(st->attrs, zb_attr, k)->metric;
+}
+
+static void stage_free(stage *st) {
+    zb__qtys_free(NULL, &st->q);
+    zb__vec_free(NULL, &st->sent);
+    zb__vec_free(NULL, &st->attrs);
+}
+
+static const struct {
+    const char *text;
+    size_t k;
+    const char *metric;
+} metric_cases[] = {
+    {"高技术制造业增加值增长21.6%。", 0, "高技术制造业增加值"},
+    {"新登记市场主体63.6万户,增长50.6%。", 1, "新登记市场主体"},          /* ellipsis */
+    {"家庭农场、农民专业合作社分别发展到14.6万户、8.1万个。", 0, "家庭农场"}, /* 分别 */
+    {"家庭农场、农民专业合作社分别发展到14.6万户、8.1万个。", 1, "农民专业合作社"},
+    {"城乡居民人均可支配收入分别增长5%和6.5%。", 0, "城镇居民人均可支配收入"}, /* 城乡 spreads */
+    {"城乡居民人均可支配收入分别增长5%和6.5%。", 1, "农村居民人均可支配收入"},
+    {"高技术制造业、装备制造业增加值分别增长21.6%和13.4%。", 0, "高技术制造业增加值"},
+    {"新建4个省级湿地公园。", 0, "新建省级湿地公园"},                  /* the counted noun */
+};
+
+START_TEST(metric_phrase) {
+    stage st;
+    const char *m = metric_of(&st, metric_cases[_i].text, metric_cases[_i].k);
+    ck_assert_msg(!strcmp(m, metric_cases[_i].metric), "%s [%zu]: metric '%s', want '%s'",
+                  metric_cases[_i].text, metric_cases[_i].k, m, metric_cases[_i].metric);
+    stage_free(&st);
+}
+END_TEST
+
+#define N(a) ((int)(sizeof(a) / sizeof((a)[0])))
+
+static Suite *suite(void) {
+    Suite *s = suite_create("metric");
+    TCase *c = tcase_create("catalog");
+    tcase_add_loop_test(c, catalog_id, 0, N(catalog_cases));
+    tcase_add_test(c, catalog_ratio_never_an_amount);
+    tcase_add_test(c, catalog_match_position);
+    suite_add_tcase(s, c);
+    TCase *p = tcase_create("phrase");
+    tcase_add_loop_test(p, phrase_strip, 0, N(phrase_cases));
+    tcase_add_test(p, phrase_generic_head);
+    tcase_add_test(p, phrase_append_drops_quotes);
+    suite_add_tcase(s, p);
+    TCase *m = tcase_create("metric");
+    tcase_add_loop_test(m, metric_phrase, 0, N(metric_cases));
+    suite_add_tcase(s, m);
+    return s;
+}
+
+int main(void) { return tu_run(suite()); }
