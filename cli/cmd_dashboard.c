@@ -2,7 +2,6 @@
  * sector of last year's results against this year's targets (inline SVG), and
  * a filterable table of the newest report's indicators. No network, no
  * external scripts: the page is a single file to mail or open anywhere. */
-#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -35,7 +34,9 @@ static void num(char *buf, size_t size, double v) {
 }
 
 typedef struct cmp_row {
-    char metric[96], metric_id[48], actual_unit[24], target_unit[24], status[48], region[64];
+    /* whole strings, in one allocation (mem): a metric or a region may be long */
+    const char *metric, *metric_id, *actual_unit, *target_unit, *status, *region;
+    char *mem;
     zb_measure measure;
     zb_cmp cmp;
     int sector, actual_year, target_year;
@@ -43,30 +44,52 @@ typedef struct cmp_row {
     double actual_shown, target_shown; /* as written, for the labels */
 } cmp_row;
 
+static int keep_strings(cmp_row *r, const zb_comparison *c) {
+    const char *from[6] = {c->metric, c->metric_id, c->actual_unit,
+                           c->target_unit, c->status, c->region};
+    const char **to[6] = {&r->metric, &r->metric_id, &r->actual_unit,
+                          &r->target_unit, &r->status, &r->region};
+    size_t len[6], total = 0;
+    for (int k = 0; k < 6; k++)
+        total += (len[k] = from[k] ? strlen(from[k]) : 0) + 1;
+    char *p = r->mem = malloc(total);
+    if (!p)
+        return -1;
+    for (int k = 0; k < 6; k++) {
+        memcpy(p, from[k] ? from[k] : "", len[k] + 1);
+        *to[k] = p;
+        p += len[k] + 1;
+    }
+    return 0;
+}
+
+static void free_comparisons(cmp_row *rows, size_t n) {
+    for (size_t i = 0; rows && i < n; i++)
+        free(rows[i].mem);
+    free(rows);
+}
+
 static int load_comparisons(zb_db *db, const char *region, cmp_row **out, size_t *n) {
     zb_comparisons *it;
+    *out = NULL;
+    *n = 0;
     if (zb_db_compare(&it, db, region, 0, 0) != ZB_OK)
         return -1;
-    size_t cap = 16;
-    *out = malloc(cap * sizeof **out);
-    *n = 0;
+    size_t cap = 0;
     int rc;
-    while (*out && (rc = zb_comparisons_next(it)) == ZB_ROW) {
+    while ((rc = zb_comparisons_next(it)) == ZB_ROW) {
         const zb_comparison *c = zb_comparisons_get(it);
         if (*n == cap) {
-            cmp_row *bigger = realloc(*out, (cap *= 2) * sizeof **out);
+            cmp_row *bigger = realloc(*out, (cap = cap ? 2 * cap : 16) * sizeof **out);
             if (!bigger)
                 break;
             *out = bigger;
         }
-        cmp_row *r = &(*out)[(*n)++];
+        cmp_row *r = &(*out)[*n];
         memset(r, 0, sizeof *r);
-        snprintf(r->metric, sizeof r->metric, "%s", c->metric);
-        snprintf(r->metric_id, sizeof r->metric_id, "%s", c->metric_id);
-        snprintf(r->actual_unit, sizeof r->actual_unit, "%s", c->actual_unit);
-        snprintf(r->target_unit, sizeof r->target_unit, "%s", c->target_unit);
-        snprintf(r->status, sizeof r->status, "%s", c->status);
-        snprintf(r->region, sizeof r->region, "%s", c->region);
+        if (keep_strings(r, c))
+            break;
+        (*n)++;
         r->measure = c->measure;
         r->cmp = c->target_cmp;
         r->actual_year = c->actual_year;
@@ -78,7 +101,7 @@ static int load_comparisons(zb_db *db, const char *region, cmp_row **out, size_t
         r->sector = 0;
     }
     zb_comparisons_free(it);
-    return *out ? 0 : -1;
+    return rc == ZB_DONE ? 0 : rc == ZB_ROW ? -2 : -1; /* -2: out of memory */
 }
 
 /* The catalog sector of each compared metric, from the indicators themselves. */
@@ -186,42 +209,49 @@ static const char script[] =
     "&&(!k.value||r.dataset.kind===k.value);r.style.display=on?'':'none';if(on)n++;});"
     "c.textContent=n+' / '+rows.length;}s.onchange=k.onchange=apply;apply();})();";
 
-int zb_cmd_dashboard(int argc, char **argv) {
-    const char *dbpath = NULL, *region = NULL, *outpath = NULL, *v;
-    for (int i = 1; i < argc; i++) {
-        if (zb_cli_value(argc, argv, &i, "--db", &v)) {
-            if (!v)
-                return zb_cli_error("--db takes a file name"), 2;
-            dbpath = v;
-        } else if (zb_cli_value(argc, argv, &i, "--region", &v)) {
-            if (!v)
-                return zb_cli_error("--region takes a name"), 2;
-            region = v;
-        } else if (zb_cli_value(argc, argv, &i, "-o", &v) ||
-                   zb_cli_value(argc, argv, &i, "--output", &v)) {
-            if (!v)
-                return zb_cli_error("-o takes a file name"), 2;
-            outpath = v;
-        } else if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
-            return zb_cli_help("dashboard");
-        } else {
-            return zb_cli_error("dashboard: unexpected '%s' (see 'zhibiao help dashboard')",
-                                argv[i]), 2;
-        }
+typedef struct dashboard_args {
+    const char *db, *region, *output;
+} dashboard_args;
+
+static const zb_option dashboard_options[] = {
+    {"db", 'd', "a database file", 1},
+    {"region", 'r', "a name such as 吉林省", 0},
+    {"output", 'o', "a file, or - for standard output", 1},
+    {NULL, 0, NULL, 0},
+};
+
+static int take(void *ctx, const char *cmd, const zb_option *o, const char *v) {
+    dashboard_args *a = ctx;
+    if (!o)
+        return zb_cli_extra(cmd, v);
+    switch (o->key) {
+    case 'd': a->db = v; return 0;
+    case 'r': a->region = v; return zb_cli_region_value(cmd, o, v);
+    case 'o': a->output = v; return 0;
     }
-    if (!dbpath || !outpath)
-        return zb_cli_error("dashboard: give --db FILE and -o REPORT.html"), 2;
+    return 0;
+}
+
+int zb_cmd_dashboard(int argc, char **argv) {
+    dashboard_args a = {0};
+    int rc = zb_cli_options(argc, argv, dashboard_options, take, &a);
+    if (rc != ZB_CLI_GO)
+        return rc;
+    if (!a.db || !a.output)
+        return zb_cli_error("dashboard: give --db FILE and -o REPORT.html ('-o -' for standard "
+                            "output)"), 2;
+    const char *region = a.region;
     zb_db *db = NULL;
-    if (zb_db_open(&db, dbpath, ZB_DB_READONLY) != ZB_OK) {
+    if (zb_db_open(&db, a.db, ZB_DB_READONLY) != ZB_OK) {
         zb_cli_error("%s", zb_db_errmsg(db));
         zb_db_close(db);
         return 1;
     }
     cmp_row *rows = NULL;
     size_t n = 0;
-    if (load_comparisons(db, region, &rows, &n)) {
-        zb_cli_error("%s", zb_db_errmsg(db));
-        free(rows);
+    if ((rc = load_comparisons(db, region, &rows, &n)) != 0) {
+        zb_cli_error("%s", rc == -2 ? "out of memory" : zb_db_errmsg(db));
+        free_comparisons(rows, n);
         zb_db_close(db);
         return 1;
     }
@@ -232,13 +262,13 @@ int zb_cmd_dashboard(int argc, char **argv) {
     zb_filter filter = ZB_FILTER_INIT;
     filter.region = *shown_region ? shown_region : NULL;
     filter.report_year = target_year;
-    FILE *f = fopen(outpath, "w");
-    if (!f) {
-        zb_cli_error("%s: cannot write: %s", outpath, strerror(errno));
-        free(rows);
+    zb_output out;
+    if (zb_cli_output_open(&out, a.output)) {
+        free_comparisons(rows, n);
         zb_db_close(db);
         return 1;
     }
+    FILE *f = out.f;
     fputs("<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
           "<meta name=\"viewport\" content=\"width=device-width\"><title>",
           f);
@@ -272,9 +302,10 @@ int zb_cmd_dashboard(int argc, char **argv) {
           "<th>cmp</th><th>value</th><th>unit</th><th>metric_id</th></tr></thead><tbody>\n",
           f);
     zb_rows *it;
-    int rc = zb_db_indicators(&it, db, &filter);
+    rc = zb_db_indicators(&it, db, &filter);
     size_t shown = 0;
-    while (rc == ZB_OK && zb_rows_next(it) == ZB_ROW) {
+    int step = ZB_DONE;
+    while (rc == ZB_OK && (step = zb_rows_next(it)) == ZB_ROW) {
         const zb_indicator *d = zb_rows_indicator(it);
         char value[64];
         num(value, sizeof value, d->value);
@@ -291,15 +322,15 @@ int zb_cmd_dashboard(int argc, char **argv) {
     }
     zb_rows_free(it);
     fprintf(f, "</tbody></table></section>\n<script>%s</script>\n</body></html>\n", script);
-    int bad = ferror(f);
-    if (fclose(f) != 0 || bad) {
-        zb_cli_error("%s: write failed", outpath);
-        free(rows);
-        zb_db_close(db);
-        return 1;
-    }
-    fprintf(stderr, "%s: %zu charts rows, %zu indicators\n", outpath, n, shown);
-    free(rows);
+    /* a page without its table is no page: keep the old file then */
+    int ok = rc == ZB_OK && step == ZB_DONE;
+    if (!ok)
+        zb_cli_error("%s", zb_db_errmsg(db));
+    free_comparisons(rows, n);
     zb_db_close(db);
-    return rc == ZB_OK ? 0 : 1;
+    if (zb_cli_output_close(&out, ok) || !ok)
+        return 1;
+    fprintf(stderr, "%s: %zu chart rows, %zu indicators\n",
+            strcmp(a.output, "-") ? a.output : "standard output", n, shown);
+    return 0;
 }

@@ -5,12 +5,12 @@
 #include "cli.h"
 #include "zhibiao.h"
 
-int zb_cli_input_value(const char *value, int *format) {
+int zb_cli_input_option(const char *cmd, const zb_option *opt, const char *value, int *format) {
     zb_input_format f;
-    if (!value || zb_input_format_from_name(&f, value) != ZB_OK)
-        return 0;
+    if (zb_input_format_from_name(&f, value) != ZB_OK)
+        return zb_cli_bad(cmd, opt, value, opt->value);
     *format = (int)f;
-    return 1;
+    return 0;
 }
 
 /* .pdf, .html, .htm (any case) → the format the name says; AUTO otherwise. */

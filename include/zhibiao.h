@@ -514,6 +514,16 @@ typedef struct zb_db zb_db;
  *  in one transaction keyed by PRAGMA user_version; a file from a newer zhibiao,
  *  or one that is not a zhibiao database, is refused with ZB_ESCHEMA. Read-write
  *  connections use WAL and wait up to 5 s for a lock (then ZB_EBUSY).
+ *
+ *  ZB_DB_READONLY opens file:PATH?mode=ro and writes nothing, not even the
+ *  -wal and -shm files SQLite's readers otherwise make and leave behind, so a
+ *  database in a read-only directory can be read too. When PATH has no -wal
+ *  file (every commit is in PATH itself), or its -shm cannot be made, the file
+ *  is opened with immutable=1: no locking at all, so changes a writer makes
+ *  while the handle is open may not be seen, and a writer that checkpoints
+ *  meanwhile can make a read fail. With a -wal present (a writer at work),
+ *  reads take the usual locks and see every commit.
+ *
  *  On error *out still receives a handle for zb_db_errmsg() (free it with
  *  zb_db_close()). */
 ZB_EXTERN(int) zb_db_open(zb_db **out, const char *path, unsigned int flags);

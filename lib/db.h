@@ -19,7 +19,7 @@ struct zb_db {
     int readonly;
     int busy_ms;
     char path[512];
-    char *region;       /* of the last ingest, for zb_ingest_result (sqlite3_malloc'd) */
+    char *region; /* of the last ingest, for zb_ingest_result (sqlite3_malloc) */
     char region_code[8];
 };
 

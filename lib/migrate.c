@@ -4,8 +4,10 @@
  * the schema version. Opening an older file applies the missing migrations
  * (schema/NNN-*.sql, embedded) in one transaction; a newer one is refused, as is
  * a file that is not a database or belongs to another program. */
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "db.h"
 
@@ -150,6 +152,54 @@ static int check_schema(zb_db *db) {
     return zb__db_tables(db, 0);
 }
 
+/* file:PATH?mode=ro[&immutable=1], PATH with the bytes a URI gives meaning to
+ * escaped; "file:///abs" for an absolute path ("file://x" would name a host). */
+static char *readonly_uri(const char *path, int immutable) {
+    sqlite3_str *s = sqlite3_str_new(NULL);
+    sqlite3_str_appendall(s, path[0] == '/' ? "file://" : "file:");
+    for (const unsigned char *p = (const unsigned char *)path; *p; p++)
+        if (*p == '?' || *p == '#' || *p == '%' || *p < 0x20)
+            sqlite3_str_appendf(s, "%%%02X", *p);
+        else
+            sqlite3_str_appendchar(s, 1, (char)*p);
+    sqlite3_str_appendall(s, immutable ? "?mode=ro&immutable=1" : "?mode=ro");
+    return sqlite3_str_finish(s);
+}
+
+static int exists(const char *path, const char *suffix) {
+    char *name = sqlite3_mprintf("%s%s", path, suffix);
+    struct stat st;
+    int yes = name && stat(name, &st) == 0;
+    sqlite3_free(name);
+    return yes;
+}
+
+/* A reader of a WAL database makes the -shm and -wal files and, unable to
+ * delete them, leaves them behind; in a directory it may not write it cannot
+ * read at all. With no -wal (nor -journal) the file holds every commit, so it
+ * is read as immutable: no lock, no side file. With one, mode=ro takes the
+ * locks and reads it, unless its -shm cannot be made: immutable then too. */
+static int open_readonly(zb_db *db, const char *path) {
+    int immutable = !exists(path, "-wal") && !exists(path, "-journal");
+    for (;;) {
+        char *uri = readonly_uri(path, immutable);
+        if (!uri)
+            return SQLITE_NOMEM;
+        int rc = sqlite3_open_v2(uri, &db->conn, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+        sqlite3_free(uri);
+        if (rc != SQLITE_OK || immutable)
+            return rc;
+        /* the -shm is opened on the first read */
+        rc = sqlite3_exec(db->conn, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL) &
+             0xFF;
+        if (rc != SQLITE_CANTOPEN && rc != SQLITE_READONLY && rc != SQLITE_IOERR)
+            return SQLITE_OK; /* anything else is check_schema()'s to tell */
+        sqlite3_close(db->conn);
+        db->conn = NULL;
+        immutable = 1;
+    }
+}
+
 int zb_db_open(zb_db **out, const char *path, unsigned int flags) {
     if (!out)
         return ZB_EINVAL;
@@ -162,10 +212,11 @@ int zb_db_open(zb_db **out, const char *path, unsigned int flags) {
         return zb__err_set(&db->err, ZB_EINVAL, "no database path given");
     snprintf(db->path, sizeof db->path, "%s", path);
     db->readonly = (flags & ZB_DB_READONLY) != 0;
-    int oflags = db->readonly ? SQLITE_OPEN_READONLY
-                              : SQLITE_OPEN_READWRITE |
-                                    ((flags & ZB_DB_NOCREATE) ? 0 : SQLITE_OPEN_CREATE);
-    int rc = sqlite3_open_v2(path, &db->conn, oflags, NULL);
+    struct stat st;
+    if (db->readonly && stat(path, &st) != 0)
+        return zb__err_set(&db->err, ZB_EIO, "%s: cannot open: %s", path, strerror(errno));
+    int oflags = SQLITE_OPEN_READWRITE | ((flags & ZB_DB_NOCREATE) ? 0 : SQLITE_OPEN_CREATE);
+    int rc = db->readonly ? open_readonly(db, path) : sqlite3_open_v2(path, &db->conn, oflags, NULL);
     if (rc != SQLITE_OK) {
         int status = zb__db_status(rc);
         return zb__err_set(&db->err, status == ZB_EDB ? ZB_EIO : status, "%s: cannot open: %s",

@@ -4,13 +4,15 @@
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
+#include <stdint.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 
 #include "db.h"
+#include "fields.h"
 #include "region.h"
 #include "text.h"
-#include "fields.h"
 
 /* Words for the full-text index: every pair of neighbouring Chinese characters
  * (粮食总产量 → 粮食 食总 总产 产量), a character standing alone as itself, and
@@ -283,6 +285,7 @@ out:
     return rc;
 }
 
+/* The region of this ingest, whole, on the handle: zb_ingest_result points to it. */
 static int count_rows(zb_db *db, stmts *st, int64_t id, size_t *n) {
     sqlite3_bind_int64(st->count, 1, id);
     int rc = sqlite3_step(st->count);
@@ -324,6 +327,10 @@ int zb_db_ingest(zb_db *db, const char *text, size_t len, const zb_ingest_option
     if (db->readonly)
         return zb__err_set(&db->err, ZB_EREADONLY, "%s: opened read-only; cannot ingest",
                            db->path);
+    zb_err bad = {0};
+    if (opts && opts->region && zb__validate(opts->region, strlen(opts->region), &bad) != ZB_OK)
+        return zb__err_set(&db->err, ZB_EINVAL, "the region is not UTF-8 text (%s)",
+                           zb__err_msg(&bad));
     if (!text)
         text = "";
     const char *source = opts && opts->source ? opts->source : "";
@@ -357,6 +364,7 @@ int zb_db_ingest(zb_db *db, const char *text, size_t len, const zb_ingest_option
     }
     if ((rc = set_region(db, opts->region, doc)) != ZB_OK) {
         zb_doc_free(doc);
+        zb_text_free(src);
         return rc;
     }
     char sha[65];
@@ -443,11 +451,17 @@ int zb_db_ingest_file(zb_db *db, const char *path, const zb_ingest_options *opts
     char chunk[65536];
     size_t n;
     int rc = ZB_OK;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-        if (zb__buf_add(NULL, &text, chunk, n)) {
+    /* held to the parser's limit while reading: a device (/dev/zero) or a pipe
+     * never ends, and a regular file too large is refused before it is read */
+    struct stat st;
+    if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && (uintmax_t)st.st_size > ZB_MAX_INPUT)
+        rc = zb__err_set(&db->err, ZB_EINVAL, "%s: larger than 4 GiB", path);
+    while (!rc && (n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+        if (n > ZB_MAX_INPUT - text.len)
+            rc = zb__err_set(&db->err, ZB_EINVAL, "%s: larger than 4 GiB", path);
+        else if (zb__buf_add(NULL, &text, chunk, n))
             rc = zb__err_set(&db->err, ZB_ENOMEM, "%s: out of memory reading it", path);
-            break;
-        }
+    }
     if (!rc && ferror(f))
         rc = zb__err_set(&db->err, ZB_EIO, "%s: read failed: %s", path, strerror(errno));
     fclose(f);

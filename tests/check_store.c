@@ -2,6 +2,7 @@
  * replace, rollback), the views, full-text search, query plans, iterators. */
 #include <check.h>
 #include <math.h>
+#include <stdint.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -251,6 +252,76 @@ START_TEST(ingest_a_file) {
     zb_db_close(db);
     ck_assert_int_eq(scalar(path_of("file.db", 0), "SELECT count(*) FROM documents WHERE source "
                                                    "LIKE '%jilin-2022-part2.txt'"), 1);
+}
+END_TEST
+
+START_TEST(regions_are_checked_and_kept_whole) {
+    zb_db *db = open_new("region.db");
+    zb_ingest_options o = ZB_INGEST_OPTIONS_INIT;
+    zb_ingest_result r;
+    o.region = "\xff\xfe";
+    ck_assert_int_eq(zb_db_ingest(db, sample, sample_len, &o, &r), ZB_EINVAL);
+    ck_assert_ptr_nonnull(strstr(zb_db_errmsg(db), "region is not UTF-8"));
+    /* longer than any fixed buffer: stored whole, not cut mid-character */
+    char region[301] = "";
+    for (int i = 0; i < 100; i++)
+        strcat(region, "省");
+    o.region = region;
+    ck_assert_int_eq(zb_db_ingest(db, sample, sample_len, &o, &r), ZB_OK);
+    ck_assert_str_eq(r.region, region);
+    zb_db_close(db);
+    const char *p = path_of("region.db", 0);
+    ck_assert_int_eq(scalar(p, "SELECT count(*) FROM documents"), 1);
+    ck_assert_int_eq(scalar(p, "SELECT length(CAST(region AS BLOB)) FROM documents"), 300);
+}
+END_TEST
+
+START_TEST(ingest_file_is_bounded) {
+    /* a sparse file one byte past the limit costs no disk and no time */
+    char p[300];
+    snprintf(p, sizeof p, "%s", path_of("huge.txt", 1));
+    FILE *f = fopen(p, "w");
+    ck_assert_ptr_nonnull(f);
+    ck_assert_int_eq(ftruncate(fileno(f), (off_t)UINT32_MAX - 15), 0);
+    fclose(f);
+    zb_db *db = open_new("huge.db");
+    zb_ingest_result r;
+    ck_assert_int_eq(zb_db_ingest_file(db, p, NULL, &r), ZB_EINVAL);
+    ck_assert_ptr_nonnull(strstr(zb_db_errmsg(db), "huge.txt: larger than 4 GiB"));
+    zb_db_close(db);
+    unlink(p);
+}
+END_TEST
+
+START_TEST(read_only_handles_leave_no_files) {
+    /* '?', '#' and '%' mean something in a URI: the name must survive them */
+    const char *names[] = {"plain.db", "odd?name#1%20.db"};
+    for (int k = 0; k < 2; k++) {
+        zb_db *db = open_new(names[k]);
+        ingest(db, sample, sample_len, 0);
+        ck_assert_int_eq(zb_db_close(db), ZB_OK);
+        char path[300], side[320];
+        snprintf(path, sizeof path, "%s", path_of(names[k], 0));
+        ck_assert_int_eq(zb_db_open(&db, path, ZB_DB_READONLY), ZB_OK);
+        zb_rows *it;
+        ck_assert_int_eq(zb_db_indicators(&it, db, NULL), ZB_OK);
+        ck_assert_int_eq(zb_rows_next(it), ZB_ROW);
+        zb_rows_free(it);
+        zb_comparisons *c;
+        ck_assert_int_eq(zb_db_compare(&c, db, NULL, 0, 0), ZB_OK);
+        ck_assert_int_eq(zb_comparisons_next(c), ZB_ROW);
+        zb_comparisons_free(c);
+        ck_assert_int_eq(zb_db_close(db), ZB_OK);
+        snprintf(side, sizeof side, "%s-wal", path);
+        ck_assert_msg(access(side, F_OK) != 0, "%s left behind", side);
+        snprintf(side, sizeof side, "%s-shm", path);
+        ck_assert_msg(access(side, F_OK) != 0, "%s left behind", side);
+    }
+    zb_db *db = NULL;
+    ck_assert_int_eq(zb_db_open(&db, path_of("missing.db", 1), ZB_DB_READONLY), ZB_EIO);
+    ck_assert_ptr_nonnull(strstr(zb_db_errmsg(db), "No such file"));
+    zb_db_close(db);
+    ck_assert_int_eq(access(path_of("missing.db", 0), F_OK), -1);
 }
 END_TEST
 
@@ -531,6 +602,9 @@ int main(void) {
     tcase_add_test(t, a_failure_rolls_the_document_back);
     tcase_add_test(t, ingest_a_file);
     tcase_add_test(t, bad_text_is_not_stored);
+    tcase_add_test(t, regions_are_checked_and_kept_whole);
+    tcase_add_test(t, ingest_file_is_bounded);
+    tcase_add_test(t, read_only_handles_leave_no_files);
     tcase_add_test(t, comparisons_of_the_sample);
     tcase_add_test(t, two_years_answer_target_outcome);
     tcase_add_test(t, full_text_search_finds_the_source);
