@@ -57,9 +57,8 @@ static unsigned next_clause_cues(const zb_para *p, const zb_qctx *c) {
     }
     if (c->next_start >= 0 && (size_t)c->next_start < hi)
         return 0; /* a figure of its own: its words are its own */
-    for (size_t qi = 0; qi < p->nq; qi++)
-        if (p->q[qi].start >= lo && p->q[qi].start < hi && zb__indicator_candidate(&p->q[qi]))
-            return 0;
+    if (zb__figure_in(p->q, p->nq, lo, hi) >= 0)
+        return 0;
     return cues_in(s, lo, hi) & CUE_STRIVE;
 }
 

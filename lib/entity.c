@@ -354,22 +354,6 @@ static int quoted_owner(const char *s, size_t h, size_t hi, size_t *elo, size_t 
     return 1;
 }
 
-/* The first measuring figure starting in [lo, hi), or -1. */
-static long figure_in(const zb_para *p, size_t lo, size_t hi) {
-    size_t a = 0, b = p->nq;
-    while (a < b) {
-        size_t mid = (a + b) / 2;
-        if (p->q[mid].start < lo)
-            a = mid + 1;
-        else
-            b = mid;
-    }
-    for (; a < p->nq && p->q[a].start < hi; a++)
-        if (zb__indicator_candidate(&p->q[a]))
-            return (long)a;
-    return -1;
-}
-
 /* Does 等 end s[lo..hi), before a figure (…等5个项目, 等23个)? The figure counts
  * things like the one named, not that one's. */
 static int enumerated(const char *s, size_t lo, size_t hi) {
@@ -396,7 +380,7 @@ static int clause_owner(const zb_para *p, size_t lo, size_t hi, size_t *elo, siz
         if (*ehi == h)
             return 0;
     }
-    long f = figure_in(p, *ehi, hi);
+    long f = zb__figure_in(p->q, p->nq, *ehi, hi);
     return f >= 0 && leaves_metric(s, *ehi, p->q[f].start) &&
            !enumerated(s, *ehi, p->q[f].before_start);
 }

@@ -137,6 +137,11 @@ static int check_schema(zb_db *db) {
         return zb__err_set(&db->err, ZB_ESCHEMA,
                            "%s: an SQLite database with %d schema objects that are not "
                            "zhibiao's; use a new file", db->path, tables);
+    if (version < 0)
+        return zb__err_set(&db->err, ZB_ESCHEMA,
+                           "%s: schema version %d is not one zhibiao writes (PRAGMA "
+                           "user_version was changed by hand or the file is damaged)",
+                           db->path, version);
     if (version > zb__migration_count)
         return zb__err_set(&db->err, ZB_ESCHEMA,
                            "%s: schema version %d was written by a newer zhibiao (this one "

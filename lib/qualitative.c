@@ -25,10 +25,7 @@ static int ends_clause(uint32_t cp) {
 
 /* Is there a measuring figure in s[lo..hi)? */
 static int has_figure(const zb_para *p, size_t lo, size_t hi) {
-    for (size_t i = 0; i < p->nq; i++)
-        if (p->q[i].start >= lo && p->q[i].start < hi && zb__indicator_candidate(&p->q[i]))
-            return 1;
-    return 0;
+    return zb__figure_in(p->q, p->nq, lo, hi) >= 0;
 }
 
 /* The first qual phrase in s[lo..hi): its start, length and lexicon row. */

@@ -32,6 +32,21 @@ int zb__indicator_candidate(const zb_qty *q) {
            !q->streak;
 }
 
+long zb__figure_in(const zb_qty *q, size_t n, size_t lo, size_t hi) {
+    size_t a = 0, b = n;
+    while (a < b) {
+        size_t mid = a + (b - a) / 2;
+        if (q[mid].start < lo)
+            a = mid + 1;
+        else
+            b = mid;
+    }
+    for (; a < n && q[a].start < hi; a++)
+        if (zb__indicator_candidate(&q[a]))
+            return (long)a;
+    return -1;
+}
+
 /* ---- quoted names: “吉林一号”, 《…》: short, and no sentence inside ---- */
 
 static const struct {

@@ -52,5 +52,9 @@ int zb__qkind_measures(zb_qkind k);
 /* A quantity that may become an indicator: measuring (or a bare number a
  * predicate gives to a metric), and no streak. */
 int zb__indicator_candidate(const zb_qty *q);
+/* The first indicator candidate of q[0..n) (sorted by start) that starts in
+ * [lo, hi), or -1; by binary search, so a paragraph of many figures stays
+ * linear. */
+long zb__figure_in(const zb_qty *q, size_t n, size_t lo, size_t hi);
 
 #endif

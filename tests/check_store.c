@@ -117,6 +117,13 @@ START_TEST(newer_foreign_and_broken_files_are_refused) {
     ck_assert_int_eq(zb_db_open(&db, p, 0), ZB_ESCHEMA);
     ck_assert_ptr_nonnull(strstr(zb_db_errmsg(db), "newer zhibiao"));
     zb_db_close(db);
+    /* a negative version is no migration's index: refused, read-only or not */
+    exec_sql(p, "PRAGMA user_version = -3");
+    ck_assert_int_eq(zb_db_open(&db, p, 0), ZB_ESCHEMA);
+    ck_assert_ptr_nonnull(strstr(zb_db_errmsg(db), "schema version -3 is not one"));
+    zb_db_close(db);
+    ck_assert_int_eq(zb_db_open(&db, p, ZB_DB_READONLY), ZB_ESCHEMA);
+    zb_db_close(db);
 
     p = path_of("foreign.db", 1);
     exec_sql(p, "CREATE TABLE t(x); INSERT INTO t VALUES (1);");

@@ -109,10 +109,15 @@ crashed $rc && fail "corrupt db crashed ($rc)"
 run "$bin" ingest --db "$tmp/corrupt.db" "$data/guangdong-2021-plain.txt" > /dev/null 2> "$tmp/err"; rc=$?
 crashed $rc && fail "ingest into a corrupt db crashed ($rc)"
 [ $rc -eq 1 ] || fail "ingest into a corrupt db exit $rc"
+version=$(sqlite3 "$db" "PRAGMA user_version")
 sqlite3 "$db" "PRAGMA user_version = 99"
 run "$bin" compare --db "$db" > /dev/null 2> "$tmp/err"; rc=$?
 [ $rc -eq 1 ] && grep -q "newer zhibiao" "$tmp/err" || fail "newer schema ($rc): $(cat "$tmp/err")"
-sqlite3 "$db" "PRAGMA user_version = 2"
+sqlite3 "$db" "PRAGMA user_version = -1"
+run "$bin" stats --db "$db" > /dev/null 2> "$tmp/err"; rc=$?
+crashed $rc && fail "negative schema version crashed ($rc)"
+[ $rc -eq 1 ] && grep -q "schema version -1" "$tmp/err" || fail "negative schema version ($rc): $(cat "$tmp/err")"
+sqlite3 "$db" "PRAGMA user_version = $version"
 printf 'SQLite format 3\000' > "$tmp/fake.db"
 head -c 5000 /dev/urandom >> "$tmp/fake.db"
 run "$bin" stats --db "$tmp/fake.db" > /dev/null 2> "$tmp/err"; rc=$?
