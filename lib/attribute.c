@@ -181,6 +181,7 @@ int zb__attribute(const zb_mem *m, const zb_para *p, zb_vec *out) {
     memset(&st, 0, sizeof st);
     st.last_role = -1;
     st.period_q = SIZE_MAX;
+    zb_cue_memo cue_memo = {SIZE_MAX, 0, 0};
     for (size_t qi = 0; qi < p->nq; qi++) {
         const zb_qty *q = &p->q[qi];
         if (!zb__indicator_candidate(q))
@@ -218,7 +219,7 @@ int zb__attribute(const zb_mem *m, const zb_para *p, zb_vec *out) {
         }
         zb__entity(p, c, a);
         zb__period(p, ctx, qi, &st, a);
-        zb__commitment(p, c, a);
+        zb__commitment(p, c, &cue_memo, a);
         a->metric_id = zb__quantity_metric_id(a->metric, q->kind, &a->metric_sector);
         if (c->sent >= p->goals_from) /* a list of main targets: the metric's sector */
             a->sector = a->metric_sector >= 0 ? a->metric_sector : ZB_SECTOR_ECONOMY;

@@ -176,6 +176,12 @@ int zb__qualitative(const zb_mem *m, const zb_para *p, const zb_qctx *ctx, zb_ve
 /* ---- commitment.c ---- */
 /* How firm a target is (确保, 力争 …) and whether a result is an estimate (预计,
  * 初步核算): a->commitment, a->estimate. */
-void zb__commitment(const zb_para *p, const zb_qctx *c, zb_attr *a);
+/* The cue words of a clause read so far: the figures of one long clause (a list
+ * of 10^5 items) each continue from the last instead of reading it again. */
+typedef struct zb_cue_memo {
+    size_t clause_start, upto;
+    unsigned cues;
+} zb_cue_memo;
+void zb__commitment(const zb_para *p, const zb_qctx *c, zb_cue_memo *memo, zb_attr *a);
 
 #endif

@@ -62,9 +62,22 @@ static unsigned next_clause_cues(const zb_para *p, const zb_qctx *c) {
     return cues_in(s, lo, hi) & CUE_STRIVE;
 }
 
-void zb__commitment(const zb_para *p, const zb_qctx *c, zb_attr *a) {
+/* Cue words from the clause's start to `hi`, continuing from the memo when it
+ * holds an earlier part of the same clause. */
+static unsigned clause_cues(const char *s, size_t lo, size_t hi, zb_cue_memo *memo) {
+    if (memo->clause_start != lo || memo->upto > hi) {
+        memo->clause_start = lo;
+        memo->upto = lo;
+        memo->cues = 0;
+    }
+    memo->cues |= cues_in(s, memo->upto, hi);
+    memo->upto = hi;
+    return memo->cues;
+}
+
+void zb__commitment(const zb_para *p, const zb_qctx *c, zb_cue_memo *memo, zb_attr *a) {
     const zb_qty *q = &p->q[a->qi];
-    unsigned cues = cues_in(p->s, c->clause_start, q->before_start);
+    unsigned cues = clause_cues(p->s, c->clause_start, q->before_start, memo);
     if (!cues)
         cues = cue_of(c->lead_row);
     if (!(cues & (CUE_ENSURE | CUE_STRIVE)))
