@@ -269,8 +269,10 @@ static int announces_goals(const char *s, size_t n, int report_year, int in_plan
             if (j < n && (s[j] == ':' || (j > i + k && !in_plan)))
                 return 1;
         }
-        if (row < 0 && report_year && zb__is_digit(s[i]) && zb__year_in(s + i, n - i) == report_year &&
-            (i == 0 || !zb__is_digit(s[i - 1])))
+        /* the year written here (2026年): only a digit run's start is tried, and
+         * only the seven bytes a year takes, so a run of digits costs its length */
+        if (row < 0 && report_year && zb__is_digit(s[i]) && (i == 0 || !zb__is_digit(s[i - 1])) &&
+            zb__year_in(s + i, n - i < 7 ? n - i : 7) == report_year)
             now = 1;
         i += row >= 0 ? k : zb__utf8_len((unsigned char)s[i]);
     }
