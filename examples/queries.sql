@@ -41,12 +41,12 @@ FROM v_target_change
 WHERE change IN ('raised', 'lowered')
 ORDER BY region, year, change, metric_id, measure;
 
-.print "-- 5. All regions side by side: each region's GDP growth target of the newest year"
+.print "-- 5. All regions side by side: each region's GDP growth target of the newest report year"
 SELECT region, region_code, level, region_en, year, cmp, value, value_high, unit,
        commitment, surface
 FROM v_panel
 WHERE metric_id = 'gdp' AND measure = 'growth'
-  AND year = (SELECT max(year) FROM v_panel WHERE metric_id = 'gdp')
+  AND year = (SELECT max(report_year) FROM documents)
 ORDER BY region_code;
 
 .print "-- 6. Where a figure comes from: each outcome's target and result, their reports and sentences"

@@ -678,7 +678,8 @@ typedef struct zb_view_filter {
     const char *region;    /* a full or short name or a code: 湖北, 湖北省, 420000 */
     const char *metric_id; /* a catalog id: gdp */
     int year;              /* the year the figures are of (of the targets, for a panel:
-                              0 there is the newest year the metric has targets for) */
+                              0 there is the newest year a report set the metric's
+                              targets for in its own year) */
     const char *entity;    /* "" for the region's own figures; NULL: any */
 } zb_view_filter;
 #define ZB_VIEW_FILTER_INIT {ZB_VIEW_FILTER_VERSION, NULL, NULL, 0, NULL}

@@ -86,9 +86,12 @@ int zb_db_view(zb_view_rows **out, zb_db *db, zb_view view, const zb_view_filter
         sqlite3_str_appendall(s, " AND entity = ?5");
     if (f->year)
         sqlite3_str_appendf(s, " AND %s = ?4", v->year);
-    else if (view == ZB_VIEW_PANEL) /* a panel is of one year: the metric's newest */
-        sqlite3_str_appendf(s, " AND %s = (SELECT max(%s) FROM %s WHERE 1%s)", v->year,
-                            v->year, v->from, f->metric_id ? " AND metric_id = ?3" : "");
+    else if (view == ZB_VIEW_PANEL)
+        /* a panel is of one year: the newest a report set the metric's targets
+         * for in its own year (not 2030, which a 到2030年 goal names) */
+        sqlite3_str_appendf(s, " AND year = (SELECT max(year) FROM v_targets WHERE "
+                               "report_year = year%s)",
+                            f->metric_id ? " AND metric_id = ?3" : "");
     sqlite3_str_appendf(s, " ORDER BY %s", v->order);
     char *sql = sqlite3_str_finish(s);
     if (!sql)

@@ -13,12 +13,14 @@ the city report stays its city without --region; a district's figures never
 answer the city's targets; a restated figure wins and the earlier one is a
 conflict; a range shows its top in every output; 5.9% against 6%左右 is near at
 the default tolerance (and missed at a tighter one); energy intensity's
-direction is right in compare, outcome and the dashboard.
+direction is right in compare, outcome and the dashboard; examples/queries.sql,
+run by the sqlite3 shell, answers its questions in order from the same views.
 
 prov2026: `zhibiao panel --metric gdp --year 2026` over the seven 2026
 provincial reports of ../shared/corpus/prov-2026 gives each province's GDP
 target as ../shared/gold/prov-2026-main-targets.tsv has it (skipped, exit 77,
-where the shared folder is absent).
+where the shared folder is absent), and examples/queries.sql puts the same seven
+side by side.
 """
 import csv
 import glob
@@ -96,6 +98,27 @@ class Titles(html.parser.HTMLParser):
     def handle_data(self, data):
         if self.in_title:
             self.titles[-1] += data
+
+
+def queries(src, db):
+    """examples/queries.sql run by the sqlite3 shell as JSON: {heading number:
+    rows}, the answers in the order the file gives them."""
+    with open(os.path.join(src, "examples", "queries.sql"), encoding="utf-8") as f:
+        p = subprocess.run(["sqlite3", "-json", db], stdin=f, capture_output=True, text=True,
+                           timeout=120)
+    if p.returncode != 0 or p.stderr:
+        raise SystemExit(f"queries.sql: exit {p.returncode}: {p.stderr}")
+    answers, order, number = {}, [], None
+    for line in p.stdout.splitlines(keepends=True):
+        if line.startswith("-- ") and line[3:].split(".")[0].isdigit():
+            number = int(line[3:].split(".")[0])
+            order.append(number)
+            answers[number] = ""
+        elif number is not None:
+            answers[number] += line
+    if order != sorted(order) or order[:6] != [1, 2, 3, 4, 5, 6]:
+        fail(f"queries.sql answers in the order {order}")
+    return {n: json.loads(text) if text.strip() else [] for n, text in answers.items()}
 
 
 def check_all(zhibiao, src, tmp):
@@ -287,6 +310,33 @@ def check_all(zhibiao, src, tmp):
     if fiscal(tight) != ["missed"]:
         fail(f"fiscal revenue at tolerance 0.05: {fiscal(tight)}, want missed")
 
+    # examples/queries.sql answers each question from the same views
+    q = queries(src, db)
+    newest = max(sql(db, "SELECT id, report_year FROM documents"),
+                 key=lambda d: (d["report_year"], d["id"]))
+    targets = sql(db, "SELECT count(*) AS n FROM indicators WHERE kind = 'target' AND "
+                      "document_id = ?", newest["id"])[0]["n"]
+    if len(q[1]) != targets:
+        fail(f"queries.sql 1: {len(q[1])} targets of the newest report, want {targets}")
+    if not any(r["region"] == "湖北省" and r["metric"] == "单位GDP能耗" and r["actual_year"] == 2023
+               and r["status"] == "ceiling above last result" and r["direction"] == "down"
+               for r in q[2]):
+        fail("queries.sql 2: no energy intensity ceiling of 湖北省")
+    met = {(r["region"], r["metric"], r["measure"], r["year"]): r["outcome"] for r in q[3]}
+    if met.get(("湖北省", "地方财政收入", "growth", 2023)) != "near" or \
+            met.get(("湖北省", "新能源汽车产量", "level", 2023)) != "met":
+        fail(f"queries.sql 3: fiscal revenue and NEV outcomes of 湖北省 2023 wrong")
+    changed = {(r["region"], r["metric"], r["measure"], r["year"]): r["change"] for r in q[4]}
+    if changed.get(("湖北省", "地区生产总值", "growth", 2024)) != "lowered" or \
+            changed.get(("湖北省", "规模以上工业增加值", "growth", 2024)) != "raised" or \
+            any(c not in ("raised", "lowered") for c in changed.values()):
+        fail(f"queries.sql 4: GDP lowered and industry raised for 湖北省 2024: {changed}")
+    sources6 = [(r["target_report"], r["result_report"]) for r in q[6]
+                if r["region"] == "湖北省" and r["metric"] == "地方财政收入" and r["year"] == 2023]
+    if not sources6 or not sources6[0][0].endswith("compare/hubei-2023.txt") or \
+            not sources6[0][1].endswith("compare/hubei-2024.txt"):
+        fail(f"queries.sql 6: sources of 湖北省 fiscal revenue 2023: {sources6}")
+
     # energy intensity: a fall is good (better down) in outcome and the dashboard
     energy = [r for r in csv_rows(run(zhibiao, "outcome", "-d", db, "-r", "湖北", "-m",
                                       "energy_intensity", "--year", "2023", "-f", "csv"))]
@@ -332,6 +382,13 @@ def check_prov2026(zhibiao, src, tmp):
             fail(f"panel gdp 2026 {region}: {got}, want {exp}")
         if r["level"] != "province" or not r["region_code"].endswith("0000"):
             fail(f"panel gdp 2026 {region}: level {r['level']} code {r['region_code']}")
+    # examples/queries.sql puts the same seven side by side
+    side = {(r["region"], r["cmp"], r["value"], r["value_high"]) for r in queries(src, db)[5]}
+    want_side = {(g["region"], g["cmp"], float(g["value"]),
+                  float(g["value_high"]) if g["value_high"] else None)
+                 for (_, measure), g in want.items() if measure == "growth"}
+    if side != want_side:
+        fail(f"queries.sql 5: {sorted(side)}, want {sorted(want_side)}")
 
 
 def main():
