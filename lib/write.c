@@ -8,6 +8,7 @@
  * text is copied in runs between the bytes that need escaping.
  */
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,7 +28,29 @@ typedef struct sink {
     int nomem;
 } sink;
 
-static void put(sink *o, const char *s, size_t n) {
+/* Room for n more bytes in a growable sink; 0 when it is out of memory. */
+static int grow(sink *o, size_t n) {
+    if (o->nomem)
+        return 0;
+    size_t cap = o->cap ? o->cap : 4096;
+    while (cap - o->len < n) {
+        if (cap > SIZE_MAX / 2) {
+            o->nomem = 1;
+            return 0;
+        }
+        cap *= 2;
+    }
+    char *b = realloc(o->buf, cap);
+    if (!b) {
+        o->nomem = 1;
+        return 0;
+    }
+    o->buf = b;
+    o->cap = cap;
+    return 1;
+}
+
+static void put_slow(sink *o, const char *s, size_t n) {
     if (o->fixed) {
         if (o->len < o->cap) {
             size_t room = o->cap - o->len - 1;
@@ -36,38 +59,75 @@ static void put(sink *o, const char *s, size_t n) {
         o->len += n;
         return;
     }
-    if (o->nomem)
+    if (!grow(o, n))
         return;
-    if (n > o->cap - o->len) {
-        size_t cap = o->cap ? o->cap : 4096;
-        while (cap - o->len < n) {
-            if (cap > SIZE_MAX / 2) {
-                o->nomem = 1;
-                return;
-            }
-            cap *= 2;
-        }
-        char *b = realloc(o->buf, cap);
-        if (!b) {
-            o->nomem = 1;
-            return;
-        }
-        o->buf = b;
-        o->cap = cap;
-    }
     memcpy(o->buf + o->len, s, n);
     o->len += n;
+}
+
+/* The common case, a growable sink with room, inline: a row is ~30 puts. */
+static inline void put(sink *o, const char *s, size_t n) {
+    if (!o->fixed && n <= o->cap - o->len) {
+        memcpy(o->buf + o->len, s, n);
+        o->len += n;
+        return;
+    }
+    put_slow(o, s, n);
 }
 
 static void puts_(sink *o, const char *s) { put(o, s, strlen(s)); }
 
 /* ---- numbers ---- */
 
+/* The common figure, an integer or a decimal of up to six places below 10^15
+ * (807.84, 80000000000), written without printf: the fewest places k for which
+ * m / 10^k is v exactly, m an integer. Each decimal of at most 15 significant
+ * digits reads back as the double nearest it (DBL_DIG), and m / 10^k rounds
+ * the same way, so this is the string %.15g gives. 0 when v is no such figure
+ * (%.15g writes those below 10^-4 with an exponent). */
+static size_t format_short(double v, char *buf, size_t size) {
+    static const double scale[] = {1, 10, 100, 1e3, 1e4, 1e5, 1e6};
+    double a = fabs(v);
+    if (size < 24 || !(a < 1e15) || (a < 1e-4 && a != 0) || (v == 0 && signbit(v)))
+        return 0;
+    for (int k = 0; k <= 6; k++) {
+        double t = a * scale[k];
+        if (t >= 1e15)
+            return 0;
+        uint64_t m = (uint64_t)(t + 0.5);
+        if ((double)m / scale[k] != a)
+            continue;
+        char digits[24], *p = digits + sizeof digits;
+        int n = 0;
+        do {
+            *--p = (char)('0' + m % 10);
+            m /= 10;
+            n++;
+        } while (m || n <= k); /* a leading 0 before the point: 0.05 */
+        size_t len = 0;
+        if (v < 0)
+            buf[len++] = '-';
+        int whole = n - k;
+        memcpy(buf + len, p, (size_t)whole);
+        len += (size_t)whole;
+        if (k) {
+            buf[len++] = '.';
+            memcpy(buf + len, p + whole, (size_t)k);
+            len += (size_t)k;
+        }
+        buf[len] = 0;
+        return len;
+    }
+    return 0;
+}
+
 void zb__format_number(double v, char *buf, size_t size) {
     if (!isfinite(v)) {
         snprintf(buf, size, "null");
         return;
     }
+    if (format_short(v, buf, size))
+        return;
     /* the shortest of %.15g and %.17g that reads back exactly; '.' whatever
      * the locale, since a locale may write ',' */
     snprintf(buf, size, "%.15g", v);
@@ -96,15 +156,39 @@ static void put_int(sink *o, int64_t v) {
 
 /* ---- escapers ---- */
 
+/* Bytes a JSON string cannot hold as they are: controls, '"', '\\'. */
+static const unsigned char json_escaped[256] = {
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 1, ['\\'] = 1,
+};
+
+/* Does any of the eight bytes at p need escaping? (Bit tricks for "has a
+ * byte below n" and "has a zero byte", exact for n <= 128.) */
+static inline int needs_escape8(const unsigned char *p) {
+    const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+    uint64_t x, q, b;
+    memcpy(&x, p, 8);
+    q = x ^ (ones * '"');
+    b = x ^ (ones * '\\');
+    return (((x - ones * 0x20) & ~x) | ((q - ones) & ~q) | ((b - ones) & ~b)) & high ? 1 : 0;
+}
+
 static void put_json_string(sink *o, const char *s) {
     static const char hex[] = "0123456789abcdef";
     put(o, "\"", 1);
-    const char *run = s;
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        if (*p >= 0x20 && *p != '"' && *p != '\\')
-            continue;
-        put(o, run, (size_t)((const char *)p - run));
-        run = (const char *)p + 1;
+    const unsigned char *p = (const unsigned char *)s;
+    const unsigned char *end = p + strlen(s);
+    for (;;) {
+        const unsigned char *run = p;
+        /* eight bytes at a time while none is below 0x20, '"' or '\\' (the
+         * text is mostly Chinese, which never needs escaping) */
+        while (end - p >= 8 && !needs_escape8(p))
+            p += 8;
+        while (*p && !json_escaped[*p])
+            p++;
+        put(o, (const char *)run, (size_t)(p - run));
+        if (!*p)
+            break;
         if (*p == '"' || *p == '\\') {
             char esc[2] = {'\\', (char)*p};
             put(o, esc, 2);
@@ -116,8 +200,8 @@ static void put_json_string(sink *o, const char *s) {
             char esc[6] = {'\\', 'u', '0', '0', hex[*p >> 4], hex[*p & 15]};
             put(o, esc, 6);
         }
+        p++;
     }
-    puts_(o, run);
     put(o, "\"", 1);
 }
 
