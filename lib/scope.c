@@ -68,7 +68,12 @@ zb_years zb__time_phrase(const char *s, size_t n, size_t i, size_t *len) {
     }
     if (c < 0xE4)
         return y;
-    int row = period_word(s, n, i, ZB_PW_recent, &k);
+    /* one look-up for the three roles a phrase may open with: this runs at
+     * every character of every paragraph */
+    int word = zb__lex_prefix(&zb__periods, s + i, n - i, &k);
+    if (word < 0)
+        return y;
+    int row = zb__lex_find_kind(&zb__periods, word, ZB_PW_recent);
     if (row >= 0) {
         y.kind = ZB_YEARS_MULTI;
         y.from_rel = -(int)zb__periods.rows[row].number;
@@ -76,12 +81,12 @@ zb_years zb__time_phrase(const char *s, size_t n, size_t i, size_t *len) {
         *len = k;
         return y;
     }
-    if (period_word(s, n, i, ZB_PW_one, &k) >= 0) {
+    if (zb__lex_find_kind(&zb__periods, word, ZB_PW_one) >= 0) {
         y.kind = ZB_YEARS_ONE;
         *len = k;
         return y;
     }
-    row = period_word(s, n, i, ZB_PW_plan, &k);
+    row = zb__lex_find_kind(&zb__periods, word, ZB_PW_plan);
     if (row < 0)
         return y;
     int first = (int)zb__periods.rows[row].number;

@@ -241,6 +241,7 @@ struct zb_writer {
     zb_err err;
     sink out;
     const char *const *cols; /* column names */
+    const char *const *keys; /* the same as JSON keys with their colon; NULL: escape cols */
     const char **own_cols;   /* rows of one's own: the columns, copies in `names` */
     char *names;
     size_t ncols;
@@ -255,6 +256,12 @@ struct zb_writer {
 static const char *const field_cols[] = {ZB_FIELDS(ZB_FIELD_NAME)};
 static const char *const document_field_cols[] = {"document_id", "region", "report_year",
                                                   ZB_FIELDS(ZB_FIELD_NAME)};
+/* The same as JSON keys, written once here rather than escaped per cell (the
+ * names are plain ASCII identifiers) */
+#define ZB_FIELD_KEY(name, type, names, sql) "\"" #name "\":",
+static const char *const field_keys[] = {ZB_FIELDS(ZB_FIELD_KEY)};
+static const char *const document_field_keys[] = {"\"document_id\":", "\"region\":",
+                                                  "\"report_year\":", ZB_FIELDS(ZB_FIELD_KEY)};
 
 static int fail(zb_writer *w, int code, const char *what) {
     if (!w->status)
@@ -274,6 +281,7 @@ static int flush(zb_writer *w) {
 static void set_indicator_columns(zb_writer *w) {
     int doc = (w->flags & ZB_WRITER_DOCUMENT) != 0;
     w->cols = doc ? document_field_cols : field_cols;
+    w->keys = doc ? document_field_keys : field_keys;
     w->ncols = doc ? sizeof document_field_cols / sizeof *document_field_cols
                    : sizeof field_cols / sizeof *field_cols;
     w->indicators = 1;
@@ -327,6 +335,7 @@ int zb_writer_columns(zb_writer *w, size_t n, const char *const *names) {
     w->names = copy;
     w->ncols = n;
     w->indicators = 0;
+    w->keys = NULL;
     return ZB_OK;
 }
 
@@ -368,8 +377,12 @@ static int cell(zb_writer *w) {
     else if (w->col)
         put(o, json ? "," : w->format == ZB_FORMAT_CSV ? "," : "\t", 1);
     if (json) {
-        put_json_string(o, w->cols[w->col]);
-        put(o, ":", 1);
+        if (w->keys) {
+            puts_(o, w->keys[w->col]);
+        } else {
+            put_json_string(o, w->cols[w->col]);
+            put(o, ":", 1);
+        }
     }
     w->col++;
     return ZB_OK;
