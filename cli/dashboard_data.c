@@ -75,11 +75,14 @@ static const struct {
      "ORDER BY d.region, d.report_year, i.document_id, i.ordinal"},
 };
 
+/* ?1 and ?2 where the query has them (the catalog's has none) */
 static int bind_region(sqlite3_stmt *st, const char *region, const char *code) {
-    if (!region)
-        return SQLITE_OK;
-    int rc = sqlite3_bind_text(st, 1, region, -1, SQLITE_STATIC);
-    return rc ? rc : sqlite3_bind_text(st, 2, code, -1, SQLITE_STATIC);
+    int n = sqlite3_bind_parameter_count(st), rc = SQLITE_OK;
+    if (region && n >= 1)
+        rc = sqlite3_bind_text(st, 1, region, -1, SQLITE_STATIC);
+    if (region && n >= 2 && rc == SQLITE_OK)
+        rc = sqlite3_bind_text(st, 2, code, -1, SQLITE_STATIC);
+    return rc;
 }
 
 static void number(FILE *f, double v) {

@@ -7,6 +7,7 @@ usage: dashboard_check.py hostile-text FILE   the text of a hostile report
        dashboard_check.py hostile-db DB       hostile strings into a database
        dashboard_check.py urls DB             the pages to load: NAME PAGE QUERY
        dashboard_check.py id DB SURFACE       the id of the indicator of SURFACE
+       dashboard_check.py one-region PAGE DB REGION   a page of REGION alone
        dashboard_check.py check DIR           check DIR/*.dom, DIR/report.html …
 """
 import csv
@@ -434,6 +435,23 @@ def hostile_checks(d):
         fail(f"{name}: the title or root changed")
 
 
+def one_region(page, db, region):
+    """A page of one region: its data holds that region's rows and no other's."""
+    with open(page, encoding="utf-8") as f:
+        root = Tree(f.read(), os.path.basename(page)).root
+    data = json.loads(root.find("script", id="zb-data")[0].text())
+    con = connect(db)
+    (count,) = con.execute("SELECT count(*) FROM indicators i JOIN documents d "
+                           "ON d.id = i.document_id WHERE d.region = ?", (region,)).fetchone()
+    if [r["name"] for r in data["regions"]] != [region]:
+        fail(f"{page}: regions {[r['name'] for r in data['regions']]}, want [{region}]")
+    if len(data["indicators"]) != count:
+        fail(f"{page}: {len(data['indicators'])} indicators, want {region}'s {count}")
+    for key in ("outcomes", "versus", "series", "indicators"):
+        if any(r["region"] != region for r in data[key]) or not data[key]:
+            fail(f"{page}: {key} of other regions, or none")
+
+
 def check(d):
     con = connect(os.path.join(d, "z.db"))
     names = [line.split()[0] for line in open(os.path.join(d, "urls"), encoding="utf-8")]
@@ -469,6 +487,11 @@ def main():
     elif what == "id":
         print(connect(arg).execute("SELECT id FROM indicators WHERE surface = ?",
                                    (sys.argv[3],)).fetchone()[0])
+    elif what == "one-region":
+        one_region(arg, sys.argv[3], sys.argv[4])
+        for e in errors:
+            print("FAIL:", e)
+        sys.exit(1 if errors else 0)
     elif what == "check":
         sys.exit(check(arg))
     else:

@@ -33,6 +33,14 @@ if [ -d "$prov" ]; then
 fi
 "$bin" dashboard --db "$tmp/z.db" -o "$tmp/report.html" 2> "$tmp/err" || fail "dashboard: $(cat "$tmp/err")"
 
+# one region alone, by its short name or its code
+for r in 吉林 220000; do
+  "$bin" dashboard --db "$tmp/z.db" --region $r -o "$tmp/one.html" 2> "$tmp/err" ||
+    fail "dashboard --region $r: $(cat "$tmp/err")"
+  python3 "$here/dashboard_check.py" one-region "$tmp/one.html" "$tmp/z.db" 吉林省 ||
+    fail "dashboard --region $r"
+done
+
 # a region the database does not hold: a message and status 1, no page
 "$bin" dashboard --db "$tmp/z.db" --region 西藏自治区 -o "$tmp/none.html" 2> "$tmp/err"
 [ $? -eq 1 ] || fail "a region without reports: want exit 1"
