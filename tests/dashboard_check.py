@@ -126,6 +126,9 @@ def hostile_db(db):
          "</script><script>" + PWN % "name_en" + "</script>"))
     con.execute("UPDATE indicators SET metric_id = ? WHERE metric_id = 'gdp'", (HOSTILE,))
     con.execute("UPDATE indicators SET unit = '<!--' || unit WHERE metric_id = 'cpi'")
+    # bytes that are not UTF-8 (SQLite keeps what it is given): U+FFFD in the JSON
+    con.execute("UPDATE metrics SET name_en = CAST(X'E5FF3C2F7363726970743EC0AF' AS TEXT) "
+                "WHERE id = 'cpi'")
     # the views' words too: a status and an outcome that are markup
     for view, column in (("v_target_vs_actual", "status"), ("v_target_outcome", "outcome")):
         (sql,) = con.execute("SELECT sql FROM sqlite_master WHERE name = ?", (view,)).fetchone()
@@ -413,6 +416,9 @@ def hostile_checks(d):
     data = json.loads(data_el[0].text()) if data_el else {}
     if [r["name"] for r in data.get("regions", [])] != [HOSTILE]:
         fail(f"hostile.html: regions {data.get('regions')}")
+    cpi = [m["name_en"] for m in data.get("metrics", []) if m["id"] == "cpi"]
+    if cpi != ["\ufffd\ufffd</script>\ufffd\ufffd"]:
+        fail(f"hostile.html: bytes that are not UTF-8 came out as {cpi}")
     dom = load(os.path.join(d, "hostile.dom"))
     html = attr_ok(dom, name)
     console_ok(d, name)
