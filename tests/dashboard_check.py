@@ -5,6 +5,7 @@ each held to the database read with Python's sqlite3, never to zhibiao.
 
 usage: dashboard_check.py hostile-text FILE   the text of a hostile report
        dashboard_check.py hostile-db DB       hostile strings into a database
+       dashboard_check.py empty-db DB         every document out of a database
        dashboard_check.py urls DB             the pages to load: NAME PAGE QUERY
        dashboard_check.py id DB SURFACE       the id of the indicator of SURFACE
        dashboard_check.py one-region PAGE DB REGION   a page of REGION alone
@@ -137,6 +138,14 @@ def hostile_db(db):
             sys.exit(f"{view} has no 'END AS {column}' to change")
         con.execute(f"DROP VIEW {view}")
         con.execute(changed)
+    con.commit()
+    con.close()
+
+
+def empty_db(db):
+    con = sqlite3.connect(db)
+    con.execute("PRAGMA foreign_keys = ON")
+    con.execute("DELETE FROM documents")
     con.commit()
     con.close()
 
@@ -471,6 +480,8 @@ def check(d):
     checks += [(n, lambda n=n: span_checks(doms[n], con, n)) for n in names
                if n.startswith("spans-")]
     checks += [("hostile", lambda: hostile_checks(d))]
+    checks += [("empty", lambda: attr_ok(load(os.path.join(d, "empty.dom")), "empty")),
+               ("empty", lambda: console_ok(d, "empty"))]
     for name, run in checks:
         try:
             run()
@@ -488,6 +499,8 @@ def main():
         hostile_text(arg)
     elif what == "hostile-db":
         hostile_db(arg)
+    elif what == "empty-db":
+        empty_db(arg)
     elif what == "urls":
         urls(arg)
     elif what == "id":

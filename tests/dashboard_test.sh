@@ -55,6 +55,11 @@ python3 "$here/dashboard_check.py" hostile-text "$tmp/hostile.txt" || fail "writ
 python3 "$here/dashboard_check.py" hostile-db "$tmp/h.db" || fail "making the hostile database"
 "$bin" dashboard --db "$tmp/h.db" -o "$tmp/hostile.html" 2> "$tmp/err" || fail "dashboard hostile: $(cat "$tmp/err")"
 
+# a database without documents: a page that says so
+"$bin" ingest --quiet --db "$tmp/e.db" "$data/jilin-2022-part2.txt" || fail "ingest"
+python3 "$here/dashboard_check.py" empty-db "$tmp/e.db" || fail "emptying a database"
+"$bin" dashboard --db "$tmp/e.db" -o "$tmp/empty.html" 2> "$tmp/err" || fail "dashboard empty: $(cat "$tmp/err")"
+
 flags="--headless --no-sandbox --disable-gpu --disable-quic --no-first-run
   --disable-background-networking --disable-component-update --disable-sync
   --hide-scrollbars --enable-logging=stderr --v=1 --user-data-dir=$tmp/profile"
@@ -76,6 +81,7 @@ while read -r name page query; do
   dom "$name" "$page" "$query"
 done < "$tmp/urls"
 dom hostile hostile.html ""
+dom empty empty.html ""
 python3 "$here/dashboard_check.py" check "$tmp" || fail "the rendered pages (above)"
 
 shot "$tmp/shot.png" report.html "?region=吉林省" 1400
