@@ -42,6 +42,7 @@ enum {
     ZB_OPT_METRIC_ID,
     ZB_OPT_YEAR,
     ZB_OPT_INPUT,
+    ZB_OPT_ENTITY,
 };
 
 /* One option of a command. */
@@ -166,6 +167,9 @@ void zb_cli_number(char *buf, size_t size, double v);
 int zb_cmd_parse(int argc, char **argv);
 int zb_cmd_ingest(int argc, char **argv);
 int zb_cmd_compare(int argc, char **argv);
+int zb_cmd_outcome(int argc, char **argv);
+int zb_cmd_panel(int argc, char **argv);
+int zb_cmd_series(int argc, char **argv);
 int zb_cmd_export(int argc, char **argv);
 int zb_cmd_stats(int argc, char **argv);
 int zb_cmd_dashboard(int argc, char **argv);

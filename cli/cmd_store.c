@@ -98,12 +98,16 @@ static int keep_row(table_rows *t, const zb_comparison *c) {
         t->cells = bigger;
         t->cap = cap;
     }
-    char av[40], tv[40], result[96], goal[96];
+    char av[40], tv[40], th[40], top[64] = "", result[96], goal[160];
     zb_cli_number(av, sizeof av, c->actual_value);
     zb_cli_number(tv, sizeof tv, c->target_value);
+    zb_cli_number(th, sizeof th, c->target_value_high);
+    if (*th) /* a range shows its top: 6%—7% */
+        snprintf(top, sizeof top, "—%s%s", th, c->target_unit);
     snprintf(result, sizeof result, "%d %s%s", c->actual_year, av, c->actual_unit);
-    snprintf(goal, sizeof goal, "%d %s%s%s", c->target_year,
-             c->target_cmp == ZB_CMP_EQ ? "" : zb_cmp_name(c->target_cmp), tv, c->target_unit);
+    snprintf(goal, sizeof goal, "%d %s%s%s%s", c->target_year,
+             c->target_cmp == ZB_CMP_EQ ? "" : zb_cmp_name(c->target_cmp), tv, c->target_unit,
+             top);
     const char *cells[KCOLS] = {c->region, c->metric, zb_measure_name(c->measure), result, goal,
                                 c->status};
     char **row = t->cells + t->n * KCOLS;
@@ -151,6 +155,16 @@ static int write_comparison(zb_writer *w, const zb_comparison *c) {
     zb_writer_real(w, c->target_base_value);
     zb_writer_real(w, c->delta);
     zb_writer_text(w, c->status);
+    zb_writer_real(w, c->target_value_high);
+    zb_writer_text(w, c->direction);
+    zb_writer_text(w, *c->ambition ? c->ambition : NULL);
+    zb_writer_text(w, c->entity);
+    zb_writer_text(w, zb_commitment_name(c->commitment));
+    zb_writer_text(w, *c->delta_unit ? c->delta_unit : NULL);
+    zb_writer_int(w, c->actual_document_id);
+    zb_writer_int(w, c->actual_indicator_id);
+    zb_writer_int(w, c->target_document_id);
+    zb_writer_int(w, c->target_indicator_id);
     return zb_writer_end_row(w);
 }
 
@@ -173,7 +187,10 @@ int zb_cmd_compare(int argc, char **argv) {
     static const char *const cols[] = {
         "region",       "metric_id",   "metric",       "measure",           "actual_year",
         "actual_value", "actual_unit", "actual_base_value", "target_year",  "target_cmp",
-        "target_value", "target_unit", "target_base_value", "delta",        "status"};
+        "target_value", "target_unit", "target_base_value", "delta",        "status",
+        "target_value_high", "direction", "ambition", "entity", "commitment", "delta_unit",
+        "actual_document_id", "actual_indicator_id", "target_document_id",
+        "target_indicator_id"};
     zb_output out;
     zb_writer *w = NULL;
     int table = !strcmp(a.format, "table");

@@ -106,6 +106,61 @@ static const char compare_help[] =
     "Exit status: 0 on success, 1 when the database cannot be read or the output\n"
     "written, 2 on a usage error.\n";
 
+#define VIEW_OPTIONS_HELP                                                                  \
+    "  -d, --db DB          the database\n"                                                \
+    "  -r, --region R       only this region: a full or short name or a code (湖北省,\n"  \
+    "                       湖北, 420000)\n"                                               \
+    "  -m, --metric ID      only this catalog id (gdp, grain_output, energy_intensity)\n"  \
+    "      --year Y         only figures of this year\n"                                   \
+    "      --entity E       only this entity's figures (东湖高新区); '' for the region's\n" \
+    "                       own\n"                                                          \
+    "  -f, --format F       table  aligned for people (the default), as wide as COLUMNS\n"  \
+    "                              or the terminal; a range shows both ends (6%—7%)\n"     \
+    "                       csv    RFC 4180 with the view's column names\n"                 \
+    "                       jsonl  one JSON object per row with the view's column names\n"  \
+    OUTPUT_HELP                                                                            \
+    "  -h, --help           show this help\n"
+
+static const char outcome_help[] =
+    "usage: zhibiao outcome [options] -d DB\n"
+    "\n"
+    "Show each target against the result of the same year from a later report (view\n"
+    "v_target_outcome), in the metric's better direction: exceeded, met, near,\n"
+    "missed, qualitative (a target in words), no_result, incomparable (units that do\n"
+    "not meet). A range (6%—7%) is met from its bottom; a 左右 target is near when the\n"
+    "result falls short by at most the tolerance (settings: tolerance_points, 0.2\n"
+    "points for % and 百分点; tolerance_share, 1% of the target otherwise), and\n"
+    "exceeded above it by more; a target of a metric whose better direction is down\n"
+    "(CPI, unemployment, energy intensity) is a ceiling, met at or below it. A floor\n"
+    "written with 突破/超过 ('>') is strict: a result of exactly 50 is missed against\n"
+    "突破50, a result itself written 突破50 meets it.\n"
+    "\n" VIEW_OPTIONS_HELP
+    "\n" READONLY_HELP
+    "Exit status: 0 on success, 1 when the database cannot be read or the output\n"
+    "written, 2 on a usage error.\n";
+
+static const char panel_help[] =
+    "usage: zhibiao panel [options] -d DB -m ID\n"
+    "\n"
+    "Show every region's target for one metric and year side by side (view v_panel):\n"
+    "the comparator, the value and the top of a range, the commitment (strive for\n"
+    "力争, ensure for 确保), the words as written, the region's code, level and English\n"
+    "name, and the source. Without --year, the newest year the metric has targets for.\n"
+    "\n" VIEW_OPTIONS_HELP
+    "\n" READONLY_HELP
+    "Exit status: 0 on success, 1 when the database cannot be read or the output\n"
+    "written, 2 on a usage error (also without --metric).\n";
+
+static const char series_help[] =
+    "usage: zhibiao series [options] -d DB\n"
+    "\n"
+    "Show, year by year, the result and the target of each region, entity, catalog\n"
+    "metric and measure (view v_metric_series): zhibiao series -d z.db -r 湖北 -m gdp.\n"
+    "\n" VIEW_OPTIONS_HELP
+    "\n" READONLY_HELP
+    "Exit status: 0 on success, 1 when the database cannot be read or the output\n"
+    "written, 2 on a usage error.\n";
+
 static const char export_help[] =
     "usage: zhibiao export [options] -d DB\n"
     "\n"
@@ -174,6 +229,12 @@ const zb_command zb_cli_commands[] = {
      ingest_help},
     {"compare", "-d DB", "last year's results against this year's targets", zb_cmd_compare,
      compare_help},
+    {"outcome", "-d DB", "targets against the results of their year: met, missed, …",
+     zb_cmd_outcome, outcome_help},
+    {"panel", "-d DB -m ID", "every region's target for one metric side by side",
+     zb_cmd_panel, panel_help},
+    {"series", "-d DB", "a region's results and targets year by year", zb_cmd_series,
+     series_help},
     {"export", "-d DB", "print stored indicators as CSV or JSON Lines", zb_cmd_export,
      export_help},
     {"stats", "-d DB", "count what a database holds", zb_cmd_stats, stats_help},

@@ -651,6 +651,77 @@ ZB_EXTERN(int) zb_comparisons_next(zb_comparisons *it);
 ZB_EXTERN(const zb_comparison *) zb_comparisons_get(const zb_comparisons *it);
 ZB_EXTERN(void) zb_comparisons_free(zb_comparisons *it);
 
+/** The questions of the comparison views, as rows of named cells (the view's
+ *  column names, listed in schema/views.sql and zhibiao(1)):
+ *  ZB_VIEW_OUTCOME  each target against the result of its own year
+ *                   (v_target_outcome: exceeded, met, near, missed,
+ *                   qualitative, no_result, incomparable), by region, year, key;
+ *  ZB_VIEW_PANEL    every region's target for one metric and year side by side
+ *                   (v_panel), by region code;
+ *  ZB_VIEW_SERIES   a region's result and target of each year (v_metric_series),
+ *                   by region, entity, metric, measure and year;
+ *  ZB_VIEW_CHANGE   each target against the previous year's (v_target_change:
+ *                   raised, lowered, same, within), by region, year, key;
+ *  ZB_VIEW_CONFLICTS the keys whose documents disagree (v_conflicts). */
+typedef enum zb_view {
+    ZB_VIEW_OUTCOME = 0,
+    ZB_VIEW_PANEL,
+    ZB_VIEW_SERIES,
+    ZB_VIEW_CHANGE,
+    ZB_VIEW_CONFLICTS
+} zb_view;
+
+/** Filters of zb_db_view(); zero or NULL matches everything. */
+#define ZB_VIEW_FILTER_VERSION 1
+typedef struct zb_view_filter {
+    unsigned int version;  /* ZB_VIEW_FILTER_VERSION (0 is taken as it) */
+    const char *region;    /* a full or short name or a code: 湖北, 湖北省, 420000 */
+    const char *metric_id; /* a catalog id: gdp */
+    int year;              /* the year the figures are of (of the targets, for a panel:
+                              0 there is the newest year a report set the metric's
+                              targets for in its own year) */
+    const char *entity;    /* "" for the region's own figures; NULL: any */
+} zb_view_filter;
+#define ZB_VIEW_FILTER_INIT {ZB_VIEW_FILTER_VERSION, NULL, NULL, 0, NULL}
+
+typedef struct zb_view_rows zb_view_rows;
+
+typedef enum zb_cell_type {
+    ZB_CELL_NULL = 0,
+    ZB_CELL_INT,
+    ZB_CELL_REAL,
+    ZB_CELL_TEXT
+} zb_cell_type;
+
+/** Iterate the rows of a view (*out is NULL on every error):
+ *
+ *      zb_view_rows *it;
+ *      zb_view_filter f = ZB_VIEW_FILTER_INIT;
+ *      f.metric_id = "gdp";
+ *      if (zb_db_view(&it, db, ZB_VIEW_PANEL, &f) == ZB_OK)
+ *          while ((rc = zb_view_next(it)) == ZB_ROW)
+ *              printf("%s %s\n", zb_view_text(it, 0), zb_view_text(it, 9));
+ *      zb_view_rows_free(it);
+ *
+ *  The columns are known before the first zb_view_next(). */
+ZB_EXTERN(int) zb_db_view(zb_view_rows **out, zb_db *db, zb_view view,
+                          const zb_view_filter *filter);
+/** ZB_ROW, ZB_DONE, or an error code (see zb_db_errmsg()). */
+ZB_EXTERN(int) zb_view_next(zb_view_rows *it);
+ZB_EXTERN(size_t) zb_view_columns(const zb_view_rows *it);
+/** The name of column i (NULL past the end). */
+ZB_EXTERN(const char *) zb_view_column_name(const zb_view_rows *it, size_t i);
+/** The index of the column named name, or -1. */
+ZB_EXTERN(int) zb_view_column(const zb_view_rows *it, const char *name);
+/** Cell i of the current row: its type; as text ("" for NULL, numbers as
+ *  SQLite prints them), as a real (NAN for NULL), as an integer (0 for NULL).
+ *  Strings live until the next zb_view_next(). */
+ZB_EXTERN(zb_cell_type) zb_view_type(const zb_view_rows *it, size_t i);
+ZB_EXTERN(const char *) zb_view_text(const zb_view_rows *it, size_t i);
+ZB_EXTERN(double) zb_view_real(const zb_view_rows *it, size_t i);
+ZB_EXTERN(int64_t) zb_view_int(const zb_view_rows *it, size_t i);
+ZB_EXTERN(void) zb_view_rows_free(zb_view_rows *it);
+
 #ifdef __cplusplus
 }
 #endif

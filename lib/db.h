@@ -1,4 +1,4 @@
-/* Private to the store: the zb_db handle (migrate.c, store.c, query.c). */
+/* Private to the store: the zb_db handle (migrate.c, store.c, query.c, views.c). */
 #ifndef ZB_DB_H
 #define ZB_DB_H
 
@@ -32,5 +32,10 @@ int zb__db_status(int rc);
 int zb__db_tables(zb_db *db, int in_transaction);
 /* Run SQL without results; on failure set db->err ("what: message"). */
 int zb__db_exec(zb_db *db, const char *sql, const char *what);
+
+/* The code of the region a filter names (by full or short name or code:
+ * 吉林, 吉林省 and 220000 are one), else "" (query.c): filters match
+ * documents.region = the name OR documents.region_code = this. */
+const char *zb__db_region_code(const char *given);
 
 #endif

@@ -409,10 +409,14 @@ static size_t clause_end_from(const char *s, size_t lo, size_t hi) {
 /* A figure in brackets after a place of a list: 敦化(新增2个选址点). */
 static int bracket_owner(const char *s, const zb_qctx *c, size_t before, size_t *elo,
                          size_t *ehi) {
-    size_t open = before;
-    while (open > c->item_start && s[open - 1] != '(' && s[open - 1] != ')')
+    /* the bracket opens within HEAD_BYTES of the figure: a walk to the item's
+     * start would make a clause without punctuation quadratic */
+    size_t open = before, stop = c->item_start;
+    if (before > stop + HEAD_BYTES)
+        stop = before - HEAD_BYTES;
+    while (open > stop && s[open - 1] != '(' && s[open - 1] != ')')
         open--;
-    if (open <= c->item_start || s[open - 1] != '(')
+    if (open <= stop || s[open - 1] != '(')
         return 0;
     size_t h = skip_head(s, c->item_start, open - 1, 1);
     size_t e = owner_at(s, h, open - 1, 1);

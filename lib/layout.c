@@ -167,11 +167,20 @@ static int read_line(zb_layout *l) {
             }
         }
         if (!cut) {
+            /* Not inside a number when one ends within the same window; a run of
+             * digits longer than that is no figure and is cut anywhere. The walk
+             * is bounded so that each cut costs the window, not the line: a line
+             * of digits cut one byte at a time would be quadratic. */
             cut = end;
-            while (cut > start + 1 && (((unsigned char)l->orig[cut] & 0xC0) == 0x80 ||
-                                       (l->orig[cut] >= '0' && l->orig[cut] <= '9') ||
-                                       l->orig[cut] == '.' || l->orig[cut] == ','))
+            while (cut > floor && (((unsigned char)l->orig[cut] & 0xC0) == 0x80 ||
+                                   (l->orig[cut] >= '0' && l->orig[cut] <= '9') ||
+                                   l->orig[cut] == '.' || l->orig[cut] == ','))
                 cut--;
+            if (cut == floor) {
+                cut = end;
+                while (cut > start + 1 && ((unsigned char)l->orig[cut] & 0xC0) == 0x80)
+                    cut--;
+            }
         }
         end = next = cut;
     }

@@ -96,9 +96,29 @@ int zb__bare_line(const char *s, size_t n) {
     return 1;
 }
 
+int zb__done_after(const char *s, size_t n, size_t i) {
+    for (size_t j = i; j < n && j < i + 12; j += zb__utf8_len((unsigned char)s[j])) {
+        size_t k;
+        if (zb__lex_has(zb__lex_prefix(&zb__lexicon, s + j, n - j, &k), ZB_LX_done))
+            return 1;
+    }
+    return 0;
+}
+
+int zb__names_plan(const char *s, size_t n) {
+    for (size_t i = 0; i < n;) {
+        size_t k;
+        int row = zb__lex_prefix(&zb__lexicon, s + i, n - i, &k);
+        if (zb__lex_has(row, ZB_LX_plan) && !zb__done_after(s, n, i + k))
+            return 1;
+        i += row >= 0 ? k : zb__utf8_len((unsigned char)s[i]);
+    }
+    return 0;
+}
+
 int zb__unmarked_heading(const char *s, size_t n) {
     /* at most 30 characters: a heading, not a sentence that lost its stop */
     return n <= 90 && zb__bare_line(s, n) &&
-           (zb__lex_any(&zb__lexicon, s, n, ZB_LX_plan) ||
+           (zb__names_plan(s, n) ||
             zb__lex_any(&zb__lexicon, s, n, ZB_LX_review));
 }

@@ -29,5 +29,12 @@ int zb__bare_line(const char *s, size_t n);
 /* A bare line that names a part of the report (2026年重点工作, “十四五”时期工作
  * 回顾, schema/lexicon.tsv roles plan and review): a heading of level 1. */
 int zb__unmarked_heading(const char *s, size_t n);
+/* Does s[0..n) name the plan part (工作安排, 目标任务 …)? Not where the word
+ * is followed closely by a word that says it was done (目标任务全面完成 tells
+ * of last year's goals). */
+int zb__names_plan(const char *s, size_t n);
+/* Is a goals or plan word that ends at s[i] followed within four characters
+ * by a done word (如期完成, 全面完成)? */
+int zb__done_after(const char *s, size_t n, size_t i);
 
 #endif

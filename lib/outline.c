@@ -72,7 +72,7 @@ void zb__heading_of(const char *s, size_t n, zb_heading *h) {
         h->text_end = end > 400 ? 400 : end;
         while (h->text_end > 0 && ((unsigned char)s[h->text_end] & 0xC0) == 0x80)
             h->text_end--;
-        if (zb__lex_any(&zb__lexicon, s, h->text_end, ZB_LX_plan))
+        if (zb__names_plan(s, h->text_end))
             h->part = 1;
         else if (zb__lex_any(&zb__lexicon, s, h->text_end, ZB_LX_review))
             h->part = -1;
@@ -238,17 +238,6 @@ int zb__outline_sector(const zb_outline *o) {
     return -1;
 }
 
-/* Is a goals word that ends at s[i] followed closely by a word that says the
- * goals were met (2025年主要目标任务如期完成)? */
-static int goals_met(const char *s, size_t n, size_t i) {
-    for (size_t j = i; j < n && j < i + 12; j += zb__utf8_len((unsigned char)s[j])) {
-        size_t k;
-        if (zb__lex_has(zb__lex_prefix(&zb__lexicon, s + j, n - j, &k), ZB_LX_done))
-            return 1;
-    }
-    return 0;
-}
-
 /* Does the sentence s[0..n) announce this year's goals: a goals word that
  * opens a list (…主要预期目标是：, …为：) with this year before it (今年, or the
  * report year) — or anywhere once the plan part has begun — and no word of the
@@ -262,15 +251,17 @@ static int announces_goals(const char *s, size_t n, int report_year, int in_plan
             return 0;
         if (zb__lex_has(row, ZB_LX_now))
             now = 1;
-        if (zb__lex_has(row, ZB_LX_goals) && now && !goals_met(s, n, i + k)) {
+        if (zb__lex_has(row, ZB_LX_goals) && now && !zb__done_after(s, n, i + k)) {
             size_t j = i + k;
             if (zb__starts(s, n, j, "是") || zb__starts(s, n, j, "为"))
                 j += 3;
             if (j < n && (s[j] == ':' || (j > i + k && !in_plan)))
                 return 1;
         }
-        if (row < 0 && report_year && zb__is_digit(s[i]) && zb__year_in(s + i, n - i) == report_year &&
-            (i == 0 || !zb__is_digit(s[i - 1])))
+        /* the year written here (2026年): only a digit run's start is tried, and
+         * only the seven bytes a year takes, so a run of digits costs its length */
+        if (row < 0 && report_year && zb__is_digit(s[i]) && (i == 0 || !zb__is_digit(s[i - 1])) &&
+            zb__year_in(s + i, n - i < 7 ? n - i : 7) == report_year)
             now = 1;
         i += row >= 0 ? k : zb__utf8_len((unsigned char)s[i]);
     }
@@ -371,7 +362,7 @@ static void sentence_evidence(const char *s, size_t n, year_evidence *e) {
         int before = zb__lex_suffix(&zb__lexicon, s, 0, i, &kb);
         if (!e->plan && (zb__lex_has(before, ZB_LX_plan) || zb__lex_has(next, ZB_LX_plan) ||
                          zb__lex_has(next, ZB_LX_goals)) &&
-            !(next >= 0 && goals_met(s, n, after + k)))
+            !(next >= 0 && zb__done_after(s, n, after + k)))
             e->plan = y;
         if (!e->review && (zb__lex_has(before, ZB_LX_review) || zb__lex_has(next, ZB_LX_review)))
             e->review = y;

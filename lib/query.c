@@ -41,7 +41,7 @@ static int step(zb_db *db, sqlite3_stmt *st, int *done, const char *what) {
 /* A region a filter names: the code of a region of the table (by full or short
  * name or code), so 吉林, 吉林省 and 220000 find the same documents; else the
  * name as stored verbatim. */
-static const char *region_code_of(const char *given) {
+const char *zb__db_region_code(const char *given) {
     const zb_region_row *row;
     char why[8];
     return given && zb__region_find(given, &row, why, sizeof why) == ZB_OK ? row->code : "";
@@ -137,7 +137,7 @@ int zb_db_indicators(zb_rows **out, zb_db *db, const zb_filter *f) {
     }
     if (f->region) {
         sqlite3_bind_text(it->st, 1, f->region, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text(it->st, 6, region_code_of(f->region), -1, SQLITE_STATIC);
+        sqlite3_bind_text(it->st, 6, zb__db_region_code(f->region), -1, SQLITE_STATIC);
     }
     sqlite3_bind_int(it->st, 2, f->year);
     sqlite3_bind_int(it->st, 3, f->report_year);
@@ -217,7 +217,7 @@ static int newest_pair(zb_db *db, const char *region, int *base) {
         return zb__db_fail(db, "finding the newest pair of years");
     if (region) {
         sqlite3_bind_text(st, 1, region, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text(st, 2, region_code_of(region), -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 2, zb__db_region_code(region), -1, SQLITE_STATIC);
     }
     int rc = sqlite3_step(st);
     *base = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
@@ -266,7 +266,7 @@ int zb_db_compare(zb_comparisons **out, zb_db *db, const char *region, int base_
     sqlite3_bind_int(it->st, 2, target_year);
     if (region) {
         sqlite3_bind_text(it->st, 3, region, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_text(it->st, 4, region_code_of(region), -1, SQLITE_STATIC);
+        sqlite3_bind_text(it->st, 4, zb__db_region_code(region), -1, SQLITE_STATIC);
     }
     *out = it;
     return ZB_OK;

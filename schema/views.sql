@@ -29,9 +29,12 @@ SELECT i.id AS indicator_id, i.document_id, d.region, d.region_code, d.report_ye
        CASE WHEN i.value_high IS NOT NULL AND i.value <> 0
             THEN i.value_high * i.base_value / i.value * coalesce(c.factor, 1) END AS std_value_high,
        coalesce(c.to_unit, i.base_unit) AS std_unit,
-       i.commitment, i.estimate, i.qualitative, i.surface, i.metric, i.ordinal
+       i.commitment, i.estimate, i.qualitative, i.surface, i.metric, i.ordinal,
+       -- 0 in the review part of a report with headings, 1 in its plan or without headings
+       coalesce(s.plan, 1) AS plan
 FROM indicators i
 JOIN documents d ON d.id = i.document_id
+LEFT JOIN sections s ON s.id = i.section_id
 LEFT JOIN unit_conversions c ON c.from_unit = i.base_unit
 WHERE i.metric_id IS NOT NULL AND i.year IS NOT NULL;
 
@@ -56,15 +59,18 @@ SELECT * FROM (
 WHERE pick = 1;
 
 -- The target that speaks for a key: from its own year's report first, a number
--- before words, a full report before a summary, the newest document, the first
--- said.
+-- before words, one the report's plan part states before one in its review (a
+-- review figure read as a target: 刚刚过去的2025年…增长5.8%), a full report before
+-- a summary, the newest document (of two full reports of one region and year, the
+-- one stored last), the first said.
 CREATE VIEW v_targets AS
 SELECT * FROM (
     SELECT f.*,
            ROW_NUMBER() OVER (
                PARTITION BY f.region, f.entity, f.metric_id, f.measure, f.year
                ORDER BY f.report_year IS NOT f.year, f.qualitative IS NOT NULL,
-                        f.form = 'summary', f.document_id DESC, f.ordinal) AS pick
+                        f.plan = 0, f.form = 'summary', f.document_id DESC, f.ordinal)
+               AS pick
     FROM v_figures f
     WHERE f.kind = 'target' AND f.period = 'year')
 WHERE pick = 1;
@@ -144,7 +150,10 @@ FROM pairs;
 --   a ceiling (better down, or 以下/以内): met when the result is at most the
 --     target (the top of a range), else missed;
 --   a range: exceeded above its top + e, met from its bottom, else missed;
---   a floor (以上, 超过): exceeded above the target + e, met when it holds;
+--   a floor (以上 >=, 超过/突破 >): exceeded above the target + e, met when it
+--     holds. '>' is strict (INDICATORS.md §4): a result of exactly 50 does not
+--     break through 突破50 (missed), but a result itself written 突破50 (cmp
+--     '>': more than 50) does (met);
 --   otherwise (=, ~): exceeded above the target + e, met from the target, near
 --     within e below a 左右 (~) target, else missed;
 --   qualitative when the target has no number; no_result when no result of the
@@ -155,6 +164,7 @@ WITH pairs AS (
            a.indicator_id AS a_indicator_id, a.document_id AS a_document_id,
            a.report_year AS a_report_year, a.value AS a_value, a.unit AS a_unit,
            a.std_value AS r, a.std_unit AS a_std_unit, a.qualitative AS a_qualitative,
+           a.cmp AS a_cmp,
            a.base_value AS a_base_value,
            CASE WHEN t.std_unit IN ('%', '百分点')
                 THEN (SELECT value FROM settings WHERE name = 'tolerance_points')
@@ -169,7 +179,8 @@ SELECT region, region_code, entity, metric_id, catalog_name AS metric, measure,
        cmp AS target_cmp, value AS target_value, value_high AS target_value_high,
        unit AS target_unit, base_value AS target_base_value, commitment,
        qualitative AS target_qualitative, report_year AS target_report_year,
-       a_value AS actual_value, a_unit AS actual_unit, a_base_value AS actual_base_value,
+       a_cmp AS actual_cmp, a_value AS actual_value, a_unit AS actual_unit,
+       a_base_value AS actual_base_value,
        a_qualitative AS actual_qualitative, a_report_year AS actual_report_year,
        -- the result in the unit the target is written in (24071.9亿元 → 2.40719 万亿元)
        CASE WHEN a_std_unit = std_unit AND std_value <> 0 THEN r * value / std_value END
@@ -185,7 +196,8 @@ SELECT region, region_code, entity, metric_id, catalog_name AS metric, measure,
                        WHEN r >= std_value - 1e-9 THEN 'met' ELSE 'missed' END)
             WHEN cmp IN ('>=', '>') THEN
                  (CASE WHEN r > std_value + e THEN 'exceeded'
-                       WHEN r > std_value OR (cmp = '>=' AND r >= std_value - 1e-9) THEN 'met'
+                       WHEN r > std_value OR (r >= std_value - 1e-9 AND
+                                              (cmp = '>=' OR a_cmp = '>')) THEN 'met'
                        ELSE 'missed' END)
             ELSE (CASE WHEN r > std_value + e THEN 'exceeded'
                        WHEN r >= std_value - 1e-9 THEN 'met'

@@ -37,7 +37,9 @@ static const struct {
     {"进出口中出口", "exports"},
     {"进出口", "trade"},                      /* =进出口: only as the whole metric, */
     {"进出口规模", "trade"},                  /* or with a generic head */
-    {"跨境电商进出口", ""},                   /* not inside another's name */
+    {"边民互市进出口", ""},                   /* not inside another's name */
+    {"跨境电商进出口", "cross_border_ecommerce_trade"}, /* a kind of trade of its own, */
+    {"跨境电商进出口额", "cross_border_ecommerce_trade"}, /* never trade's 进出口额 */
     {"进出口实绩企业", ""},
 };
 

@@ -34,6 +34,19 @@ START_TEST(headings_and_their_text) {
 }
 END_TEST
 
+/* A plan word followed by a word that says it was done tells of last year:
+ * a short line 普法目标任务全面完成 is no heading of the plan part. */
+START_TEST(goals_done_name_no_plan) {
+    zb_heading h = heading("普法目标任务全面完成。");
+    ck_assert(!h.is_heading || h.part <= 0);
+    h = heading("目标任务");
+    ck_assert(h.is_heading);
+    ck_assert_int_eq(h.part, 1);
+    h = heading("三、2025年主要目标任务如期完成");
+    ck_assert_int_le(h.part, 0);
+}
+END_TEST
+
 START_TEST(titles) {
     zb_heading h = heading("2022年吉林省政府工作报告");
     ck_assert(h.is_title);
@@ -87,6 +100,7 @@ int main(void) {
     TCase *t = tcase_create("outline");
     tcase_add_test(t, headings_and_their_text);
     tcase_add_test(t, titles);
+    tcase_add_test(t, goals_done_name_no_plan);
     tcase_add_test(t, sentences_end_at_final_punctuation);
     tcase_add_test(t, sectors_of_headings);
     tcase_add_test(t, years_in_text);

@@ -417,6 +417,55 @@ START_TEST(two_years_answer_target_outcome) {
 }
 END_TEST
 
+START_TEST(views_as_named_cells) {
+    zb_db *db = open_new("view.db");
+    ingest(db, sample, sample_len, 0);
+    ingest(db, next_year, next_year_len, 0);
+    zb_view_rows *it = (zb_view_rows *)&it; /* not NULL: a failing call must clear it */
+    ck_assert_int_eq(zb_db_view(&it, NULL, ZB_VIEW_OUTCOME, NULL), ZB_EINVAL);
+    ck_assert_ptr_null(it);
+    ck_assert_int_eq(zb_db_view(&it, db, (zb_view)99, NULL), ZB_EINVAL);
+    ck_assert_ptr_null(it);
+    ck_assert_ptr_nonnull(strstr(zb_db_errmsg(db), "no view numbered 99"));
+    zb_view_filter f = ZB_VIEW_FILTER_INIT;
+    f.version = 9;
+    ck_assert_int_eq(zb_db_view(&it, db, ZB_VIEW_OUTCOME, &f), ZB_EINVAL);
+    /* the 2022 grain target of the 2022 report, by short name, met by 816.16亿斤 */
+    f = (zb_view_filter)ZB_VIEW_FILTER_INIT;
+    f.region = "吉林";
+    f.metric_id = "grain_output";
+    f.year = 2022;
+    ck_assert_int_eq(zb_db_view(&it, db, ZB_VIEW_OUTCOME, &f), ZB_OK);
+    int outcome = zb_view_column(it, "outcome"), value = zb_view_column(it, "target_value");
+    int high = zb_view_column(it, "target_value_high");
+    ck_assert_int_ge(outcome, 0); /* known before the first row */
+    ck_assert_int_eq(zb_view_column(it, "no such column"), -1);
+    ck_assert_ptr_null(zb_view_column_name(it, zb_view_columns(it)));
+    ck_assert_int_eq(zb_view_next(it), ZB_ROW);
+    ck_assert_str_eq(zb_view_text(it, (size_t)outcome), "exceeded");
+    ck_assert_int_eq(zb_view_type(it, (size_t)value), ZB_CELL_REAL);
+    ck_assert_double_eq(zb_view_real(it, (size_t)value), 800);
+    ck_assert_int_eq(zb_view_type(it, (size_t)high), ZB_CELL_NULL);
+    ck_assert(isnan(zb_view_real(it, (size_t)high)));
+    ck_assert_str_eq(zb_view_text(it, (size_t)high), "");
+    ck_assert_int_eq(zb_view_next(it), ZB_DONE);
+    ck_assert_int_eq(zb_view_next(it), ZB_DONE); /* and stays done */
+    zb_view_rows_free(it);
+    /* a panel without a year is of the metric's newest: 2023's targets */
+    f = (zb_view_filter)ZB_VIEW_FILTER_INIT;
+    f.metric_id = "gdp";
+    ck_assert_int_eq(zb_db_view(&it, db, ZB_VIEW_PANEL, &f), ZB_OK);
+    int year = zb_view_column(it, "year"), n = 0;
+    while (zb_view_next(it) == ZB_ROW) {
+        ck_assert_int_eq(zb_view_int(it, (size_t)year), 2023);
+        n++;
+    }
+    ck_assert_int_ge(n, 1);
+    zb_view_rows_free(it);
+    zb_db_close(db);
+}
+END_TEST
+
 START_TEST(full_text_search_finds_the_source) {
     zb_db *db = open_new("fts.db");
     const char *p = path_of("fts.db", 0);
@@ -614,6 +663,7 @@ int main(void) {
     tcase_add_test(t, read_only_handles_leave_no_files);
     tcase_add_test(t, comparisons_of_the_sample);
     tcase_add_test(t, two_years_answer_target_outcome);
+    tcase_add_test(t, views_as_named_cells);
     tcase_add_test(t, full_text_search_finds_the_source);
     tcase_add_test(t, queries_use_the_indexes);
     tcase_add_test(t, iterators_filter);

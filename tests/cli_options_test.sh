@@ -53,7 +53,7 @@ run "$bin" export --db "$db" --format jsonl --region 吉林省 --report-year 202
 cmp -s "$tmp/short" "$tmp/long" && [ -s "$tmp/short" ] || fail "export short flags differ"
 
 # --- help and version -------------------------------------------------------------
-for c in parse ingest compare export stats dashboard help version; do
+for c in parse ingest compare outcome panel series export stats dashboard help version; do
   run "$bin" $c -h > "$tmp/out" 2>&1 && grep -q "^usage: zhibiao $c" "$tmp/out" || fail "$c -h: $(head -2 "$tmp/out")"
   run "$bin" $c --help > /dev/null 2>&1 || fail "$c --help"
   run "$bin" help | grep -q "^  $c" || fail "usage does not list $c"
@@ -69,8 +69,21 @@ missing = [f for f in fields if f not in words]
 assert not missing, missing
 PY
 
+# --- the views' commands: usage errors exit 2, a missing database 1 -----------------
+run "$bin" panel --db "$db" > /dev/null 2> "$tmp/err"; rc=$?
+[ $rc -eq 2 ] && grep -q "panel: which metric? give --metric" "$tmp/err" || fail "panel without --metric: exit $rc: $(cat "$tmp/err")"
+run "$bin" outcome --db "$db" -m "GDP growth" > /dev/null 2> "$tmp/err"; rc=$?
+[ $rc -eq 2 ] && grep -q "option --metric takes a catalog id" "$tmp/err" || fail "outcome bad --metric: exit $rc: $(cat "$tmp/err")"
+run "$bin" series --db "$db" -f json > /dev/null 2> "$tmp/err"; rc=$?
+[ $rc -eq 2 ] && grep -q "table, csv or jsonl" "$tmp/err" || fail "series -f json: exit $rc: $(cat "$tmp/err")"
+run "$bin" outcome --db "$tmp/none.db" > /dev/null 2> "$tmp/err"; rc=$?
+[ $rc -eq 1 ] && [ ! -e "$tmp/none.db" ] || fail "outcome on a missing db: exit $rc"
+run "$bin" outcome > /dev/null 2> "$tmp/err"; rc=$?
+[ $rc -eq 2 ] && grep -q "which database" "$tmp/err" || fail "outcome without --db: exit $rc"
+
 # --- every write is checked ---------------------------------------------------------
-for c in "compare --db $db" "stats --db $db" "ingest --db $db $sample" "export --db $db" \
+for c in "compare --db $db" "outcome --db $db" "panel --db $db -m gdp" "series --db $db" \
+         "outcome --db $db -f csv" "stats --db $db" "ingest --db $db $sample" "export --db $db" \
          "parse $sample" "dashboard --db $db -o -" "version" "help" "help parse" "parse --help"; do
   # shellcheck disable=SC2086
   run "$bin" $c > /dev/full 2> "$tmp/err"; rc=$?
@@ -82,7 +95,8 @@ run "$bin" dashboard --db "$db" -o - > "$tmp/page" 2> "$tmp/err" || fail "dashbo
 grep -q "^<!DOCTYPE html>" "$tmp/page" || fail "dashboard -o - wrote no page to stdout"
 [ ! -e "$tmp/cwd/-" ] || fail "dashboard -o - made a file named -"
 run "$bin" parse "$sample" -f jsonl -o - | cmp -s - "$tmp/sample.jsonl" || fail "parse -o -"
-for c in "parse $sample --format jsonl" "export --db $db --format csv" "compare --db $db --format json"; do
+for c in "parse $sample --format jsonl" "export --db $db --format csv" "outcome --db $db -f csv" \
+         "panel --db $db -m gdp -f jsonl" "series --db $db -r 吉林 -f jsonl" "compare --db $db --format json"; do
   # shellcheck disable=SC2086
   run "$bin" $c > "$tmp/stdout" || fail "$c"
   # shellcheck disable=SC2086
@@ -208,7 +222,8 @@ unset ZHIBIAO_MAX_INPUT
 mkdir "$tmp/ro"
 cp "$db" "$tmp/ro/z.db"
 for c in "compare --db $tmp/ro/z.db" "compare --db $tmp/ro/z.db --format csv" "stats --db $tmp/ro/z.db" \
-         "export --db $tmp/ro/z.db" "dashboard --db $tmp/ro/z.db -o $tmp/page.html"; do
+         "export --db $tmp/ro/z.db" "outcome --db $tmp/ro/z.db" "panel --db $tmp/ro/z.db -m gdp" \
+         "series --db $tmp/ro/z.db" "dashboard --db $tmp/ro/z.db -o $tmp/page.html"; do
   # shellcheck disable=SC2086
   run "$bin" $c > /dev/null 2> "$tmp/err" || fail "$c: $(cat "$tmp/err")"
   [ "$(ls -A "$tmp/ro")" = "z.db" ] || fail "$c left $(ls -A "$tmp/ro" | tr '\n' ' ')"
@@ -217,7 +232,7 @@ done
 mkdir "$tmp/rodir"
 cp "$db" "$tmp/rodir/z.db"
 roread() {
-  for c in stats export compare; do
+  for c in stats export compare outcome series; do
     "$bin" $c --db "$1/z.db" > "$tmp/ro.out" 2> "$tmp/err" || { echo "$c: $(cat "$tmp/err")"; return 1; }
   done
   "$bin" dashboard --db "$1/z.db" -o - > /dev/null 2> "$tmp/err" || { echo "dashboard: $(cat "$tmp/err")"; return 1; }

@@ -36,7 +36,9 @@ import json, sys
 rows = json.load(open(sys.argv[1], encoding="utf-8"))
 cols = ["region", "metric_id", "metric", "measure", "actual_year", "actual_value", "actual_unit",
         "actual_base_value", "target_year", "target_cmp", "target_value", "target_unit",
-        "target_base_value", "delta", "status"]
+        "target_base_value", "delta", "status", "target_value_high", "direction", "ambition",
+        "entity", "commitment", "delta_unit", "actual_document_id", "actual_indicator_id",
+        "target_document_id", "target_indicator_id"]
 assert rows and all(list(r) == cols for r in rows), rows[:1]
 g = [r for r in rows if r["metric_id"] == "grain_output"][0]
 assert g["actual_value"] == 807.84 and g["target_value"] == 800 and g["target_cmp"] == ">=", g
@@ -73,7 +75,8 @@ assert rows[0]["region"] == "吉林省" and rows[0]["report_year"] == 2022
 # the stock sqlite3 shell runs the analysts' queries
 sqlite3 "$db" < "$src/examples/queries.sql" > "$tmp/queries.out" 2>&1 || fail "queries.sql: $(tail -3 "$tmp/queries.out")"
 grep -q "floor below last result" "$tmp/queries.out" || fail "queries.sql comparison"
-grep -q "807.84亿斤|粮食" "$tmp/queries.out" || fail "queries.sql source sentence"
+grep -q "粮食产量|level|2021|807.84亿斤|2022|>=800.0亿斤|up|floor below last result" "$tmp/queries.out" || fail "queries.sql results against targets"
+grep -q "粮食产量|2022|exceeded|800亿斤以上|[^|]*jilin-2022-part2.txt|[^|]*稳定在800亿斤以上[^|]*|[^|]*|[^|]*jilin-2023-pdf.txt|" "$tmp/queries.out" || fail "queries.sql source sentence"
 
 # the C example links libzhibiao and prints the comparison table
 "$example" "$tmp/ex.db" "$sample" > "$tmp/ex.out" || fail "example exit $?"

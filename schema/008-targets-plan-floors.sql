@@ -1,0 +1,6 @@
+-- Schema version 8: no table changes; the views (schema/views.sql) change.
+-- * v_figures carries plan (the figure stands in the plan part of its report,
+--   or the report has no headings); v_targets prefers such a target to one of
+--   the review part (a result misread as a target must not speak for the key).
+-- * v_target_outcome carries actual_cmp, and a floor target written with '>'
+--   (突破50万辆) is met by a result written the same way (more than 50万辆).
