@@ -33,10 +33,11 @@ static const struct {
     {"outcomes",
      "SELECT region, entity, metric_id, measure, direction, year, target_cmp AS cmp, "
      "target_value AS value, target_value_high AS value_high, target_unit AS unit, "
-     "target_qualitative AS qualitative, commitment, target_report_year, actual_value, "
+     "target_qualitative AS qualitative, commitment, target_report_year, actual_cmp, actual_value, "
      "actual_unit, actual_report_year, actual_in_target_unit, outcome, target_indicator_id, "
      "actual_indicator_id FROM v_target_outcome "
-     "WHERE " REGION_IS("region", "region_code") " ORDER BY region, year, entity, metric_id, measure"},
+     "WHERE " REGION_IS("region", "region_code") " "
+     "ORDER BY region, year, entity, metric_id, measure"},
     /* this year's targets against last year's results, with both in the
      * catalog's unit so that one panel can hold one scale */
     {"versus",

@@ -28,7 +28,8 @@ void zb_cli_json_string(FILE *f, const char *s, size_t len) {
             p++;
             continue;
         }
-        size_t n = zb_cli_utf8_prefix((const char *)p, (size_t)(end - p) < 4 ? (size_t)(end - p) : 4);
+        size_t left = (size_t)(end - p);
+        size_t n = zb_cli_utf8_prefix((const char *)p, left < 4 ? left : 4);
         size_t want = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
         if (n < want) { /* not the start of a whole character */
             fputs("\\ufffd", f);
