@@ -127,6 +127,14 @@ int zb_cli_output_close(zb_output *o, int ok);
  * write failed and rc was 0. */
 int zb_cli_close_stdout(int rc);
 
+/* ---- plain SQL (sqlread.c) ---- */
+
+/* Open a database for reading with SQLite itself, by the rule of
+ * zb_db_open(ZB_DB_READONLY) (no side files); an SQLite result code. Check the
+ * file with zb_db_open() first: this does not. */
+struct sqlite3;
+int zb_cli_open_sql(struct sqlite3 **conn, const char *path);
+
 /* ---- tables for people (table.c) ---- */
 
 /* A column of a table fitted to the terminal. */

@@ -5,7 +5,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "cli.h"
 #include "zhibiao.h"
@@ -308,44 +307,6 @@ static const zb_option stats_options[] = {
     {NULL, 0, NULL, 0},
 };
 
-static int exists(const char *path, const char *suffix) {
-    char *name = sqlite3_mprintf("%s%s", path, suffix);
-    struct stat st;
-    int yes = name && stat(name, &st) == 0;
-    sqlite3_free(name);
-    return yes;
-}
-
-/* The rule of zb_db_open(ZB_DB_READONLY), for plain SQL: immutable (no lock,
- * no -shm or -wal made) unless a -wal holds commits, or when the -shm cannot
- * be made; the URI escapes what would mean something in it. */
-static int open_sql(sqlite3 **conn, const char *path) {
-    int immutable = !exists(path, "-wal") && !exists(path, "-journal");
-    for (;;) {
-        sqlite3_str *s = sqlite3_str_new(NULL);
-        sqlite3_str_appendall(s, path[0] == '/' ? "file://" : "file:");
-        for (const unsigned char *p = (const unsigned char *)path; *p; p++)
-            if (*p == '?' || *p == '#' || *p == '%' || *p < 0x20)
-                sqlite3_str_appendf(s, "%%%02X", *p);
-            else
-                sqlite3_str_appendchar(s, 1, (char)*p);
-        sqlite3_str_appendall(s, immutable ? "?mode=ro&immutable=1" : "?mode=ro");
-        char *uri = sqlite3_str_finish(s);
-        if (!uri)
-            return SQLITE_NOMEM;
-        int rc = sqlite3_open_v2(uri, conn, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
-        sqlite3_free(uri);
-        if (rc != SQLITE_OK || immutable)
-            return rc;
-        rc = sqlite3_exec(*conn, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL) & 0xFF;
-        if (rc != SQLITE_CANTOPEN && rc != SQLITE_READONLY && rc != SQLITE_IOERR)
-            return SQLITE_OK;
-        sqlite3_close(*conn);
-        *conn = NULL;
-        immutable = 1;
-    }
-}
-
 int zb_cmd_stats(int argc, char **argv) {
     query_args a = {0};
     int rc = zb_cli_options(argc, argv, stats_options, take, &a);
@@ -357,7 +318,7 @@ int zb_cmd_stats(int argc, char **argv) {
         return rc;
     zb_db_close(db);
     sqlite3 *conn = NULL;
-    if (open_sql(&conn, a.db) != SQLITE_OK) {
+    if (zb_cli_open_sql(&conn, a.db) != SQLITE_OK) {
         zb_cli_error("%s: %s", a.db, conn ? sqlite3_errmsg(conn) : "out of memory");
         sqlite3_close(conn);
         return 1;

@@ -74,30 +74,23 @@ def sql(db, query, *params):
         conn.close()
 
 
-class Titles(html.parser.HTMLParser):
-    """The <title> of each chart row (<g class="row">) of the dashboard."""
+class PageData(html.parser.HTMLParser):
+    """The JSON the dashboard's page is drawn from (<script id="zb-data">)."""
 
     def __init__(self):
         super().__init__()
-        self.in_row = self.in_title = False
-        self.titles = []
+        self.inside = False
+        self.text = ""
 
     def handle_starttag(self, tag, attrs):
-        if tag == "g" and ("class", "row") in attrs:
-            self.in_row = True
-        elif tag == "title" and self.in_row:
-            self.in_title = True
-            self.titles.append("")
+        self.inside = tag == "script" and ("id", "zb-data") in attrs
 
     def handle_endtag(self, tag):
-        if tag == "title":
-            self.in_title = False
-        elif tag == "g":
-            self.in_row = False
+        self.inside = False
 
     def handle_data(self, data):
-        if self.in_title:
-            self.titles[-1] += data
+        if self.inside:
+            self.text += data
 
 
 def queries(src, db):
@@ -344,11 +337,14 @@ def check_all(zhibiao, src, tmp):
         fail(f"energy intensity outcome: {[(r['direction'], r['outcome']) for r in energy]}")
     page = os.path.join(tmp, "dash.html")
     run(zhibiao, "dashboard", "-d", db, "-r", "湖北", "-o", page)
-    titles = Titles()
+    data = PageData()
     with open(page, encoding="utf-8") as f:
-        titles.feed(f.read())
-    rows = [t for t in titles.titles if t.startswith("单位GDP能耗:")]
-    if len(rows) != 1 or "(ceiling above last result)" not in rows[0]:
+        data.feed(f.read())
+    versus = json.loads(data.text)["versus"]
+    newest = max(r["target_year"] for r in versus)  # the year the page shows
+    rows = [(r["direction"], r["status"]) for r in versus
+            if r["metric_id"] == "energy_intensity" and r["target_year"] == newest]
+    if rows != [("down", "ceiling above last result")]:
         fail(f"dashboard energy intensity: {rows}, want a ceiling above last result")
 
 
