@@ -85,6 +85,20 @@ static int drop_views(zb_db *db) {
     return ZB_OK;
 }
 
+/* Views hold no data: ones that are not zhibiao's are made anew. */
+static int remake_views(zb_db *db) {
+    int rc = zb__db_exec(db, "BEGIN IMMEDIATE", "making the views anew");
+    if (!rc)
+        rc = drop_views(db);
+    if (!rc)
+        rc = zb__db_exec(db, zb__views_sql, "making the views anew");
+    if (!rc)
+        rc = zb__db_exec(db, "COMMIT", "making the views anew");
+    if (rc)
+        sqlite3_exec(db->conn, "ROLLBACK", NULL, NULL, NULL);
+    return rc;
+}
+
 static int migrate(zb_db *db, int from) {
     int rc = zb__db_exec(db, "BEGIN IMMEDIATE", "starting the schema upgrade");
     if (rc)
@@ -183,13 +197,22 @@ static int check_schema(zb_db *db) {
                            zb__migration_count);
     if (!db->readonly && tables > 0 && (rc = quick_check(db)) != ZB_OK)
         return rc;
-    if (version < zb__migration_count) {
-        if (db->readonly)
-            return zb__err_set(&db->err, ZB_ESCHEMA,
-                               "%s: schema version %d needs an upgrade to %d; open it once "
-                               "for writing", db->path, version, zb__migration_count);
+    if (version < zb__migration_count && db->readonly)
+        return zb__err_set(&db->err, ZB_ESCHEMA,
+                           "%s: schema version %d needs an upgrade to %d; open it once "
+                           "for writing", db->path, version, zb__migration_count);
+    /* before anything is written: a foreign trigger would act on it */
+    int views_differ = 0;
+    if (tables > 0 && (rc = zb__db_objects(db, version, &views_differ)) != ZB_OK)
+        return rc;
+    if (version < zb__migration_count)
         return migrate(db, version);
-    }
+    if (views_differ && db->readonly)
+        return zb__err_set(&db->err, ZB_ESCHEMA,
+                           "%s: its views are not the ones zhibiao makes (edited by hand?); "
+                           "open it once for writing to make them anew", db->path);
+    if (views_differ && (rc = remake_views(db)) != ZB_OK)
+        return rc;
     return zb__db_tables(db, 0);
 }
 
