@@ -4,8 +4,11 @@
 - a damaged file (one byte cut off the end, bytes flipped inside pages) is
   refused by every writer before anything is written: exit 1, "damaged", the
   file's bytes unchanged; readers never crash on it;
-- a catalog edited through writable_schema (metrics.name NULL) crashes no
-  command;
+- a schema zhibiao did not write (a catalog edited through writable_schema
+  so that metrics.name may be NULL, a dropped index, a trigger of the user's
+  own that deletes stored rows) is refused by writers before anything is
+  written, and crashes no command; views edited by hand are refused by
+  readers and made anew by a writer;
 - a value no zhibiao writes in any enum column, or in estimate, is an error
   on read (export, dashboard, compare), never remapped to a default;
 - empty and blank reports (spaces, U+3000, a byte order mark) are refused by
@@ -84,19 +87,51 @@ def damaged(zhibiao, data, tmp, base):
                 fail(f"{name}: {cmd[0]} crashed ({rc})")
 
 
-def null_catalog(zhibiao, data, tmp, base):
-    db = os.path.join(tmp, "null-name.db")
+def edited_schema(zhibiao, data, tmp, base):
+    """A catalog edited through writable_schema (NULL names), a trigger of the
+    user's own that deletes what is stored: refused before anything is written,
+    never a crash. Views edited by hand: made anew by a writer."""
+    one = os.path.join(data, "henan-2023-fullwidth.txt")
+    cases = {
+        "null-name": ["PRAGMA writable_schema = ON; UPDATE sqlite_schema SET sql = "
+                      "replace(sql, 'name    TEXT NOT NULL', 'name    TEXT') WHERE name = "
+                      "'metrics'", "UPDATE metrics SET name = NULL"],
+        "trigger": ["CREATE TRIGGER eat AFTER INSERT ON indicators BEGIN "
+                    "DELETE FROM indicators WHERE id = new.id; END"],
+        "dropped-index": ["DROP INDEX " + sqlite3.connect(base).execute(
+            "SELECT name FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL "
+            "LIMIT 1").fetchone()[0]],
+    }
+    for name, edits in cases.items():
+        db = os.path.join(tmp, f"{name}.db")
+        shutil.copy(base, db)
+        for sql in edits:
+            shell(db, sql)
+        before = digest(db)
+        rc, _, err = run(zhibiao, "ingest", "--db", db, one)
+        if rc != 1 or not ("not as zhibiao made it" in err or "did not make" in err
+                           or "is missing" in err):
+            fail(f"{name}: ingest exit {rc}, want 1 and the object named: {err.strip()[:300]}")
+        if digest(db) != before:
+            fail(f"{name}: a refused ingest changed the file")
+        out = os.path.join(tmp, f"{name}.html")
+        for cmd in (["stats", "--db", db], ["export", "--db", db], ["compare", "--db", db],
+                    ["dashboard", "--db", db, "-o", out]):
+            rc, _, err = run(zhibiao, *cmd)
+            if crashed(rc) or rc not in (0, 1):
+                fail(f"{name}: {cmd[0]} exit {rc}: {err.strip()[:300]}")
+    db = os.path.join(tmp, "views.db")
     shutil.copy(base, db)
-    shell(db, "PRAGMA writable_schema = ON; UPDATE sqlite_schema SET sql = "
-              "replace(sql, 'name    TEXT NOT NULL', 'name    TEXT') WHERE name = 'metrics'")
-    shell(db, "UPDATE metrics SET name = NULL")
-    out = os.path.join(tmp, "null-name.html")
-    for cmd in (["ingest", "--db", db, os.path.join(data, "guangdong-2021-plain.txt")],
-                ["stats", "--db", db], ["export", "--db", db], ["compare", "--db", db],
-                ["dashboard", "--db", db, "-o", out]):
-        rc, _, err = run(zhibiao, *cmd)
-        if crashed(rc) or rc not in (0, 1):
-            fail(f"NULL metrics.name: {cmd[0]} exit {rc}: {err.strip()[:300]}")
+    shell(db, "DROP VIEW v_target_vs_actual; CREATE VIEW v_target_vs_actual AS SELECT 1 AS x")
+    rc, _, err = run(zhibiao, "compare", "--db", db)
+    if rc != 1 or "views are not the ones zhibiao makes" not in err:
+        fail(f"edited view: compare (a reader) exit {rc}: {err.strip()[:300]}")
+    rc, _, err = run(zhibiao, "ingest", "--db", db, one)
+    if rc != 0:
+        fail(f"edited view: ingest (a writer) exit {rc}: {err.strip()[:300]}")
+    rc, out, err = run(zhibiao, "compare", "--db", db, "--format", "csv")
+    if rc != 0 or len(out.splitlines()) < 2:
+        fail(f"edited view: compare after a writer exit {rc}: {err.strip()[:300]}")
 
 
 # every enum column of indicators, a value zhibiao never writes
@@ -190,7 +225,7 @@ def main():
         con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         con.close()
         damaged(zhibiao, data, tmp, base)
-        null_catalog(zhibiao, data, tmp, base)
+        edited_schema(zhibiao, data, tmp, base)
         enums(zhibiao, tmp, base)
         blank(zhibiao, tmp)
         extract_year(extension)
