@@ -76,6 +76,21 @@ int zb_cmd_dashboard(int argc, char **argv) {
         zb_db_close(check);
         return 1;
     }
+    /* and every row one zhibiao wrote: the library's read checks each enum
+     * value, which the page's plain SQL would carry through as it is */
+    zb_filter every = ZB_FILTER_INIT;
+    every.region = a.region;
+    zb_rows *it = NULL;
+    rc = zb_db_indicators(&it, check, &every);
+    if (rc == ZB_OK)
+        while ((rc = zb_rows_next(it)) == ZB_ROW)
+            ;
+    zb_rows_free(it);
+    if (rc != ZB_OK && rc != ZB_DONE) {
+        zb_cli_error("%s: %s", a.db, zb_db_errmsg(check));
+        zb_db_close(check);
+        return 1;
+    }
     zb_db_close(check);
     sqlite3 *db = NULL;
     if (zb_cli_open_sql(&db, a.db) != SQLITE_OK) {

@@ -141,6 +141,12 @@ int zb_cmd_parse(int argc, char **argv) {
         zb_cli_release(&in);
         return 1;
     }
+    if (zb_text_blank(src ? zb_text_data(src) : in.data, src ? zb_text_len(src) : in.len)) {
+        zb_cli_error("%s: no text: the report is empty or only white space", in.path);
+        zb_text_free(src);
+        zb_cli_release(&in);
+        return 1;
+    }
     zb_output out;
     if (zb_cli_output_open(&out, a.output)) {
         zb_text_free(src);

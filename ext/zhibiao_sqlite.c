@@ -13,6 +13,7 @@
  * copies of SQLite never meet.
  */
 #include <math.h>
+#include <limits.h>
 #include <sqlite3ext.h>
 #include <string.h>
 
@@ -117,6 +118,36 @@ static int x_best_index(sqlite3_vtab *vtab, sqlite3_index_info *info) {
     return SQLITE_OK;
 }
 
+/* report_year as SQL gives it: NULL finds it in the text, as 0 does in C; an
+ * integer (or text or a real that is one, as strftime('%Y') gives) is the
+ * library's to range-check once it fits an int. Anything else is an error,
+ * never a silent "find it": 'abc', X'00', 2022.5, 2^32 + 2022. */
+static int report_year(sqlite3_vtab *vtab, sqlite3_value *v, int *year) {
+    int type = sqlite3_value_numeric_type(v);
+    if (type == SQLITE_NULL)
+        return SQLITE_OK;
+    double d = sqlite3_value_double(v);
+    sqlite3_int64 i = sqlite3_value_int64(v);
+    const char *what = NULL;
+    if (type == SQLITE_FLOAT && !(d >= INT_MIN && d <= INT_MAX && d == (double)(sqlite3_int64)d))
+        what = "is not a whole year";
+    else if (type != SQLITE_INTEGER && type != SQLITE_FLOAT)
+        what = "is not a number";
+    else if (type == SQLITE_INTEGER && (i < INT_MIN || i > INT_MAX))
+        what = "is out of range";
+    if (what) {
+        sqlite3_free(vtab->zErrMsg);
+        vtab->zErrMsg = sqlite3_mprintf("zhibiao_extract: report_year %s %s (give a year "
+                                        "such as 2024, or NULL to find it in the text)",
+                                        type == SQLITE_BLOB ? "(a blob)"
+                                                            : (const char *)sqlite3_value_text(v),
+                                        what);
+        return SQLITE_ERROR;
+    }
+    *year = type == SQLITE_FLOAT ? (int)d : (int)i;
+    return SQLITE_OK;
+}
+
 static int x_filter(sqlite3_vtab_cursor *cur, int idx, const char *idxstr, int argc,
                     sqlite3_value **argv) {
     (void)idxstr;
@@ -132,9 +163,10 @@ static int x_filter(sqlite3_vtab_cursor *cur, int idx, const char *idxstr, int a
                            : (const char *)sqlite3_value_text(argv[0]);
     int len = sqlite3_value_bytes(argv[0]);
     zb_parse_options opts = ZB_PARSE_OPTIONS_INIT;
-    if ((idx & 2) && argc > 1)
-        opts.report_year = sqlite3_value_int(argv[1]);
-    int rc = zb_parse(&c->doc, text ? text : "", text ? (size_t)len : 0, &opts);
+    int rc;
+    if ((idx & 2) && argc > 1 && (rc = report_year(cur->pVtab, argv[1], &opts.report_year)))
+        return rc;
+    rc = zb_parse(&c->doc, text ? text : "", text ? (size_t)len : 0, &opts);
     if (rc != ZB_OK) {
         sqlite3_free(cur->pVtab->zErrMsg);
         cur->pVtab->zErrMsg = sqlite3_mprintf("zhibiao_extract: %s", zb_doc_errmsg(c->doc));

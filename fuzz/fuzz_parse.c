@@ -17,6 +17,7 @@
 
 #include "zhibiao.h"
 #include "fuzz_check.h"
+#include "json_check.h"
 
 /* ---- an allocator that fails on request ---- */
 
@@ -48,6 +49,7 @@ static void check_json(const zb_indicator *ind) {
     CHECK(zb_indicator_json(ind, buf, need + 1) == need);
     CHECK(buf[need] == 0 && strlen(buf) == need);
     CHECK(buf[0] == '{' && buf[need - 1] == '}');
+    CHECK(json_valid(buf, need)); /* what users parse: strict JSON, every byte */
     free(buf);
     /* truncated like snprintf: still NUL-terminated, same length reported */
     size_t small = need / 2 + 1;

@@ -62,11 +62,12 @@ enum {
     ZB_EENCODING = -5, /* the input is in another encoding (UTF-16) or is binary */
     ZB_EIO = -6,       /* reading or writing a file failed */
     ZB_EDB = -7,       /* SQLite reported an error */
-    ZB_ESCHEMA = -8,   /* the database schema is newer than this library, or not ours */
+    ZB_ESCHEMA = -8,   /* the database schema is newer than this library, not ours, or damaged */
     ZB_EBUSY = -9,     /* the database stayed locked by another connection */
     ZB_ENOTFOUND = -10,
     ZB_EREADONLY = -11, /* writing to a database opened read-only */
-    ZB_EFORMAT = -12,      /* not a readable HTML page or PDF (damaged, encrypted, no text) */
+    ZB_EFORMAT = -12,      /* not a readable HTML page or PDF (damaged, encrypted, no
+                              text), or a report with no text at all */
     ZB_EUNSUPPORTED = -13, /* this zhibiao was built without HTML or PDF support */
 
     ZB_ROW = 100, /* an iterator has a row */
@@ -350,6 +351,10 @@ ZB_EXTERN(int) zb_input_format_from_name(zb_input_format *out, const char *name)
  *  of the tags <head <body <meta <title <div <p <table <br <h1 … <h6 (any
  *  case); TEXT otherwise, also for 0 bytes. Never AUTO. */
 ZB_EXTERN(zb_input_format) zb_input_detect(const char *data, size_t len);
+/** 1 when UTF-8 text holds nothing but white space, controls and invisible
+ *  format characters (0 bytes, spaces, tabs, line breaks, U+3000, a byte order
+ *  mark, zero-width spaces); else 0. zb_db_ingest() refuses such a text. */
+ZB_EXTERN(int) zb_text_blank(const char *text, size_t len);
 /** 1 when this build reads the format (HTML needs libxml2, PDF poppler-glib;
  *  both are optional at build time), else 0. TEXT and AUTO are always 1. */
 ZB_EXTERN(int) zb_input_supported(zb_input_format format);
@@ -565,7 +570,8 @@ typedef struct zb_ingest_result {
  *  An HTML page or a PDF (by content, or as opts->format says) is first made
  *  text with zb_source_text(): the document keeps the SHA-256 of the bytes
  *  given (the same PDF twice is stored once), its text as `body` (the spans
- *  point into it), its format and page count; each indicator its page. */
+ *  point into it), its format and page count; each indicator its page.
+ *  A text that zb_text_blank() calls blank is refused with ZB_EFORMAT. */
 ZB_EXTERN(int) zb_db_ingest(zb_db *db, const char *text, size_t len,
                             const zb_ingest_options *opts, zb_ingest_result *result);
 

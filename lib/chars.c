@@ -1,5 +1,6 @@
 /* Bottom layer: character classes of folded text (see chars.h). */
 #include "chars.h"
+#include "zhibiao.h"
 
 size_t zb__prev_char(const char *s, size_t i) {
     if (i == 0)
@@ -83,4 +84,26 @@ int zb__is_cn_magnitude(const char *s, size_t n, size_t *len, int *exp10) {
             return 1;
         }
     return 0;
+}
+
+/* White space, controls and the invisible format characters a pasted or
+ * converted file carries (a byte order mark, zero-width spaces). */
+static int invisible(int32_t cp) {
+    return cp <= 0x20 || (cp >= 0x7F && cp <= 0xA0) || cp == 0x1680 ||
+           (cp >= 0x2000 && cp <= 0x200F) || (cp >= 0x2028 && cp <= 0x202F) ||
+           (cp >= 0x205F && cp <= 0x2064) || cp == 0x3000 || cp == 0xFEFF;
+}
+
+/* Public (zhibiao.h): the one rule for "this report holds no text", asked by
+ * the store before it keeps a document and by the command line's parse. */
+int zb_text_blank(const char *text, size_t len) {
+    if (!text)
+        return 1;
+    for (size_t i = 0; i < len;) {
+        int32_t cp;
+        i += zb__utf8_decode(text + i, len - i, &cp);
+        if (cp < 0 || !invisible(cp))
+            return 0; /* a broken byte is something: the parser will name it */
+    }
+    return 1;
 }

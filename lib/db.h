@@ -30,6 +30,13 @@ int zb__db_status(int rc);
 /* The embedded tables (metrics, regions, unit conversions) written into the
  * file when its stamp differs (tables_db.c); nothing for a read-only handle. */
 int zb__db_tables(zb_db *db, int in_transaction);
+/* Hold the file's schema objects to those of a new file at `version`
+ * (objects.c): ZB_ESCHEMA when one of zhibiao's tables, indexes or triggers is
+ * missing or altered, or a foreign trigger sits on one of its tables;
+ * *views_differ when its views are not zhibiao's. Code that changes the schema
+ * does so in a migration (schema/NNN-*.sql), never at run time, or files it
+ * touched are refused. */
+int zb__db_objects(zb_db *db, int version, int *views_differ);
 /* Run SQL without results; on failure set db->err ("what: message"). */
 int zb__db_exec(zb_db *db, const char *sql, const char *what);
 

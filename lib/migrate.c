@@ -85,6 +85,20 @@ static int drop_views(zb_db *db) {
     return ZB_OK;
 }
 
+/* Views hold no data: ones that are not zhibiao's are made anew. */
+static int remake_views(zb_db *db) {
+    int rc = zb__db_exec(db, "BEGIN IMMEDIATE", "making the views anew");
+    if (!rc)
+        rc = drop_views(db);
+    if (!rc)
+        rc = zb__db_exec(db, zb__views_sql, "making the views anew");
+    if (!rc)
+        rc = zb__db_exec(db, "COMMIT", "making the views anew");
+    if (rc)
+        sqlite3_exec(db->conn, "ROLLBACK", NULL, NULL, NULL);
+    return rc;
+}
+
 static int migrate(zb_db *db, int from) {
     int rc = zb__db_exec(db, "BEGIN IMMEDIATE", "starting the schema upgrade");
     if (rc)
@@ -118,6 +132,40 @@ fail:
     return rc;
 }
 
+/* A damaged file (a flipped bit, a lost page) may still answer queries, and
+ * writing into it spreads the damage: a writer checks it first. quick_check
+ * reads every page once, checks NOT NULL and CHECK constraints, and skips
+ * the costly index-against-table comparison; a reader is left to SQLite's
+ * own checks, so that a damaged file can still be exported. */
+static int quick_check(zb_db *db) {
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(db->conn, "PRAGMA quick_check(1)", -1, &st, NULL) != SQLITE_OK)
+        return zb__err_set(&db->err, ZB_ESCHEMA, "%s: the file is damaged: %s", db->path,
+                           sqlite3_errmsg(db->conn));
+    int rc = sqlite3_step(st);
+    const char *said = rc == SQLITE_ROW ? (const char *)sqlite3_column_text(st, 0) : NULL;
+    int status = ZB_OK;
+    if (rc != SQLITE_ROW || !said || strcmp(said, "ok") != 0) {
+        status = zb__db_status(rc == SQLITE_ROW ? SQLITE_CORRUPT : rc);
+        if (status == ZB_EDB || status == ZB_OK)
+            status = ZB_ESCHEMA;
+        /* quick_check's report may span lines: one line of message */
+        char what[256];
+        snprintf(what, sizeof what, "%s", said ? said : sqlite3_errmsg(db->conn));
+        for (char *p = what; *p; p++)
+            if (*p == '\n')
+                *p = ' ';
+        if (status == ZB_ESCHEMA)
+            zb__err_set(&db->err, status, "%s: the file is damaged (PRAGMA quick_check: %s); "
+                        "nothing was written to it — restore it from a copy, or recover it "
+                        "with sqlite3's .recover", db->path, what);
+        else
+            zb__db_fail(db, "checking the file");
+    }
+    sqlite3_finalize(st);
+    return status;
+}
+
 static int check_schema(zb_db *db) {
     int app, version, tables, rc;
     if ((rc = pragma_int(db, "PRAGMA application_id", &app)) != ZB_OK) {
@@ -147,13 +195,24 @@ static int check_schema(zb_db *db) {
                            "%s: schema version %d was written by a newer zhibiao (this one "
                            "knows up to %d); upgrade zhibiao to use it", db->path, version,
                            zb__migration_count);
-    if (version < zb__migration_count) {
-        if (db->readonly)
-            return zb__err_set(&db->err, ZB_ESCHEMA,
-                               "%s: schema version %d needs an upgrade to %d; open it once "
-                               "for writing", db->path, version, zb__migration_count);
+    if (!db->readonly && tables > 0 && (rc = quick_check(db)) != ZB_OK)
+        return rc;
+    if (version < zb__migration_count && db->readonly)
+        return zb__err_set(&db->err, ZB_ESCHEMA,
+                           "%s: schema version %d needs an upgrade to %d; open it once "
+                           "for writing", db->path, version, zb__migration_count);
+    /* before anything is written: a foreign trigger would act on it */
+    int views_differ = 0;
+    if (tables > 0 && (rc = zb__db_objects(db, version, &views_differ)) != ZB_OK)
+        return rc;
+    if (version < zb__migration_count)
         return migrate(db, version);
-    }
+    if (views_differ && db->readonly)
+        return zb__err_set(&db->err, ZB_ESCHEMA,
+                           "%s: its views are not the ones zhibiao makes (edited by hand?); "
+                           "open it once for writing to make them anew", db->path);
+    if (views_differ && (rc = remake_views(db)) != ZB_OK)
+        return rc;
     return zb__db_tables(db, 0);
 }
 

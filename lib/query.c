@@ -8,16 +8,6 @@
 #include "fields.h"
 #include "region.h"
 
-static zb_cmp cmp_of(const char *s) {
-    int v = zb__name_value(&zb__cmp_names, s);
-    return v < 0 ? ZB_CMP_EQ : (zb_cmp)v;
-}
-
-static zb_measure measure_of(const char *s) {
-    int v = zb__name_value(&zb__measure_names, s);
-    return v < 0 ? ZB_MEASURE_LEVEL : (zb_measure)v;
-}
-
 static const char *text_col(sqlite3_stmt *st, int i) {
     const unsigned char *t = sqlite3_column_text(st, i);
     return t ? (const char *)t : "";
@@ -160,9 +150,20 @@ int zb_rows_next(zb_rows *it) {
         const zb_field *f = &zb__fields[i];
         int col = (int)i, null = sqlite3_column_type(st, col) == SQLITE_NULL;
         switch (f->type) {
+        case ZB_FT_BOOL:
+            /* 0 or 1, as the CHECK says; 'zz' or 7 was not written by zhibiao */
+            if (!null && (sqlite3_column_type(st, col) != SQLITE_INTEGER ||
+                          (uint64_t)sqlite3_column_int64(st, col) > 1))
+                return zb__err_set(&it->db->err, ZB_ESCHEMA,
+                                   "%s: indicator %lld of document %lld has the %s '%s', which "
+                                   "zhibiao never writes (0 or 1)", it->db->path,
+                                   (long long)sqlite3_column_int64(st, ROW_ORDINAL),
+                                   (long long)sqlite3_column_int64(st, ROW_DOCUMENT), f->name,
+                                   text_col(st, col));
+            zb__field_set_int(f, d, null ? 0 : sqlite3_column_int64(st, col));
+            break;
         case ZB_FT_SIZE:
-        case ZB_FT_YEAR:
-        case ZB_FT_BOOL: zb__field_set_int(f, d, null ? 0 : sqlite3_column_int64(st, col)); break;
+        case ZB_FT_YEAR: zb__field_set_int(f, d, null ? 0 : sqlite3_column_int64(st, col)); break;
         case ZB_FT_OTEXT: zb__field_set_text(f, d, null ? NULL : text_col(st, col)); break;
         case ZB_FT_REAL: zb__field_set_real(f, d, null ? NAN : sqlite3_column_double(st, col)); break;
         case ZB_FT_ENUM:
@@ -283,13 +284,29 @@ int zb_comparisons_next(zb_comparisons *it) {
     c->region = text_col(st, 0);
     c->metric_id = text_col(st, 1);
     c->metric = text_col(st, 2);
-    c->measure = measure_of(text_col(st, 3));
+    /* names this library does not know were not written by it: said, never
+     * read as some default */
+    int measure = zb__name_value(&zb__measure_names, text_col(st, 3));
+    int cmp = zb__name_value(&zb__cmp_names, text_col(st, 9));
+    int commitment = sqlite3_column_type(st, 20) == SQLITE_NULL
+                         ? (int)ZB_COMMIT_PLAIN
+                         : zb__name_value(&zb__commitment_names, text_col(st, 20));
+    int bad = measure < 0 ? 3 : cmp < 0 ? 9 : commitment < 0 ? 20 : -1;
+    if (bad >= 0)
+        return zb__err_set(&it->db->err, ZB_ESCHEMA,
+                           "%s: the comparison of %s (indicators %lld and %lld) has the %s "
+                           "'%s', which zhibiao never writes", it->db->path, text_col(st, 1),
+                           (long long)sqlite3_column_int64(st, 22),
+                           (long long)sqlite3_column_int64(st, 24),
+                           bad == 3 ? "measure" : bad == 9 ? "cmp" : "commitment",
+                           text_col(st, bad));
+    c->measure = (zb_measure)measure;
     c->actual_year = sqlite3_column_int(st, 4);
     c->actual_value = sqlite3_column_double(st, 5);
     c->actual_unit = text_col(st, 6);
     c->actual_base_value = sqlite3_column_double(st, 7);
     c->target_year = sqlite3_column_int(st, 8);
-    c->target_cmp = cmp_of(text_col(st, 9));
+    c->target_cmp = (zb_cmp)cmp;
     c->target_value = sqlite3_column_double(st, 10);
     c->target_unit = text_col(st, 11);
     c->target_base_value = sqlite3_column_double(st, 12);
@@ -301,8 +318,7 @@ int zb_comparisons_next(zb_comparisons *it) {
     c->entity = text_col(st, 18);
     c->target_value_high = sqlite3_column_type(st, 19) == SQLITE_NULL ? NAN
                                                                        : sqlite3_column_double(st, 19);
-    int commitment = zb__name_value(&zb__commitment_names, text_col(st, 20));
-    c->commitment = commitment < 0 ? ZB_COMMIT_PLAIN : (zb_commitment)commitment;
+    c->commitment = (zb_commitment)commitment;
     c->actual_document_id = sqlite3_column_int64(st, 21);
     c->actual_indicator_id = sqlite3_column_int64(st, 22);
     c->target_document_id = sqlite3_column_int64(st, 23);

@@ -354,6 +354,14 @@ int zb_db_ingest(zb_db *db, const char *text, size_t len, const zb_ingest_option
         po.pages = zb_text_pages(src, &po.page_count);
         in.pages = po.page_count;
     }
+    /* a document with nothing in it is a mistake (a failed download, a wrong
+     * file), not a report without figures */
+    if (zb_text_blank(in.text, in.len)) {
+        zb__err_set(&db->err, ZB_EFORMAT, "%s%sno text: the report is empty or only white "
+                    "space; nothing was stored", source, *source ? ": " : "");
+        zb_text_free(src);
+        return ZB_EFORMAT;
+    }
     zb_doc *doc = NULL;
     rc = zb_parse(&doc, in.text, in.len, &po);
     if (rc) {

@@ -39,10 +39,19 @@ grep -q "grain_output" "$tmp/out.txt" || fail "table lacks grain_output"
 # --report-year moves every year
 "$bin" parse "$sample" --format jsonl --report-year 2030 | grep -q '"year":2029' || fail "--report-year"
 
-# empty input: no rows, success
+# empty and blank input (spaces, tabs, U+3000, a BOM): refused, no rows (issue 14 item 8)
 : > "$tmp/empty.txt"
-out=$("$bin" parse "$tmp/empty.txt" --format jsonl) || fail "empty file exit $?"
-[ -z "$out" ] || fail "empty file printed rows"
+printf ' \t\r\n\343\200\200\n' > "$tmp/blank.txt"
+printf '\357\273\277\n\n' > "$tmp/bom-only.txt"
+for f in empty blank bom-only; do
+  out=$("$bin" parse "$tmp/$f.txt" --format jsonl 2> "$tmp/err"); rc=$?
+  [ $rc -eq 1 ] || fail "$f file exit $rc"
+  [ -z "$out" ] || fail "$f file printed rows"
+  grep -q "^zhibiao: $tmp/$f.txt: no text: the report is empty or only white space$" "$tmp/err" ||
+    fail "$f file message: $(cat "$tmp/err")"
+done
+out=$(printf ' \n' | "$bin" parse - 2> "$tmp/err"); rc=$?
+[ $rc -eq 1 ] && grep -q "^zhibiao: <stdin>: no text" "$tmp/err" || fail "blank stdin ($rc): $(cat "$tmp/err")"
 
 # invalid UTF-8: exit 1, message with line and byte
 printf '第一行\n增长\3776%%\n' > "$tmp/bad.txt"

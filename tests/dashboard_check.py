@@ -130,14 +130,8 @@ def hostile_db(db):
     # bytes that are not UTF-8 (SQLite keeps what it is given): U+FFFD in the JSON
     con.execute("UPDATE metrics SET name_en = CAST(X'E5FF3C2F7363726970743EC0AF' AS TEXT) "
                 "WHERE id = 'cpi'")
-    # the views' words too: a status and an outcome that are markup
-    for view, column in (("v_target_vs_actual", "status"), ("v_target_outcome", "outcome")):
-        (sql,) = con.execute("SELECT sql FROM sqlite_master WHERE name = ?", (view,)).fetchone()
-        changed = sql.replace(f"END AS {column}", f"END || '{HOSTILE}' AS {column}", 1)
-        if changed == sql:
-            sys.exit(f"{view} has no 'END AS {column}' to change")
-        con.execute(f"DROP VIEW {view}")
-        con.execute(changed)
+    # (the views' words, status and outcome, cannot be made markup: a reader
+    # refuses a file whose views are not the ones zhibiao makes, db_hostile)
     con.commit()
     con.close()
 
@@ -440,12 +434,9 @@ def hostile_checks(d):
     text = dom.find("main")[0].text()
     if HOSTILE not in " ".join(t.text() for t in dom.find(class_="region-tag")):
         fail(f"{name}: the hostile region is not shown as text")
-    for want in ("last result" + HOSTILE, "</script><script>", "<!--"):
+    for want in ("</script><script>", "<!--"):
         if want not in text:
             fail(f"{name}: {want!r} is not shown as text")
-    if not re.search(r"(met|missed|exceeded|near|no_result|qualitative)" + re.escape(HOSTILE),
-                     text):
-        fail(f"{name}: the hostile outcome is not shown as text")
     if "pwned" in "".join(t.text() for t in dom.find("title")) or "pwned" in html.attrs:
         fail(f"{name}: the title or root changed")
 
