@@ -16,6 +16,7 @@
 #include "chars.h"
 #include "layout.h"
 #include "outline.h"
+#include "parse.h"
 #include "region.h"
 #include "scope.h"
 #include "tables.h"
@@ -50,6 +51,8 @@ typedef struct run {
     zb_doc *doc;
     zb_indicator_fn each; /* streaming: hand rows out per paragraph, keep none */
     void *each_ctx;
+    zb__paragraph_fn para; /* streaming to the store: a paragraph's rows and sentences */
+    void *para_ctx;
     int each_rc;          /* what the callback returned to stop us */
     const char *orig;
     size_t len;
@@ -264,7 +267,7 @@ static int process_block(run *r, const zb_ntext *b) {
     if (!r->attrs.len && !(r->flags & ZB_PARSE_ALL_SENTENCES))
         return ZB_OK;
     int rc = add_indicators(r, b, &p);
-    if (rc == ZB_OK && r->each)
+    if (rc == ZB_OK && (r->each || r->para))
         rc = hand_out(r);
     return rc;
 }
@@ -304,7 +307,16 @@ static void settle(run *r) {
 /* Streaming: hand this paragraph's rows to the callback and forget them. */
 static int hand_out(run *r) {
     zb_doc *d = r->doc;
-    for (size_t i = 0; i < d->inds.len; i++) {
+    if (r->para) {
+        for (size_t i = 0; i < d->inds.len; i++)
+            settle_one(d, ZB_VEC_AT(d->inds, ind_rec, i), d->report_year);
+        int rc = r->para(r->para_ctx, d);
+        if (rc) {
+            r->each_rc = rc;
+            return rc;
+        }
+    }
+    for (size_t i = 0; i < d->inds.len && r->each; i++) {
         ind_rec *rec = ZB_VEC_AT(d->inds, ind_rec, i);
         settle_one(d, rec, d->report_year);
         rec->pub.sentence_index = SIZE_MAX; /* sentences are not kept either */
@@ -339,7 +351,8 @@ static zb_doc *doc_new(const zb_parse_options *opts) {
 }
 
 static int parse_impl(zb_doc **out, const char *text, size_t len, const zb_parse_options *opts,
-                      zb_indicator_fn each, void *each_ctx) {
+                      zb_indicator_fn each, void *each_ctx, zb__paragraph_fn para,
+                      void *para_ctx) {
     if (!out)
         return ZB_EINVAL;
     *out = NULL;
@@ -374,6 +387,8 @@ static int parse_impl(zb_doc **out, const char *text, size_t len, const zb_parse
     r.doc = d;
     r.each = each;
     r.each_ctx = each_ctx;
+    r.para = para;
+    r.para_ctx = para_ctx;
     r.orig = text;
     r.len = len;
     r.flags = o.flags;
@@ -411,7 +426,7 @@ static int parse_impl(zb_doc **out, const char *text, size_t len, const zb_parse
 }
 
 int zb_parse(zb_doc **out, const char *text, size_t len, const zb_parse_options *opts) {
-    return parse_impl(out, text, len, opts, NULL, NULL);
+    return parse_impl(out, text, len, opts, NULL, NULL, NULL, NULL);
 }
 
 int zb_parse_each(zb_doc **out, const char *text, size_t len, const zb_parse_options *opts,
@@ -421,7 +436,17 @@ int zb_parse_each(zb_doc **out, const char *text, size_t len, const zb_parse_opt
             *out = NULL;
         return ZB_EINVAL;
     }
-    return parse_impl(out, text, len, opts, fn, ctx);
+    return parse_impl(out, text, len, opts, fn, ctx, NULL, NULL);
+}
+
+int zb__parse_paragraphs(zb_doc **out, const char *text, size_t len,
+                         const zb_parse_options *opts, zb__paragraph_fn fn, void *ctx) {
+    if (!fn) {
+        if (out)
+            *out = NULL;
+        return ZB_EINVAL;
+    }
+    return parse_impl(out, text, len, opts, NULL, NULL, fn, ctx);
 }
 
 size_t zb_doc_count(const zb_doc *d) { return d ? d->inds.len : 0; }
