@@ -22,11 +22,13 @@ FROM v_target_outcome
 ORDER BY region, metric_id;
 
 -- 4. Where does a figure come from? The sentence, and its bytes in the report.
+-- (Full-text search by trigram: a word as written, three characters or more;
+-- for one or two, LIKE '%粮食%' on sentences.text.)
 SELECT i.surface, i.metric, i.span_start, i.span_end, s.text
 FROM sentences_fts f
 JOIN sentences s ON s.id = f.rowid
 JOIN indicators i ON i.sentence_id = s.id
-WHERE sentences_fts MATCH '粮食'
+WHERE sentences_fts MATCH '粮食生产'
 ORDER BY i.document_id, i.ordinal;
 
 -- 5. The original bytes of one figure, cut out of the stored report.
