@@ -270,8 +270,9 @@ int zb_db_open(zb_db **out, const char *path, unsigned int flags) {
         (rc = zb__db_exec(db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL",
                           "switching to WAL")) != ZB_OK)
         return rc;
-    /* indexes of a growing database stay in memory while ingesting */
-    if ((rc = zb__db_exec(db, "PRAGMA cache_size = -16384", "sizing the page cache")) != ZB_OK)
+    /* the hot pages of the indexes stay in memory while ingesting; 8 MB (not
+     * 16) keeps an ingest within its input + 32 MB and measured as fast */
+    if ((rc = zb__db_exec(db, "PRAGMA cache_size = -8192", "sizing the page cache")) != ZB_OK)
         return rc;
     db->err.code = ZB_OK;
     return ZB_OK;

@@ -585,6 +585,57 @@ START_TEST(version_6_is_upgraded_with_its_rows) {
 }
 END_TEST
 
+/* A database the zhibiao before schema 7 wrote (tests/data/db/v6-main.sql):
+ * upgraded in place, its rows kept and searchable by trigram, its document
+ * replaced with the index whole. */
+START_TEST(a_database_of_the_previous_release_is_upgraded) {
+    const char *p = path_of("v6-main.db", 1);
+    size_t len;
+    char *dump = tu_read_file(ZB_TEST_DATA "/db/v6-main.sql", &len);
+    exec_sql(p, dump);
+    free(dump);
+    ck_assert_int_eq(scalar(p, "PRAGMA user_version"), 6);
+    zb_db *db = NULL;
+    ck_assert_msg(zb_db_open(&db, p, 0) == ZB_OK, "%s", zb_db_errmsg(db));
+    ck_assert_int_eq(scalar(p, "PRAGMA user_version"), zb_schema_version());
+    ck_assert_int_eq(scalar(p, "SELECT count(*) FROM v_indicators"), 6);
+    ck_assert_int_eq(scalar(p, "SELECT count(*) FROM v_indicators WHERE metric_id = 'gdp' AND "
+                               "sentence LIKE '%5.2%'"), 1);
+    ck_assert_int_eq(scalar(p, "SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH "
+                               "'粮食产量'"), 2);
+    ck_assert_int_eq(scalar(p, "SELECT byte_length = length(body) AND CAST(body AS TEXT) LIKE "
+                               "'某省政府工作报告%' FROM documents"), 1);
+    ck_assert_int_eq(scalar(p, "SELECT name = 'body' FROM pragma_table_info('documents') "
+                               "ORDER BY cid DESC LIMIT 1"), 1);
+    ck_assert_int_eq(scalar(p, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
+    fts_is_whole(p);
+    /* the same bytes, extracted again: the old rows leave the index */
+    sqlite3 *c;
+    ck_assert_int_eq(sqlite3_open_v2(p, &c, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+    sqlite3_stmt *st;
+    sqlite3_prepare_v2(c, "SELECT body FROM documents", -1, &st, NULL);
+    ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
+    size_t n = (size_t)sqlite3_column_bytes(st, 0);
+    char *body = malloc(n + 1);
+    memcpy(body, sqlite3_column_blob(st, 0), n);
+    sqlite3_finalize(st);
+    sqlite3_close(c);
+    zb_ingest_result r = ingest(db, body, n, 0);
+    ck_assert(!r.inserted);
+    ck_assert_int_eq(r.document_id, 1);
+    ck_assert_uint_eq(r.indicators, 6);
+    r = ingest(db, body, n, ZB_INGEST_REPLACE);
+    ck_assert(r.inserted);
+    ck_assert_int_eq(r.document_id, 2);
+    zb_db_close(db);
+    free(body);
+    ck_assert_int_eq(scalar(p, "SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH "
+                               "'粮食产量'"), 2);
+    ck_assert_int_eq(scalar(p, "SELECT count(*) FROM indicators WHERE document_id = 2"), 6);
+    fts_is_whole(p);
+}
+END_TEST
+
 /* A list of thousands of figures in one sentence (分别增长1%、2%、…): its
  * windows are shared by its figures, so the database grows with the input
  * (each figure's own 480-byte window made it 198 times the input). */
@@ -802,6 +853,7 @@ int main(void) {
     tcase_add_test(t, full_text_search_finds_the_source);
     tcase_add_test(t, a_batch_is_one_transaction_of_whole_documents);
     tcase_add_test(t, version_6_is_upgraded_with_its_rows);
+    tcase_add_test(t, a_database_of_the_previous_release_is_upgraded);
     tcase_add_test(t, a_long_list_makes_a_bounded_database);
     tcase_add_test(t, queries_use_the_indexes);
     tcase_add_test(t, iterators_filter);
