@@ -3,7 +3,9 @@
  *
  *   bench_parse parse FILE RUNS        → "bytes ns_median ns_min ns_max indicators maxrss_kb"
  *   bench_parse each FILE RUNS         → the same with zb_parse_each() (rows not kept)
- *   bench_parse ingest DB FILE...      → "files bytes indicators ns maxrss_kb" (one transaction each)
+ *   bench_parse ingest DB FILE...      → "files bytes indicators ns maxrss_kb" (batches of
+ *                                        256 documents, as `zhibiao ingest` makes them)
+ *   bench_parse ingest1 DB FILE...     → the same, one transaction per document
  */
 #define _POSIX_C_SOURCE 200809L
 #include <malloc.h>
@@ -91,7 +93,8 @@ int main(int argc, char **argv) {
         free(text);
         return 0;
     }
-    if (argc >= 4 && !strcmp(argv[1], "ingest")) {
+    if (argc >= 4 && (!strcmp(argv[1], "ingest") || !strcmp(argv[1], "ingest1"))) {
+        int batched = !strcmp(argv[1], "ingest");
         zb_db *db = NULL;
         if (zb_db_open(&db, argv[2], 0) != ZB_OK) {
             fprintf(stderr, "%s\n", zb_db_errmsg(db));
@@ -106,7 +109,10 @@ int main(int argc, char **argv) {
             o.source = argv[i];
             zb_ingest_result res;
             long long t0 = now_ns();
-            if (zb_db_ingest(db, text, len, &o, &res) != ZB_OK) {
+            int n = i - 3, last = i + 1 == argc;
+            if ((batched && n % 256 == 0 && zb_db_begin(db) != ZB_OK) ||
+                zb_db_ingest(db, text, len, &o, &res) != ZB_OK ||
+                (batched && (n % 256 == 255 || last) && zb_db_commit(db) != ZB_OK)) {
                 fprintf(stderr, "%s\n", zb_db_errmsg(db));
                 return 1;
             }
@@ -119,6 +125,6 @@ int main(int argc, char **argv) {
         printf("%d %zu %zu %lld %ld\n", argc - 3, bytes, rows, total, maxrss_kb());
         return 0;
     }
-    fprintf(stderr, "usage: bench_parse parse|each FILE RUNS | ingest DB FILE...\n");
+    fprintf(stderr, "usage: bench_parse parse|each FILE RUNS | ingest|ingest1 DB FILE...\n");
     return 2;
 }

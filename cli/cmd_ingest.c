@@ -1,4 +1,5 @@
-/* zhibiao ingest: reports into the database, each in one transaction. */
+/* zhibiao ingest: reports into the database, in batches of documents (one
+ * transaction each, a savepoint per document: a bad file costs only itself). */
 #include <dirent.h>
 #include <errno.h>
 #include <glob.h>
@@ -108,6 +109,11 @@ static int expand(file_list *l, const char *arg) {
     return add_file(l, arg) ? zb_cli_error("out of memory") : 0;
 }
 
+/* A batch ends (commits) after this many documents or bytes of input: a
+ * killed run loses at most one batch, and commits stay rare. */
+#define BATCH_DOCUMENTS 256
+#define BATCH_BYTES (32u << 20)
+
 static double seconds(void) {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
@@ -177,40 +183,67 @@ int zb_cmd_ingest(int argc, char **argv) {
     size_t added = 0, kept = 0, failed = a.failed, rows = 0, cap = zb_cli_input_cap();
     zb_ingest_result last = {0};
     double start = seconds();
+    /* the batch open: its documents, new and kept, and its bytes */
+    size_t batch_added = 0, batch_kept = 0, batch_rows = 0, batch_bytes = 0, batch_docs = 0;
+    int in_batch = 0;
     for (size_t f = 0; f < a.files.n; f++) {
+        if (!in_batch) {
+            if (zb_db_begin(db) != ZB_OK) {
+                zb_cli_error("%s", zb_db_errmsg(db));
+                failed += a.files.n - f;
+                break;
+            }
+            in_batch = 1;
+        }
         zb_input in;
         int format = ZB_INPUT_TEXT; /* the library reads HTML and PDF from the file's bytes */
         if (zb_cli_read(a.files.v[f], cap, &in) ||
             ((format = zb_cli_input_format(&in, a.input)) == ZB_INPUT_TEXT &&
              zb_cli_decode(&in, a.encoding))) {
-            zb_cli_release(&in);
-            failed++;
-            continue;
-        }
-        zb_ingest_options opts = ZB_INGEST_OPTIONS_INIT;
-        opts.region = a.region;
-        opts.report_year = a.report_year;
-        opts.source = in.path;
-        opts.flags = a.replace ? ZB_INGEST_REPLACE : 0;
-        opts.format = (zb_input_format)format;
-        if (zb_db_ingest(db, in.data, in.len, &opts, &last) != ZB_OK) {
-            if (progress)
-                fputs("\r\033[K", stderr);
-            zb_cli_error("%s", zb_db_errmsg(db));
             failed++;
         } else {
-            rows += last.indicators;
-            if (last.inserted)
-                added++;
-            else
-                kept++;
+            zb_ingest_options opts = ZB_INGEST_OPTIONS_INIT;
+            opts.region = a.region;
+            opts.report_year = a.report_year;
+            opts.source = in.path;
+            opts.flags = a.replace ? ZB_INGEST_REPLACE : 0;
+            opts.format = (zb_input_format)format;
+            if (zb_db_ingest(db, in.data, in.len, &opts, &last) != ZB_OK) {
+                if (progress)
+                    fputs("\r\033[K", stderr);
+                zb_cli_error("%s", zb_db_errmsg(db));
+                failed++;
+            } else {
+                batch_rows += last.indicators;
+                if (last.inserted)
+                    batch_added++;
+                else
+                    batch_kept++;
+            }
+            batch_bytes += in.len;
         }
+        batch_docs++;
         zb_cli_release(&in);
+        if (batch_docs >= BATCH_DOCUMENTS || batch_bytes >= BATCH_BYTES || f + 1 == a.files.n) {
+            in_batch = 0;
+            if (zb_db_commit(db) != ZB_OK) {
+                if (progress)
+                    fputs("\r\033[K", stderr);
+                zb_cli_error("%s", zb_db_errmsg(db));
+                failed += batch_added + batch_kept;
+            } else {
+                added += batch_added;
+                kept += batch_kept;
+                rows += batch_rows;
+            }
+            batch_added = batch_kept = batch_rows = batch_bytes = batch_docs = 0;
+        }
         if (progress) {
             double t = seconds() - start;
+            size_t seen = rows + batch_rows;
             fprintf(stderr, "\r\033[K[%zu/%zu] %zu indicators, %.0f files/s, %.0f rows/s",
-                    f + 1, a.files.n, rows, t > 0 ? (double)(f + 1) / t : 0.0,
-                    t > 0 ? (double)rows / t : 0.0);
+                    f + 1, a.files.n, seen, t > 0 ? (double)(f + 1) / t : 0.0,
+                    t > 0 ? (double)seen / t : 0.0);
         }
     }
     if (progress)

@@ -72,3 +72,11 @@ SELECT i.surface, CAST(substr(d.body, i.span_start + 1, i.span_end - i.span_star
 FROM indicators i JOIN documents d ON d.id = i.document_id
 WHERE i.metric_id = 'grain_output'
 ORDER BY d.report_year, i.ordinal;
+
+.print "-- 9. Sentences that name a word (full-text search by trigram: a word as written, three characters or more; for one or two, LIKE '%粮食%' on sentences.text)"
+SELECT i.surface, i.metric, s.text
+FROM sentences_fts f
+JOIN sentences s ON s.id = f.rowid
+JOIN indicators i ON i.sentence_id = s.id
+WHERE sentences_fts MATCH '粮食生产'
+ORDER BY i.document_id, i.ordinal;

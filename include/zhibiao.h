@@ -564,7 +564,7 @@ typedef struct zb_ingest_result {
 } zb_ingest_result;
 
 /** Parse a report and store it with its sections, sentences and indicators in
- *  one transaction: all of it or nothing. Bytes already stored (same SHA-256) are
+ *  one transaction (or in a savepoint of a batch's): all of it or nothing. Bytes already stored (same SHA-256) are
  *  not stored again; their document id comes back with inserted = 0, unless
  *  ZB_INGEST_REPLACE asks for a fresh extraction.
  *  An HTML page or a PDF (by content, or as opts->format says) is first made
@@ -574,6 +574,20 @@ typedef struct zb_ingest_result {
  *  A text that zb_text_blank() calls blank is refused with ZB_EFORMAT. */
 ZB_EXTERN(int) zb_db_ingest(zb_db *db, const char *text, size_t len,
                             const zb_ingest_options *opts, zb_ingest_result *result);
+
+/** A batch: the documents zb_db_ingest() stores between zb_db_begin() and
+ *  zb_db_commit() share one transaction, each in a savepoint of its own, so a
+ *  document that fails leaves nothing and the others stay. Readers, and the
+ *  full-text index (sentences_fts), see the batch's documents at its commit;
+ *  a crash or kill before it loses the batch, never part of a document. The
+ *  batch holds the database's write lock until it ends. Without a batch every
+ *  document is a transaction of its own (slower: one commit and index update
+ *  per document). zb_db_close() with a batch open rolls it back. If an error
+ *  made SQLite roll the whole transaction back (a full disk), further ingests
+ *  fail and zb_db_commit() says that none of the batch was stored. */
+ZB_EXTERN(int) zb_db_begin(zb_db *db);
+ZB_EXTERN(int) zb_db_commit(zb_db *db);
+ZB_EXTERN(int) zb_db_rollback(zb_db *db);
 
 /** zb_db_ingest() on the contents of a file; the source defaults to path.
  *  ZB_EIO when the file cannot be read (the message says why). */

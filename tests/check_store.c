@@ -1,5 +1,6 @@
 /* The SQLite store: migrations, refusals, ingest (one transaction, idempotent,
- * replace, rollback), the views, full-text search, query plans, iterators. */
+ * replace, rollback), batches, the views, full-text search, bounded growth,
+ * query plans, iterators. */
 #include <check.h>
 #include <math.h>
 #include <stdint.h>
@@ -55,6 +56,20 @@ static void exec_sql(const char *path, const char *sql) {
     sqlite3 *c;
     ck_assert_int_eq(sqlite3_open(path, &c), SQLITE_OK);
     ck_assert_msg(sqlite3_exec(c, sql, NULL, NULL, NULL) == SQLITE_OK, "%s", sqlite3_errmsg(c));
+    sqlite3_close(c);
+}
+
+/* The full-text index holds exactly the sentences' text (FTS5's own check of
+ * an external-content index against its table) and the file is sound. */
+static void fts_is_whole(const char *path) {
+    exec_sql(path, "INSERT INTO sentences_fts(sentences_fts, rank) VALUES ('integrity-check', 1)");
+    sqlite3 *c;
+    ck_assert_int_eq(sqlite3_open_v2(path, &c, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+    sqlite3_stmt *st;
+    sqlite3_prepare_v2(c, "PRAGMA integrity_check", -1, &st, NULL);
+    ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
+    ck_assert_str_eq((const char *)sqlite3_column_text(st, 0), "ok");
+    sqlite3_finalize(st);
     sqlite3_close(c);
 }
 
@@ -212,9 +227,12 @@ START_TEST(replace_extracts_again) {
     zb_db_close(db);
     ck_assert_int_eq(scalar(p, "SELECT count(*) FROM documents"), 1);
     ck_assert_int_eq(scalar(p, "SELECT count(*) FROM indicators"), (long long)a.indicators);
+    /* the old document's sentences left the index, the new one's came in */
     ck_assert_int_eq(scalar(p, "SELECT count(*) FROM sentences_fts WHERE sentences_fts "
-                               "MATCH '粮食'"),
-                     scalar(p, "SELECT count(*) FROM sentences WHERE text LIKE '%粮食%'"));
+                               "MATCH '粮食生产'"),
+                     scalar(p, "SELECT count(*) FROM sentences WHERE text LIKE '%粮食生产%'"));
+    ck_assert_int_gt(scalar(p, "SELECT count(*) FROM sentences WHERE text LIKE '%粮食生产%'"), 0);
+    fts_is_whole(p);
 }
 END_TEST
 
@@ -481,13 +499,230 @@ START_TEST(full_text_search_finds_the_source) {
     const char *p = path_of("fts.db", 0);
     ingest(db, sample, sample_len, 0);
     zb_db_close(db);
+    /* trigram: a word as it is written, three characters or more */
     ck_assert_int_gt(scalar(p, "SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH "
-                               "'粮食'"), 0);
+                               "'粮食产量'"), 0);
+    ck_assert_int_eq(scalar(p, "SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH "
+                               "'粮食产量'"),
+                     scalar(p, "SELECT count(*) FROM sentences WHERE text LIKE '%粮食产量%'"));
     ck_assert_int_eq(scalar(p, "SELECT count(*) FROM sentences_fts f JOIN sentences s ON "
                                "s.id = f.rowid JOIN indicators i ON i.sentence_id = s.id WHERE "
-                               "sentences_fts MATCH '粮食' AND i.surface = '807.84亿斤'"), 1);
+                               "sentences_fts MATCH '粮食生产' AND i.surface = '807.84亿斤'"), 1);
+    /* shorter words: none by trigram, LIKE on the sentences finds them (a scan) */
+    ck_assert_int_eq(scalar(p, "SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH "
+                               "'粮食'"), 0);
+    ck_assert_int_gt(scalar(p, "SELECT count(*) FROM sentences WHERE text LIKE '%粮食%'"), 1);
+    fts_is_whole(p);
+}
+END_TEST
+
+/* Readers, and search, see a batch at its commit; a failed document leaves
+ * nothing and the others stay; a rollback, or a close, keeps none. */
+START_TEST(a_batch_is_one_transaction_of_whole_documents) {
+    zb_db *db = open_new("batch.db");
+    const char *p = path_of("batch.db", 0);
+    /* the 101st indicator of a document fails: only the sample has one */
+    exec_sql(p, "CREATE TRIGGER fail_midway BEFORE INSERT ON indicators WHEN new.ordinal = 100 "
+                "BEGIN SELECT RAISE(ABORT, 'injected failure'); END;");
+    ck_assert_int_eq(zb_db_begin(db), ZB_OK);
+    ck_assert_int_eq(zb_db_begin(db), ZB_EINVAL);
+    zb_ingest_result a = ingest(db, next_year, next_year_len, 0);
+    ck_assert_uint_lt(a.indicators, 100);
+    zb_ingest_options o = ZB_INGEST_OPTIONS_INIT;
+    o.source = "bad";
+    zb_ingest_result r;
+    ck_assert_int_eq(zb_db_ingest(db, sample, sample_len, &o, &r), ZB_EDB);
+    ck_assert_ptr_nonnull(strstr(zb_db_errmsg(db), "injected failure"));
+    /* the same bytes again inside the batch: found, not stored twice */
+    zb_ingest_result again = ingest(db, next_year, next_year_len, 0);
+    ck_assert(!again.inserted);
+    ck_assert_int_eq(again.document_id, a.document_id);
+    /* another connection sees nothing yet */
+    sqlite3 *reader;
+    ck_assert_int_eq(sqlite3_open_v2(p, &reader, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+    sqlite3_stmt *st;
+    sqlite3_prepare_v2(reader, "SELECT count(*) FROM documents", -1, &st, NULL);
+    ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
+    ck_assert_int_eq(sqlite3_column_int(st, 0), 0);
+    sqlite3_finalize(st);
+    sqlite3_close(reader);
+    ck_assert_int_eq(zb_db_commit(db), ZB_OK);
+    ck_assert_int_eq(zb_db_commit(db), ZB_EINVAL);
+    ck_assert_int_eq(scalar(p, "SELECT count(*) FROM documents"), 1);
+    ck_assert_int_eq(scalar(p, "SELECT count(*) FROM indicators"), (long long)a.indicators);
+    ck_assert_int_eq(scalar(p, "SELECT count(*) FROM sentences WHERE document_id <> 1"), 0);
     ck_assert_int_gt(scalar(p, "SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH "
-                               "'总产 产量'"), 0);
+                               "'粮食产量'"), 0);
+    /* rolled back, and left open at close: neither is kept */
+    exec_sql(p, "DROP TRIGGER fail_midway");
+    ck_assert_int_eq(zb_db_begin(db), ZB_OK);
+    ingest(db, sample, sample_len, 0);
+    ck_assert_int_eq(zb_db_rollback(db), ZB_OK);
+    ck_assert_int_eq(zb_db_begin(db), ZB_OK);
+    ingest(db, sample, sample_len, 0);
+    ck_assert_int_eq(zb_db_close(db), ZB_OK);
+    ck_assert_int_eq(scalar(p, "SELECT count(*) FROM documents"), 1);
+    fts_is_whole(p);
+    /* a batch of one document and of its replacement: the index stays whole */
+    ck_assert_int_eq(zb_db_open(&db, p, 0), ZB_OK);
+    ck_assert_int_eq(zb_db_begin(db), ZB_OK);
+    ingest(db, next_year, next_year_len, 0);
+    ingest(db, next_year, next_year_len, ZB_INGEST_REPLACE);
+    ingest(db, sample, sample_len, ZB_INGEST_REPLACE);
+    ck_assert_int_eq(zb_db_commit(db), ZB_OK);
+    zb_db_close(db);
+    ck_assert_int_eq(scalar(p, "SELECT count(*) FROM documents"), 2);
+    ck_assert_int_eq(scalar(p, "SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH "
+                               "'粮食生产'"),
+                     scalar(p, "SELECT count(*) FROM sentences WHERE text LIKE '%粮食生产%'"));
+    fts_is_whole(p);
+    /* read-only handles have no batches */
+    ck_assert_int_eq(zb_db_open(&db, p, ZB_DB_READONLY), ZB_OK);
+    ck_assert_int_eq(zb_db_begin(db), ZB_EREADONLY);
+    zb_db_close(db);
+    ck_assert_int_eq(zb_db_begin(NULL), ZB_EINVAL);
+}
+END_TEST
+
+/* A database as schema version 6 (the migrations up to 006, as the zhibiao
+ * before version 7 made it) with a document stored the way that one stored
+ * it: sentences with `terms`, the index filled by its triggers. */
+static void make_v6(const char *p) {
+    static const char *const files[] = {"001-initial", "002-series", "003-views-from-fields",
+                                        "004-contract-v2", "005-regions-versions-settings",
+                                        "006-page"};
+    for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
+        char name[256];
+        snprintf(name, sizeof name, "%s/schema/%s.sql", ZB_SOURCE_DIR, files[i]);
+        size_t len;
+        char *sql = tu_read_file(name, &len);
+        exec_sql(p, sql);
+        free(sql);
+    }
+    exec_sql(p,
+             "PRAGMA user_version = 6; PRAGMA application_id = 2053663074;"
+             "INSERT INTO documents(id, sha256, region, report_year, title, source, byte_length,"
+             " ingested_at, zhibiao_version, body) VALUES (1, 'x', '吉林省', 2022, '', 'old', 60,"
+             " '2026-01-01T00:00:00Z', '0.5.0', '粮食生产获得大丰收，总产量807.84亿斤。');"
+             "INSERT INTO sections VALUES (1, 1, 0, '一、回顾', 1, 0, NULL, 0, 10);"
+             "INSERT INTO sentences VALUES (1, 1, 1, 0, '粮食生产获得大丰收，总产量807.84亿斤。',"
+             " ' 粮食 食生 生产 产获 获得 得大 大丰 丰收 ， 总产 产量 807.84 亿斤 。', 0, 60);"
+             "INSERT INTO indicators(id, document_id, section_id, sentence_id, ordinal, span_start,"
+             " span_end, surface, value, unit, base_value, base_unit, cmp, year, kind, measure,"
+             " metric, sector, period, entity, commitment, estimate) VALUES (1, 1, 1, 1, 0, 40,"
+             " 54, '807.84亿斤', 807.84, '亿斤', 80784000000, '斤', '=', 2021, 'achieved',"
+             " 'level', '粮食总产量', 'agriculture', 'year', '', 'plain', 0);");
+}
+
+START_TEST(version_6_is_upgraded_with_its_rows) {
+    const char *p = path_of("v6.db", 1);
+    make_v6(p);
+    ck_assert_int_eq(scalar(p, "SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH "
+                               "'总产 产量'"), 1);
+    zb_db *db = NULL;
+    ck_assert_msg(zb_db_open(&db, p, 0) == ZB_OK, "%s", zb_db_errmsg(db));
+    ck_assert_int_eq(scalar(p, "PRAGMA user_version"), zb_schema_version());
+    /* the rows are kept, the pairs are gone, the old sentence is found by trigram */
+    ck_assert_int_eq(scalar(p, "SELECT count(*) FROM v_indicators WHERE surface = '807.84亿斤' "
+                               "AND sentence LIKE '粮食生产%'"), 1);
+    ck_assert_int_eq(scalar(p, "SELECT count(*) FROM pragma_table_info('sentences') WHERE "
+                               "name = 'terms'"), 0);
+    ck_assert_int_eq(scalar(p, "SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH "
+                               "'粮食生产'"), 1);
+    ck_assert_int_eq(scalar(p, "SELECT count(*) FROM sqlite_master WHERE name IN "
+                               "('indicators_metric', 'indicators_sector', 'indicators_section', "
+                               "'sentences_fts_insert')"), 0);
+    /* new documents join it, and deleting the old one takes it out of the index */
+    ingest(db, sample, sample_len, 0);
+    zb_db_close(db);
+    exec_sql(p, "PRAGMA foreign_keys = ON; DELETE FROM documents WHERE id = 1");
+    ck_assert_int_eq(scalar(p, "SELECT count(*) FROM sentences WHERE document_id = 1"), 0);
+    ck_assert_int_eq(scalar(p, "SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH "
+                               "'粮食生产'"),
+                     scalar(p, "SELECT count(*) FROM sentences WHERE text LIKE '%粮食生产%'"));
+    fts_is_whole(p);
+}
+END_TEST
+
+/* A database the zhibiao before schema 7 wrote (tests/data/db/v6-main.sql):
+ * upgraded in place, its rows kept and searchable by trigram, its document
+ * replaced with the index whole. */
+START_TEST(a_database_of_the_previous_release_is_upgraded) {
+    const char *p = path_of("v6-main.db", 1);
+    size_t len;
+    char *dump = tu_read_file(ZB_TEST_DATA "/db/v6-main.sql", &len);
+    exec_sql(p, dump);
+    free(dump);
+    ck_assert_int_eq(scalar(p, "PRAGMA user_version"), 6);
+    zb_db *db = NULL;
+    ck_assert_msg(zb_db_open(&db, p, 0) == ZB_OK, "%s", zb_db_errmsg(db));
+    ck_assert_int_eq(scalar(p, "PRAGMA user_version"), zb_schema_version());
+    ck_assert_int_eq(scalar(p, "SELECT count(*) FROM v_indicators"), 6);
+    ck_assert_int_eq(scalar(p, "SELECT count(*) FROM v_indicators WHERE metric_id = 'gdp' AND "
+                               "sentence LIKE '%5.2%'"), 1);
+    ck_assert_int_eq(scalar(p, "SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH "
+                               "'粮食产量'"), 2);
+    ck_assert_int_eq(scalar(p, "SELECT byte_length = length(body) AND CAST(body AS TEXT) LIKE "
+                               "'某省政府工作报告%' FROM documents"), 1);
+    ck_assert_int_eq(scalar(p, "SELECT name = 'body' FROM pragma_table_info('documents') "
+                               "ORDER BY cid DESC LIMIT 1"), 1);
+    ck_assert_int_eq(scalar(p, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
+    fts_is_whole(p);
+    /* the same bytes, extracted again: the old rows leave the index */
+    sqlite3 *c;
+    ck_assert_int_eq(sqlite3_open_v2(p, &c, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+    sqlite3_stmt *st;
+    sqlite3_prepare_v2(c, "SELECT body FROM documents", -1, &st, NULL);
+    ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
+    size_t n = (size_t)sqlite3_column_bytes(st, 0);
+    char *body = malloc(n + 1);
+    memcpy(body, sqlite3_column_blob(st, 0), n);
+    sqlite3_finalize(st);
+    sqlite3_close(c);
+    zb_ingest_result r = ingest(db, body, n, 0);
+    ck_assert(!r.inserted);
+    ck_assert_int_eq(r.document_id, 1);
+    ck_assert_uint_eq(r.indicators, 6);
+    r = ingest(db, body, n, ZB_INGEST_REPLACE);
+    ck_assert(r.inserted);
+    ck_assert_int_eq(r.document_id, 2);
+    zb_db_close(db);
+    free(body);
+    ck_assert_int_eq(scalar(p, "SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH "
+                               "'粮食产量'"), 2);
+    ck_assert_int_eq(scalar(p, "SELECT count(*) FROM indicators WHERE document_id = 2"), 6);
+    fts_is_whole(p);
+}
+END_TEST
+
+/* A list of thousands of figures in one sentence (分别增长1%、2%、…): its
+ * windows are shared by its figures, so the database grows with the input
+ * (each figure's own 480-byte window made it 198 times the input). */
+START_TEST(a_long_list_makes_a_bounded_database) {
+    zb_db *db = open_new("empty.db");
+    zb_db_close(db);
+    struct stat empty, full;
+    ck_assert_int_eq(stat(path_of("empty.db", 0), &empty), 0);
+    size_t cap = 64 << 10, n = 0;
+    char *text = malloc(cap);
+    n += (size_t)snprintf(text, cap, "一、2022年工作回顾\n\n全省各地生产总值分别增长");
+    for (int i = 0; i < 5000 && n + 32 < cap; i++)
+        n += (size_t)snprintf(text + n, cap - n, "%s%d.%d%%", i ? "、" : "", i % 97 + 1, i % 10);
+    n += (size_t)snprintf(text + n, cap - n, "。\n");
+    db = open_new("list.db");
+    zb_ingest_result r = ingest(db, text, n, 0);
+    ck_assert_uint_ge(r.indicators, 4000);
+    zb_db_close(db);
+    const char *p = path_of("list.db", 0);
+    ck_assert_int_eq(stat(p, &full), 0);
+    double ratio = (double)(full.st_size - empty.st_size) / (double)n;
+    ck_assert_msg(ratio < 60, "the database grew %.0f times the input", ratio);
+    /* windows of about four times ZB_WINDOW, each holding its figures */
+    ck_assert_int_lt(scalar(p, "SELECT count(*) FROM sentences"), (long long)(n / 400));
+    ck_assert_int_eq(scalar(p, "SELECT count(*) FROM indicators i JOIN sentences s ON s.id = "
+                               "i.sentence_id WHERE instr(s.text, i.surface) = 0"), 0);
+    fts_is_whole(p);
+    free(text);
 }
 END_TEST
 
@@ -518,9 +753,10 @@ START_TEST(queries_use_the_indexes) {
     ck_assert(plan_uses(p, "SELECT * FROM v_target_vs_actual WHERE region = '吉林省'",
                         "documents_region_year"));
     ck_assert(plan_uses(p, "SELECT * FROM indicators WHERE metric_id = 'gdp' AND kind = "
-                           "'target' AND year = 2022", "indicators_metric"));
-    ck_assert(plan_uses(p, "SELECT * FROM indicators WHERE sector = 'ecology' AND year = 2021",
-                        "indicators_sector"));
+                           "'target' AND year = 2022", "indicators_key"));
+    ck_assert(plan_uses(p, "SELECT * FROM v_figures WHERE metric_id = 'gdp'", "indicators_key"));
+    ck_assert(plan_uses(p, "SELECT * FROM indicators WHERE document_id = 2",
+                        "sqlite_autoindex_indicators"));
     ck_assert(plan_uses(p, "SELECT * FROM indicators WHERE sentence_id = 5",
                         "indicators_sentence"));
     ck_assert(plan_uses(p, "SELECT id FROM documents WHERE sha256 = 'x'", "sqlite_autoindex_documents"));
@@ -675,6 +911,10 @@ int main(void) {
     tcase_add_test(t, two_years_answer_target_outcome);
     tcase_add_test(t, views_as_named_cells);
     tcase_add_test(t, full_text_search_finds_the_source);
+    tcase_add_test(t, a_batch_is_one_transaction_of_whole_documents);
+    tcase_add_test(t, version_6_is_upgraded_with_its_rows);
+    tcase_add_test(t, a_database_of_the_previous_release_is_upgraded);
+    tcase_add_test(t, a_long_list_makes_a_bounded_database);
     tcase_add_test(t, queries_use_the_indexes);
     tcase_add_test(t, iterators_filter);
     tcase_add_test(t, a_zero_filter_matches_everything);

@@ -82,6 +82,23 @@ grep -q "粮食产量|2022|exceeded|800亿斤以上|[^|]*jilin-2022-part2.txt|[^
 "$example" "$tmp/ex.db" "$sample" > "$tmp/ex.out" || fail "example exit $?"
 grep -q "grain_output	level	2021	807.84亿斤	2022	>=800亿斤	floor below last result" "$tmp/ex.out" || fail "example output: $(cat "$tmp/ex.out")"
 
+# batches: a file that fails costs only itself, wherever it stands (the last
+# file too), and 300 files cross a batch boundary (256): every document whole,
+# each found by full-text search as soon as the command is done
+mkdir "$tmp/batch"
+i=0
+while [ $i -lt 300 ]; do
+  printf '全市地区生产总值增长%d.5%%，第%d份。\n' $((i % 9)) $i > "$tmp/batch/r$(printf %03d $i).txt"
+  i=$((i + 1))
+done
+printf 'bad \377 bytes\n' > "$tmp/batch/r100x.txt"
+printf 'bad \377 bytes\n' > "$tmp/batch/r999.txt"
+"$bin" ingest --db "$tmp/batch.db" "$tmp/batch" > "$tmp/batch.out" 2> "$tmp/batch.err"; rc=$?
+[ $rc -eq 1 ] && grep -q "^302 files: 300 new, 0 already stored, 2 failed; 300 indicators" "$tmp/batch.out" \
+  || fail "batch ingest ($rc): $(cat "$tmp/batch.out" "$tmp/batch.err")"
+[ "$(sqlite3 "$tmp/batch.db" "select count(*) from documents; select count(*) from indicators; select count(*) from sentences_fts where sentences_fts match '地区生产总值'")" = "$(printf '300\n300\n300')" ] \
+  || fail "batch rows: $(sqlite3 "$tmp/batch.db" "select count(*) from documents; select count(*) from indicators")"
+
 # bad databases: clear message, non-zero exit, nothing written
 echo "not a database" > "$tmp/text.db"
 "$bin" ingest --db "$tmp/text.db" "$sample" > /dev/null 2> "$tmp/err"; rc=$?

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Hostile databases and bad arguments (issue 14, items 2, 8, 10, 11):
 
-- a damaged file (one byte cut off the end, bytes flipped inside pages) is
+- a damaged file (cut short by a page and a byte, bytes flipped inside pages) is
   refused by every writer before anything is written: exit 1, "damaged", the
   file's bytes unchanged; readers never crash on it;
 - a schema zhibiao did not write (a catalog edited through writable_schema
@@ -61,7 +61,10 @@ def damaged(zhibiao, data, tmp, base):
     one = os.path.join(data, "henan-2023-fullwidth.txt")
     cut = os.path.join(tmp, "cut.db")
     shutil.copy(base, cut)
-    os.truncate(cut, os.path.getsize(cut) - 1)
+    # a copy cut short: the last page and a byte of the one before. (One byte
+    # alone is not always damage SQLite can see: it reads a short page as
+    # zeros, and when the byte lost was payload, the file is merely different.)
+    os.truncate(cut, os.path.getsize(cut) - 4097)
     flipped = os.path.join(tmp, "flipped.db")
     shutil.copy(base, flipped)
     with open(flipped, "r+b") as f:
@@ -76,7 +79,7 @@ def damaged(zhibiao, data, tmp, base):
         before = digest(db)
         for args in (["ingest", "--db", db, one], ["ingest", "--db", db, "--replace", one]):
             rc, _, err = run(zhibiao, *args)
-            if rc != 1 or "damaged" not in err or "quick_check" not in err:
+            if rc != 1 or "damaged" not in err:
                 fail(f"{name}: {' '.join(args[:1] + args[3:4])}: exit {rc}, want 1 and "
                      f"'damaged': {err.strip()}")
         if digest(db) != before:

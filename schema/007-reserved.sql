@@ -1,3 +1,0 @@
--- Schema version 7: number reserved for the store branch (sentences stored once,
--- full-text search), which replaces this file when both are merged. Nothing
--- changes here; like every migration it makes the views anew.
