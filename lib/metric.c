@@ -147,6 +147,32 @@ static void topic_of(const char *metric, char *out, size_t size) {
         zb__phrase_copy(out, size, metric);
 }
 
+/* 粮食播种面积1530万亩、总产125亿斤: a list item after a number that names no
+ * catalog metric by itself shares the previous item's subject when a leading
+ * part of that item and this one together are a whole catalog name (粮食+总产). */
+static int item_subject(const char *prev, const char *s, size_t lo, size_t hi, char *out,
+                        size_t size) {
+    char item[128] = "";
+    int sector;
+    zb__phrase_append(item, sizeof item, s, lo, hi);
+    if (!item[0] || *zb__metric_id(item, &sector))
+        return 0;
+    size_t n = strlen(prev);
+    for (size_t j = zb__prev_char(prev, n); j > 0 && j < n; j = zb__prev_char(prev, j)) {
+        char cand[256];
+        int k = snprintf(cand, sizeof cand, "%.*s%s", (int)j, prev, item);
+        size_t len;
+        int row = k > 0 && (size_t)k < sizeof cand
+                      ? zb__lex_prefix(&zb__aliases, cand, (size_t)k, &len)
+                      : -1;
+        if (row >= 0 && len == (size_t)k) {
+            zb__phrase_copy(out, size, cand);
+            return 1;
+        }
+    }
+    return 0;
+}
+
 void zb__metric_for(const zb_para *p, const zb_qctx *ctx, size_t qi, zb_metric_state *st,
                     char *out, size_t size) {
     const char *s = p->s;
@@ -232,6 +258,10 @@ void zb__metric_for(const zb_para *p, const zb_qctx *ctx, size_t qi, zb_metric_s
             zb__phrase_append(out, size, st->topic, 0, strlen(st->topic));
         goto done;
     }
+    if (same_sentence && c->prev_q >= 0 && c->item_start > c->clause_start &&
+        lo == zb__strip_leading(s, c->item_start, hi) &&
+        item_subject(st->last, s, lo, hi, out, size))
+        goto done;
     if (zb__is_generic_head(s, lo, hi, same_sentence)) {
         if (st->topic[0])
             zb__phrase_copy(out, size, st->topic);
@@ -243,7 +273,10 @@ void zb__metric_for(const zb_para *p, const zb_qctx *ctx, size_t qi, zb_metric_s
     zb__phrase_append(out, size, s, lo, hi);
 done:
     balance(out);
-    if (out[0]) {
+    /* 7万亿、8万亿、9万亿三个大台阶: a count right after a figure counts the
+     * figures before it; its noun is no topic for the next clause (规模稳居…) */
+    int apposition = took_noun && c->prev_q >= 0 && q->start == p->q[c->prev_q].end;
+    if (out[0] && !apposition) {
         zb__phrase_copy(st->last, sizeof st->last, out);
         topic_of(out, st->topic, sizeof st->topic);
         st->last_sent = c->sent;
