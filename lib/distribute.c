@@ -190,6 +190,12 @@ int zb__metric_list(const char *s, size_t lo, size_t hi, char items[8][128]) {
 int zb__distribute(const zb_para *p, const zb_qctx *c, zb_metric_state *st, char *out,
                       size_t size) {
     const char *s = p->s;
+    if (c->dist_inherit) {
+        if (st->dist_n != c->dist_count || st->dist_sent != c->sent)
+            return 0;
+        zb__phrase_copy(out, size, st->dist[c->dist_index]);
+        return 1;
+    }
     size_t lo = zb__strip_leading(s, c->clause_start, c->dist_at);
     size_t hi = zb__strip_trailing(s, lo, c->dist_at);
     if (hi <= lo && st->dist_n == c->dist_count && st->dist_sent == c->sent) {

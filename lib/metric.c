@@ -147,7 +147,7 @@ static void topic_of(const char *metric, char *out, size_t size) {
         zb__phrase_copy(out, size, metric);
 }
 
-/* 粮食播种面积1530万亩、总产125亿斤: a list item after a number that names no
+/* 粮食播种面积1530万亩、总产125亿斤: a list item (or a clause) that names no
  * catalog metric by itself shares the previous item's subject when a leading
  * part of that item and this one together are a whole catalog name (粮食+总产). */
 static int item_subject(const char *prev, const char *s, size_t lo, size_t hi, char *out,
@@ -173,6 +173,17 @@ static int item_subject(const char *prev, const char *s, size_t lo, size_t hi, c
     return 0;
 }
 
+/* A figure of a bare list: nothing but predicates before the first, nothing but
+ * 、 or a conjunction between the others (…，增长5.1%、7.4%; not …从2.31缩小到2.16). */
+static int bare_figure(const zb_para *p, const zb_qctx *c, const zb_qty *q) {
+    if (c->prev_q >= 0)
+        return c->list_cont;
+    size_t lo = c->prev_end > c->clause_start ? c->prev_end : c->clause_start;
+    size_t hi = q->before_start > lo ? q->before_start : lo;
+    lo = zb__strip_leading(p->s, lo, hi);
+    return zb__strip_trailing(p->s, lo, hi) <= lo;
+}
+
 void zb__metric_for(const zb_para *p, const zb_qctx *ctx, size_t qi, zb_metric_state *st,
                     char *out, size_t size) {
     const char *s = p->s;
@@ -181,7 +192,8 @@ void zb__metric_for(const zb_para *p, const zb_qctx *ctx, size_t qi, zb_metric_s
     int same_sentence = st->last[0] && st->last_sent == c->sent;
     int took_noun = 0;
     out[0] = 0;
-    if (c->dist_at != SIZE_MAX && c->dist_count >= 2 && zb__distribute(p, c, st, out, size))
+    if ((c->dist_at != SIZE_MAX || (c->dist_inherit && bare_figure(p, c, q))) && c->dist_count >= 2 &&
+        zb__distribute(p, c, st, out, size))
         goto done;
     size_t lo = c->clause_start;
     /* 打造美丽庭院、干净人家20万户: items before the first number are its subject;
@@ -258,9 +270,10 @@ void zb__metric_for(const zb_para *p, const zb_qctx *ctx, size_t qi, zb_metric_s
             zb__phrase_append(out, size, st->topic, 0, strlen(st->topic));
         goto done;
     }
-    if (same_sentence && c->prev_q >= 0 && c->item_start > c->clause_start &&
-        lo == zb__strip_leading(s, c->item_start, hi) &&
-        item_subject(st->last, s, lo, hi, out, size))
+    /* …粮食播种面积18.6万亩，总产量7.9万吨: the same for a clause's first figure */
+    size_t item_from = c->prev_q >= 0 ? c->item_start : c->clause_start;
+    if (same_sentence && (c->prev_q < 0 || c->item_start > c->clause_start) &&
+        lo == zb__strip_leading(s, item_from, hi) && item_subject(st->last, s, lo, hi, out, size))
         goto done;
     if (zb__is_generic_head(s, lo, hi, same_sentence)) {
         if (st->topic[0])
