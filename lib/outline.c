@@ -183,7 +183,7 @@ static int topic_sector_of(const char *s, size_t n) {
         uint32_t cp = zb__cp_at(s, n, i, &k);
         if (cp == 0x3002) /* 。 */
             break;
-        if (zb__is_clause_punct(cp) || zb__is_final_punct(cp) || zb__is_digit((char)cp))
+        if (zb__is_clause_punct(cp) || zb__is_final_punct(cp) || (cp < 0x80 && zb__is_digit((char)cp)))
             return -1;
         i += k;
         chars++;
@@ -225,8 +225,8 @@ int zb__outline_section(const zb_outline *o) {
 }
 
 int zb__outline_sector(const zb_outline *o) {
-    if (o->topic_sector >= 0)
-        return o->topic_sector;
+    /* a marked section's sector holds over the topic sentences of its
+     * paragraphs (（一）稳住经济基本盘 … 全力促进工业经济平稳运行。…: economy) */
     for (int l = ZB_MARKER_LEVELS; l >= 1; l--) {
         int idx = o->level_of[l];
         if (idx < 0)
@@ -235,7 +235,7 @@ int zb__outline_sector(const zb_outline *o) {
         if (sec->has_sector)
             return (int)sec->sector;
     }
-    return -1;
+    return o->topic_sector;
 }
 
 /* Is a goals word that ends at s[i] followed closely by a word that says the
