@@ -310,12 +310,16 @@ size_t zb__outline_plan_start(zb_outline *o, const char *s, size_t n, const zb_r
 
 size_t zb__outline_goals(zb_outline *o, const char *s, size_t n, const zb_range *sent,
                          size_t nsent, const zb_heading *h) {
-    ZB_UNUSED(n);
-    /* a list of targets goes on in paragraphs of —— items, and ends at any other */
-    int item = h->is_heading && h->level == ZB_MARKER_LEVELS && h->marker_len == 6;
+    /* a list of targets goes on in paragraphs of —— items, and ends at any other;
+     * items under another marker (（一）…；) go on until one ends with 。, since
+     * the work plan's sections (（一）…。…) follow with the same markers */
+    int dash = h->is_heading && h->level == ZB_MARKER_LEVELS && h->marker_len == 6;
+    int item = dash || (h->is_heading && !h->part && o->in_goals);
     size_t from = o->in_goals && item ? 0 : SIZE_MAX;
     if (!item)
         o->in_goals = 0;
+    size_t tail = zb__trim_end(s, n);
+    int last = item && !dash && zb__has_bytes(s + tail, n - tail, "。");
     for (size_t i = 0; i < nsent && from == SIZE_MAX; i++) {
         const char *t = s + sent[i].start;
         size_t len = sent[i].end - sent[i].start;
@@ -331,6 +335,8 @@ size_t zb__outline_goals(zb_outline *o, const char *s, size_t n, const zb_range 
             end--;
         o->in_goals = end > 0 && s[end - 1] == ':' ? 1 : o->in_goals || item;
     }
+    if (last)
+        o->in_goals = 0;
     return from;
 }
 
