@@ -344,6 +344,7 @@ size_t zb__outline_goals(zb_outline *o, const char *s, size_t n, const zb_range 
 
 typedef struct year_evidence {
     int plan, review, title; /* the first year each kind of evidence names; 0 none */
+    int aim; /* a year a commitment follows (2025年力争增长7%以上): weakest */
 } year_evidence;
 
 /* A 4-digit year written as YYYY年 at s[i] (not inside a longer number), or 0. */
@@ -383,6 +384,11 @@ static void sentence_evidence(const char *s, size_t n, year_evidence *e) {
             e->review = y;
         if (!e->title && (zb__lex_has(next, ZB_LX_title) || (dateline && i <= 6)))
             e->title = y;
+        /* a digest that names no year but in its figures: the year that 力争 or
+         * 确保 follows is this year's, unless it is a deadline (到2027年力争…) */
+        if (!e->aim && (zb__lex_has(next, ZB_LX_strive) || zb__lex_has(next, ZB_LX_ensure)) &&
+            !(i >= 3 && (zb__starts(s, n, i - 3, "到") || zb__starts(s, n, i - 3, "至"))))
+            e->aim = y;
         i = after - 1;
     }
 }
@@ -392,7 +398,8 @@ static void sentence_evidence(const char *s, size_t n, year_evidence *e) {
  * before a parse. Raw bytes are tested, in simplified and traditional forms. */
 static int may_name_the_year(const char *s, size_t n) {
     static const char *const cues[] = {"报告", "報告", "工作", "目标", "目標", "回顾",
-                                       "回顧", "部署", "大会", "大會"};
+                                       "回顧", "部署", "大会", "大會", "力争", "力爭",
+                                       "确保", "確保"};
     if (!zb__has_bytes(s, n, "\xE5\xB9\xB4")) /* 年 */
         return 0;
     for (size_t i = 0; i < sizeof cues / sizeof *cues; i++)
@@ -402,7 +409,7 @@ static int may_name_the_year(const char *s, size_t n) {
 }
 
 int zb__report_year(const zb_mem *m, const char *orig, size_t len, int *year) {
-    year_evidence e = {0, 0, 0};
+    year_evidence e = {0, 0, 0, 0};
     zb_ntext line = {0};
     zb_vec sent = {0};
     sent.size = sizeof(zb_range);
@@ -431,7 +438,7 @@ int zb__report_year(const zb_mem *m, const char *orig, size_t len, int *year) {
     }
     zb__ntext_free(m, &line);
     zb__vec_free(m, &sent);
-    *year = e.plan ? e.plan : e.review ? e.review + 1 : e.title;
+    *year = e.plan ? e.plan : e.review ? e.review + 1 : e.title ? e.title : e.aim;
     return rc;
 }
 
