@@ -265,8 +265,11 @@ static int predicate_gives(const char *s, size_t n, const zb_qty *q, const zb_nu
     if (row < 0 || q->before_start - k == 0)
         return 0;
     uint32_t before = zb__cp_at(s, n, zb__prev_char(s, q->before_start - k), NULL);
-    /* a metric before the predicate, or the first number of 从84.7提升至89.6 */
-    if ((!zb__is_cjk(before) || zb__is_function_char(before)) && !(before >= '0' && before <= '9'))
+    /* a metric before the predicate, or the first number of 从84.7提升至89.6
+     * (贫困发生率由2.1%降至0: the first number may have its unit) */
+    int from_percent = (before == '%' || before == 0x2030) && zb__pred_has(row, ZB_PR_to);
+    if ((!zb__is_cjk(before) || zb__is_function_char(before)) && !(before >= '0' && before <= '9') &&
+        !from_percent)
         return 0;
     if (zb__pred_has(row, ZB_PR_from)) {
         int next = zb__lex_prefix(&zb__predicates, s + after, n - after, &k);
