@@ -120,6 +120,7 @@ void zb__contexts(const zb_para *p, zb_qctx *ctx) {
         int lead = clause_lead(s, i, end);
         int clause_figures = 0, clause_leads = lead >= 0;
         int inherit = 0; /* the clause before had 分别: this one may continue its list */
+        size_t ratio_at = SIZE_MAX; /* the first term of the clause's first ratio */
         for (;;) {
             if (k < p->nq && p->q[k].start <= i && p->q[k].start < end) {
                 const zb_qty *q = &p->q[k];
@@ -148,6 +149,17 @@ void zb__contexts(const zb_para *p, zb_qctx *ctx) {
                     c->list_cont = only_conjunction(s, p->q[prev_q].end, q->before_start);
                 if (dist_at != SIZE_MAX && zb__indicator_candidate(q))
                     c->dist_index = dist_seen++;
+                /* 三次产业结构由9.0∶43.5∶47.5调整为9.3∶37.5∶53.2: each ratio spreads
+                 * the parts of the name before the first over its terms, as 分别 */
+                if (q->ratio_count) {
+                    if (ratio_at == SIZE_MAX)
+                        ratio_at = q->start;
+                    c->dist_at = ratio_at;
+                    c->dist_index = q->ratio_index - 1;
+                    c->dist_inherit = 0;
+                    if (q->ratio_index > 1)
+                        c->list_cont = 1;
+                }
                 if (q->kind == ZB_QTY_YEAR) {
                     int role = year_role(s, q->start);
                     if (role == 0) {
@@ -213,6 +225,7 @@ void zb__contexts(const zb_para *p, zb_qctx *ctx) {
                 clause_figures = 0;
                 prev_q = -1;
                 inherit = dist_at != SIZE_MAX && dist_seen >= 2;
+                ratio_at = SIZE_MAX;
                 dist_at = inherit ? clause_start : SIZE_MAX;
                 dist_seen = 0;
             } else if (zb__starts(s, end, i, "分别")) {
