@@ -293,9 +293,10 @@ static size_t ratio_sign(const char *s, size_t n, size_t i) {
 static void ratio_term(const char *s, size_t n, zb_qty *q) {
     int index = 1, count = 1;
     size_t start = q->start;
-    for (;;) { /* terms before */
+    for (;;) { /* terms before; past three the ratio is none, so stop (no
+                * quadratic walk over a run of 1:1:1:…) */
         size_t d = start;
-        if (d < 1)
+        if (d < 1 || count > 3)
             break;
         size_t sep = s[d - 1] == ':' ? 1 : d >= 3 && zb__starts(s, n, d - 3, "∶") ? 3 : 0;
         if (!sep)
@@ -311,7 +312,7 @@ static void ratio_term(const char *s, size_t n, zb_qty *q) {
     }
     for (size_t e = q->end;;) { /* terms after */
         size_t sep = ratio_sign(s, n, e);
-        if (!sep || e + sep >= n || !zb__is_digit(s[e + sep]))
+        if (!sep || e + sep >= n || !zb__is_digit(s[e + sep]) || count > 3)
             break;
         zb_number t;
         zb__arabic(s + e + sep, n - e - sep, &t);
