@@ -173,6 +173,34 @@ static int item_subject(const char *prev, const char *s, size_t lo, size_t hi, c
     return 0;
 }
 
+/* Words that say how many years a figure covers are no part of its metric
+ * (…，五年年均增长5.4%: the clause goes on with the metric before); the new lo. */
+static size_t period_words(const char *s, size_t lo, size_t hi) {
+    for (;;) {
+        size_t k, d = lo;
+        int v;
+        int row = zb__lex_prefix(&zb__periods, s + lo, hi - lo, &k);
+        if (zb__row_has(&zb__periods, row, ZB_PW_average) ||
+            zb__row_has(&zb__periods, row, ZB_PW_recent) ||
+            zb__row_has(&zb__periods, row, ZB_PW_cumulative)) {
+            lo += k;
+            continue;
+        }
+        while (d < hi && zb__is_cn_digit(s + d, hi - d, &k, &v))
+            d += k;
+        if (d > lo && zb__starts(s, hi, d, "年") && d + 3 < hi) {
+            size_t k2;
+            int next = zb__lex_prefix(&zb__periods, s + d + 3, hi - d - 3, &k2);
+            if (zb__row_has(&zb__periods, next, ZB_PW_average) ||
+                zb__row_has(&zb__periods, next, ZB_PW_cumulative)) {
+                lo = d + 3; /* 五年年均, 十年累计 */
+                continue;
+            }
+        }
+        return lo;
+    }
+}
+
 /* A figure of a bare list: nothing but predicates before the first, nothing but
  * 、 or a conjunction between the others (…，增长5.1%、7.4%; not …从2.31缩小到2.16). */
 static int bare_figure(const zb_para *p, const zb_qctx *c, const zb_qty *q) {
@@ -219,6 +247,10 @@ void zb__metric_for(const zb_para *p, const zb_qctx *ctx, size_t qi, zb_metric_s
         hi = last_predicate(s, lo, hi, ZB_PR_gap);
     lo = zb__strip_leading(s, lo, hi);
     hi = zb__strip_trailing(s, lo, hi);
+    lo = period_words(s, lo, hi);
+    /* 2.5万家、是五年前的4.6倍: 是…的 before a multiple names its base */
+    if (q->kind == ZB_QTY_MULTIPLE && zb__starts(s, hi, lo, "是"))
+        hi = lo;
     int verbs = verb_only(s, lo, hi);
     /* 启动4台83万千瓦燃机机组: the noun comes after the next quantity */
     size_t noun_from = q->end;
