@@ -142,6 +142,8 @@ static void measure_and_sign(const zb_para *p, const zb_qctx *c, const zb_qty *q
         a->measure = rise || fall ? ZB_MEASURE_CHANGE : ZB_MEASURE_LEVEL;
         break;
     }
+    if (q->ratio_count) /* a part of a whole: 三次产业结构8.1∶35.6∶56.3 */
+        a->measure = ZB_MEASURE_SHARE;
     if (a->measure == ZB_MEASURE_GAP || (a->measure != ZB_MEASURE_GROWTH &&
                                          a->measure != ZB_MEASURE_CHANGE))
         sign = 1;

@@ -51,6 +51,8 @@ typedef struct zb_qctx {
     int list_cont;            /* only a conjunction since the previous quantity */
     size_t dist_at;           /* 分别 in this clause before the quantity, SIZE_MAX if none */
     int dist_index, dist_count;
+    int dist_inherit;         /* no 分别 of its own: the list of the clause before
+                                 (…分别达到41260元、22850元，增长5.1%、7.4%) */
     int year;                 /* explicit year earlier in the sentence, 0 for none */
     int rel, has_rel;         /* else a word that dates it: 今年 0, 去年 -1 (to the report year) */
     int lead_row;             /* lexicon row of the word that opens the figure's clause or an

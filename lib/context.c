@@ -119,6 +119,8 @@ void zb__contexts(const zb_para *p, zb_qctx *ctx) {
         int rel = 0, has_rel = clause_cue(s, i, end, &rel);
         int lead = clause_lead(s, i, end);
         int clause_figures = 0, clause_leads = lead >= 0;
+        int inherit = 0; /* the clause before had 分别: this one may continue its list */
+        size_t ratio_at = SIZE_MAX; /* the first term of the clause's first ratio */
         for (;;) {
             if (k < p->nq && p->q[k].start <= i && p->q[k].start < end) {
                 const zb_qty *q = &p->q[k];
@@ -134,6 +136,7 @@ void zb__contexts(const zb_para *p, zb_qctx *ctx) {
                 c->prev_end = prev_q >= 0 ? p->q[prev_q].end : clause_start;
                 c->next_start = -1;
                 c->dist_at = dist_at;
+                c->dist_inherit = inherit && dist_at == clause_start;
                 c->year = year;
                 c->rel = rel;
                 c->has_rel = has_rel;
@@ -146,6 +149,17 @@ void zb__contexts(const zb_para *p, zb_qctx *ctx) {
                     c->list_cont = only_conjunction(s, p->q[prev_q].end, q->before_start);
                 if (dist_at != SIZE_MAX && zb__indicator_candidate(q))
                     c->dist_index = dist_seen++;
+                /* 三次产业结构由9.0∶43.5∶47.5调整为9.3∶37.5∶53.2: each ratio spreads
+                 * the parts of the name before the first over its terms, as 分别 */
+                if (q->ratio_count) {
+                    if (ratio_at == SIZE_MAX)
+                        ratio_at = q->start;
+                    c->dist_at = ratio_at;
+                    c->dist_index = q->ratio_index - 1;
+                    c->dist_inherit = 0;
+                    if (q->ratio_index > 1)
+                        c->list_cont = 1;
+                }
                 if (q->kind == ZB_QTY_YEAR) {
                     int role = year_role(s, q->start);
                     if (role == 0) {
@@ -210,11 +224,14 @@ void zb__contexts(const zb_para *p, zb_qctx *ctx) {
                     lead = row;
                 clause_figures = 0;
                 prev_q = -1;
-                dist_at = SIZE_MAX;
+                inherit = dist_at != SIZE_MAX && dist_seen >= 2;
+                ratio_at = SIZE_MAX;
+                dist_at = inherit ? clause_start : SIZE_MAX;
                 dist_seen = 0;
             } else if (zb__starts(s, end, i, "分别")) {
                 dist_at = i;
                 dist_seen = 0;
+                inherit = 0;
             }
             i += len;
         }
@@ -234,6 +251,11 @@ void zb__contexts(const zb_para *p, zb_qctx *ctx) {
             }
             c->dist_count = cur_count;
         }
+        /* a list carried over from the clause before is no 分别 of this clause's
+         * own (entity.c, metric.c read dist_at as one) */
+        for (size_t b = sent_first; b < k; b++)
+            if (ctx[b].dist_inherit)
+                ctx[b].dist_at = SIZE_MAX;
     }
     /* quantities outside every sentence (cannot happen; keep ctx defined) */
     for (; k < p->nq; k++) {

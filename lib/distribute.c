@@ -190,8 +190,30 @@ int zb__metric_list(const char *s, size_t lo, size_t hi, char items[8][128]) {
 int zb__distribute(const zb_para *p, const zb_qctx *c, zb_metric_state *st, char *out,
                       size_t size) {
     const char *s = p->s;
+    if (c->dist_inherit) {
+        if (st->dist_n != c->dist_count || st->dist_sent != c->sent)
+            return 0;
+        zb__phrase_copy(out, size, st->dist[c->dist_index]);
+        return 1;
+    }
     size_t lo = zb__strip_leading(s, c->clause_start, c->dist_at);
     size_t hi = zb__strip_trailing(s, lo, c->dist_at);
+    /* 增速比全国、全省分别高0.8、0.5个百分点: the list is what the metric is
+     * compared with, not a list of metrics; every figure is the metric's gap */
+    size_t k;
+    int gap = zb__lex_prefix(&zb__predicates, s + c->dist_at, p->n - c->dist_at, &k);
+    if (zb__pred_has(gap, ZB_PR_gap)) {
+        size_t b = lo;
+        while (b < hi && !zb__starts(s, hi, b, "比") && !zb__starts(s, hi, b, "较"))
+            b += zb__utf8_len((unsigned char)s[b]);
+        if (b < hi) {
+            size_t mhi = zb__strip_trailing(s, lo, b);
+            if (mhi <= lo || zb__is_generic_head(s, lo, mhi, 1))
+                zb__phrase_copy(out, size, st->topic);
+            zb__phrase_append(out, size, s, lo, mhi);
+            return out[0] != 0;
+        }
+    }
     if (hi <= lo && st->dist_n == c->dist_count && st->dist_sent == c->sent) {
         /* 城镇、农村居民人均可支配收入分别达到…，分别增长4.1%和6.6% */
         zb__phrase_copy(out, size, st->dist[c->dist_index]);

@@ -147,6 +147,71 @@ static void topic_of(const char *metric, char *out, size_t size) {
         zb__phrase_copy(out, size, metric);
 }
 
+/* 粮食播种面积1530万亩、总产125亿斤: a list item (or a clause) that names no
+ * catalog metric by itself shares the previous item's subject when a leading
+ * part of that item and this one together are a whole catalog name (粮食+总产). */
+static int item_subject(const char *prev, const char *s, size_t lo, size_t hi, char *out,
+                        size_t size) {
+    char item[128] = "";
+    int sector;
+    zb__phrase_append(item, sizeof item, s, lo, hi);
+    if (!item[0] || *zb__metric_id(item, &sector))
+        return 0;
+    size_t n = strlen(prev);
+    for (size_t j = zb__prev_char(prev, n); j > 0 && j < n; j = zb__prev_char(prev, j)) {
+        char cand[256];
+        int k = snprintf(cand, sizeof cand, "%.*s%s", (int)j, prev, item);
+        size_t len;
+        int row = k > 0 && (size_t)k < sizeof cand
+                      ? zb__lex_prefix(&zb__aliases, cand, (size_t)k, &len)
+                      : -1;
+        if (row >= 0 && len == (size_t)k) {
+            zb__phrase_copy(out, size, cand);
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* Words that say how many years a figure covers are no part of its metric
+ * (…，五年年均增长5.4%: the clause goes on with the metric before); the new lo. */
+static size_t period_words(const char *s, size_t lo, size_t hi) {
+    for (;;) {
+        size_t k, d = lo;
+        int v;
+        int row = zb__lex_prefix(&zb__periods, s + lo, hi - lo, &k);
+        if (zb__row_has(&zb__periods, row, ZB_PW_average) ||
+            zb__row_has(&zb__periods, row, ZB_PW_recent) ||
+            zb__row_has(&zb__periods, row, ZB_PW_cumulative)) {
+            lo += k;
+            continue;
+        }
+        while (d < hi && zb__is_cn_digit(s + d, hi - d, &k, &v))
+            d += k;
+        if (d > lo && zb__starts(s, hi, d, "年") && d + 3 < hi) {
+            size_t k2;
+            int next = zb__lex_prefix(&zb__periods, s + d + 3, hi - d - 3, &k2);
+            if (zb__row_has(&zb__periods, next, ZB_PW_average) ||
+                zb__row_has(&zb__periods, next, ZB_PW_cumulative)) {
+                lo = d + 3; /* 五年年均, 十年累计 */
+                continue;
+            }
+        }
+        return lo;
+    }
+}
+
+/* A figure of a bare list: nothing but predicates before the first, nothing but
+ * 、 or a conjunction between the others (…，增长5.1%、7.4%; not …从2.31缩小到2.16). */
+static int bare_figure(const zb_para *p, const zb_qctx *c, const zb_qty *q) {
+    if (c->prev_q >= 0)
+        return c->list_cont;
+    size_t lo = c->prev_end > c->clause_start ? c->prev_end : c->clause_start;
+    size_t hi = q->before_start > lo ? q->before_start : lo;
+    lo = zb__strip_leading(p->s, lo, hi);
+    return zb__strip_trailing(p->s, lo, hi) <= lo;
+}
+
 void zb__metric_for(const zb_para *p, const zb_qctx *ctx, size_t qi, zb_metric_state *st,
                     char *out, size_t size) {
     const char *s = p->s;
@@ -155,7 +220,8 @@ void zb__metric_for(const zb_para *p, const zb_qctx *ctx, size_t qi, zb_metric_s
     int same_sentence = st->last[0] && st->last_sent == c->sent;
     int took_noun = 0;
     out[0] = 0;
-    if (c->dist_at != SIZE_MAX && c->dist_count >= 2 && zb__distribute(p, c, st, out, size))
+    if ((c->dist_at != SIZE_MAX || (c->dist_inherit && bare_figure(p, c, q))) && c->dist_count >= 2 &&
+        zb__distribute(p, c, st, out, size))
         goto done;
     size_t lo = c->clause_start;
     /* 打造美丽庭院、干净人家20万户: items before the first number are its subject;
@@ -181,6 +247,10 @@ void zb__metric_for(const zb_para *p, const zb_qctx *ctx, size_t qi, zb_metric_s
         hi = last_predicate(s, lo, hi, ZB_PR_gap);
     lo = zb__strip_leading(s, lo, hi);
     hi = zb__strip_trailing(s, lo, hi);
+    lo = period_words(s, lo, hi);
+    /* 2.5万家、是五年前的4.6倍: 是…的 before a multiple names its base */
+    if (q->kind == ZB_QTY_MULTIPLE && zb__starts(s, hi, lo, "是"))
+        hi = lo;
     int verbs = verb_only(s, lo, hi);
     /* 启动4台83万千瓦燃机机组: the noun comes after the next quantity */
     size_t noun_from = q->end;
@@ -232,6 +302,11 @@ void zb__metric_for(const zb_para *p, const zb_qctx *ctx, size_t qi, zb_metric_s
             zb__phrase_append(out, size, st->topic, 0, strlen(st->topic));
         goto done;
     }
+    /* …粮食播种面积18.6万亩，总产量7.9万吨: the same for a clause's first figure */
+    size_t item_from = c->prev_q >= 0 ? c->item_start : c->clause_start;
+    if (same_sentence && (c->prev_q < 0 || c->item_start > c->clause_start) &&
+        lo == zb__strip_leading(s, item_from, hi) && item_subject(st->last, s, lo, hi, out, size))
+        goto done;
     if (zb__is_generic_head(s, lo, hi, same_sentence)) {
         if (st->topic[0])
             zb__phrase_copy(out, size, st->topic);
@@ -243,7 +318,10 @@ void zb__metric_for(const zb_para *p, const zb_qctx *ctx, size_t qi, zb_metric_s
     zb__phrase_append(out, size, s, lo, hi);
 done:
     balance(out);
-    if (out[0]) {
+    /* 7万亿、8万亿、9万亿三个大台阶: a count right after a figure counts the
+     * figures before it; its noun is no topic for the next clause (规模稳居…) */
+    int apposition = took_noun && c->prev_q >= 0 && q->start == p->q[c->prev_q].end;
+    if (out[0] && !apposition) {
         zb__phrase_copy(st->last, sizeof st->last, out);
         topic_of(out, st->topic, sizeof st->topic);
         st->last_sent = c->sent;

@@ -183,7 +183,7 @@ static int topic_sector_of(const char *s, size_t n) {
         uint32_t cp = zb__cp_at(s, n, i, &k);
         if (cp == 0x3002) /* 。 */
             break;
-        if (zb__is_clause_punct(cp) || zb__is_final_punct(cp) || zb__is_digit((char)cp))
+        if (zb__is_clause_punct(cp) || zb__is_final_punct(cp) || (cp < 0x80 && zb__is_digit((char)cp)))
             return -1;
         i += k;
         chars++;
@@ -225,8 +225,8 @@ int zb__outline_section(const zb_outline *o) {
 }
 
 int zb__outline_sector(const zb_outline *o) {
-    if (o->topic_sector >= 0)
-        return o->topic_sector;
+    /* a marked section's sector holds over the topic sentences of its
+     * paragraphs (（一）稳住经济基本盘 … 全力促进工业经济平稳运行。…: economy) */
     for (int l = ZB_MARKER_LEVELS; l >= 1; l--) {
         int idx = o->level_of[l];
         if (idx < 0)
@@ -235,7 +235,7 @@ int zb__outline_sector(const zb_outline *o) {
         if (sec->has_sector)
             return (int)sec->sector;
     }
-    return -1;
+    return o->topic_sector;
 }
 
 /* Does the sentence s[0..n) announce this year's goals: a goals word that
@@ -301,12 +301,16 @@ size_t zb__outline_plan_start(zb_outline *o, const char *s, size_t n, const zb_r
 
 size_t zb__outline_goals(zb_outline *o, const char *s, size_t n, const zb_range *sent,
                          size_t nsent, const zb_heading *h) {
-    ZB_UNUSED(n);
-    /* a list of targets goes on in paragraphs of —— items, and ends at any other */
-    int item = h->is_heading && h->level == ZB_MARKER_LEVELS && h->marker_len == 6;
+    /* a list of targets goes on in paragraphs of —— items, and ends at any other;
+     * items under another marker (（一）…；) go on until one ends with 。, since
+     * the work plan's sections (（一）…。…) follow with the same markers */
+    int dash = h->is_heading && h->level == ZB_MARKER_LEVELS && h->marker_len == 6;
+    int item = dash || (h->is_heading && !h->part && o->in_goals);
     size_t from = o->in_goals && item ? 0 : SIZE_MAX;
     if (!item)
         o->in_goals = 0;
+    size_t tail = zb__trim_end(s, n);
+    int last = item && !dash && zb__has_bytes(s + tail, n - tail, "。");
     for (size_t i = 0; i < nsent && from == SIZE_MAX; i++) {
         const char *t = s + sent[i].start;
         size_t len = sent[i].end - sent[i].start;
@@ -322,6 +326,8 @@ size_t zb__outline_goals(zb_outline *o, const char *s, size_t n, const zb_range 
             end--;
         o->in_goals = end > 0 && s[end - 1] == ':' ? 1 : o->in_goals || item;
     }
+    if (last)
+        o->in_goals = 0;
     return from;
 }
 
@@ -329,6 +335,7 @@ size_t zb__outline_goals(zb_outline *o, const char *s, size_t n, const zb_range 
 
 typedef struct year_evidence {
     int plan, review, title; /* the first year each kind of evidence names; 0 none */
+    int aim; /* a year a commitment follows (2025年力争增长7%以上): weakest */
 } year_evidence;
 
 /* A 4-digit year written as YYYY年 at s[i] (not inside a longer number), or 0. */
@@ -368,6 +375,11 @@ static void sentence_evidence(const char *s, size_t n, year_evidence *e) {
             e->review = y;
         if (!e->title && (zb__lex_has(next, ZB_LX_title) || (dateline && i <= 6)))
             e->title = y;
+        /* a digest that names no year but in its figures: the year that 力争 or
+         * 确保 follows is this year's, unless it is a deadline (到2027年力争…) */
+        if (!e->aim && (zb__lex_has(next, ZB_LX_strive) || zb__lex_has(next, ZB_LX_ensure)) &&
+            !(i >= 3 && (zb__starts(s, n, i - 3, "到") || zb__starts(s, n, i - 3, "至"))))
+            e->aim = y;
         i = after - 1;
     }
 }
@@ -377,7 +389,8 @@ static void sentence_evidence(const char *s, size_t n, year_evidence *e) {
  * before a parse. Raw bytes are tested, in simplified and traditional forms. */
 static int may_name_the_year(const char *s, size_t n) {
     static const char *const cues[] = {"报告", "報告", "工作", "目标", "目標", "回顾",
-                                       "回顧", "部署", "大会", "大會"};
+                                       "回顧", "部署", "大会", "大會", "力争", "力爭",
+                                       "确保", "確保"};
     if (!zb__has_bytes(s, n, "\xE5\xB9\xB4")) /* 年 */
         return 0;
     for (size_t i = 0; i < sizeof cues / sizeof *cues; i++)
@@ -387,7 +400,7 @@ static int may_name_the_year(const char *s, size_t n) {
 }
 
 int zb__report_year(const zb_mem *m, const char *orig, size_t len, int *year) {
-    year_evidence e = {0, 0, 0};
+    year_evidence e = {0, 0, 0, 0};
     zb_ntext line = {0};
     zb_vec sent = {0};
     sent.size = sizeof(zb_range);
@@ -416,7 +429,7 @@ int zb__report_year(const zb_mem *m, const char *orig, size_t len, int *year) {
     }
     zb__ntext_free(m, &line);
     zb__vec_free(m, &sent);
-    *year = e.plan ? e.plan : e.review ? e.review + 1 : e.title;
+    *year = e.plan ? e.plan : e.review ? e.review + 1 : e.title ? e.title : e.aim;
     return rc;
 }
 

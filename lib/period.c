@@ -234,7 +234,12 @@ void zb__period(const zb_para *p, const zb_qctx *ctx, size_t qi, zb_metric_state
         has_rel = !y.from;
     }
 
-    if (role == ZB_PR_from && c->next_start >= 0 && pair_follows(s, q->end, (size_t)c->next_start)) {
+    /* the terms of a ratio (由9.0∶43.5∶47.5调整为…) are a start together */
+    size_t last = q->ratio_count ? qi + (size_t)(q->ratio_count - q->ratio_index) : qi;
+    if (last >= p->nq)
+        last = qi;
+    if (role == ZB_PR_from && ctx[last].next_start >= 0 &&
+        pair_follows(s, p->q[last].end, (size_t)ctx[last].next_start)) {
         /* 由1.97万亿元增加到…: the level at the start, dated only when written */
         a->period = ZB_PERIOD_START;
         if (!w.year_written)

@@ -9,6 +9,7 @@
 
 #include "attribute.h"
 #include "chars.h"
+#include "marker.h"
 #include "tables.h"
 
 /* dst = a[0..alen) + b, cut at a character boundary to fit size. */
@@ -65,6 +66,10 @@ size_t zb__strip_leading(const char *s, size_t lo, size_t hi) {
         }
         int row = zb__lex_prefix(&zb__lexicon, s + lo, hi - lo, &k);
         if (zb__lex_has(row, ZB_LX_lead) && lo + k <= hi)
+            lo += k;
+        /* a list item's marker: （一）地区生产总值增长5.5%以上 */
+        int level;
+        if (lo < hi && s[lo] == '(' && zb__heading_marker(s + lo, hi - lo, &level, &k) && lo + k <= hi)
             lo += k;
         /* 和美乡村, 对外贸易: a word that begins with a conjunction keeps it */
         int word = zb__lex_has(zb__lex_prefix(&zb__lexicon, s + lo, hi - lo, &k), ZB_LX_word);

@@ -265,8 +265,11 @@ static int predicate_gives(const char *s, size_t n, const zb_qty *q, const zb_nu
     if (row < 0 || q->before_start - k == 0)
         return 0;
     uint32_t before = zb__cp_at(s, n, zb__prev_char(s, q->before_start - k), NULL);
-    /* a metric before the predicate, or the first number of 从84.7提升至89.6 */
-    if ((!zb__is_cjk(before) || zb__is_function_char(before)) && !(before >= '0' && before <= '9'))
+    /* a metric before the predicate, or the first number of 从84.7提升至89.6
+     * (贫困发生率由2.1%降至0: the first number may have its unit) */
+    int from_percent = (before == '%' || before == 0x2030) && zb__pred_has(row, ZB_PR_to);
+    if ((!zb__is_cjk(before) || zb__is_function_char(before)) && !(before >= '0' && before <= '9') &&
+        !from_percent)
         return 0;
     if (zb__pred_has(row, ZB_PR_from)) {
         int next = zb__lex_prefix(&zb__predicates, s + after, n - after, &k);
@@ -274,6 +277,74 @@ static int predicate_gives(const char *s, size_t n, const zb_qty *q, const zb_nu
                zb__pred_has(next, ZB_PR_fall);
     }
     return (zb__pred_has(row, ZB_PR_to) || zb__pred_has(row, ZB_PR_reach)) && !zb__noun_at(s, n, after);
+}
+
+/* The ratio sign at s[i] (∶, or : after folding ：): its length, or 0. */
+static size_t ratio_sign(const char *s, size_t n, size_t i) {
+    if (i < n && s[i] == ':')
+        return 1;
+    return zb__starts(s, n, i, "∶") ? 3 : 0;
+}
+
+/* Is q a term of a ratio of three parts that a word of the clause before it
+ * names (三次产业结构由9.0∶43.5∶47.5调整为9.3∶37.5∶53.2, 三次产业比重为4.0∶
+ * 37.7∶58.3; contract §2)? Sets q->ratio_index and ratio_count. The parts'
+ * names come from the lexicon's split words (三次产业 → 第一产业|…). */
+static void ratio_term(const char *s, size_t n, zb_qty *q) {
+    int index = 1, count = 1;
+    size_t start = q->start;
+    for (;;) { /* terms before; past three the ratio is none, so stop (no
+                * quadratic walk over a run of 1:1:1:…) */
+        size_t d = start;
+        if (d < 1 || count > 3)
+            break;
+        size_t sep = s[d - 1] == ':' ? 1 : d >= 3 && zb__starts(s, n, d - 3, "∶") ? 3 : 0;
+        if (!sep)
+            break;
+        size_t b = d - sep;
+        while (b > 0 && (zb__is_digit(s[b - 1]) || s[b - 1] == '.'))
+            b--;
+        if (b == d - sep)
+            break;
+        start = b;
+        index++;
+        count++;
+    }
+    for (size_t e = q->end;;) { /* terms after */
+        size_t sep = ratio_sign(s, n, e);
+        if (!sep || e + sep >= n || !zb__is_digit(s[e + sep]) || count > 3)
+            break;
+        zb_number t;
+        zb__arabic(s + e + sep, n - e - sep, &t);
+        e += sep + t.len;
+        count++;
+    }
+    if (count != 3)
+        return;
+    /* the parts' name stands in the clause before the ratio */
+    size_t b = start;
+    for (int chars = 0; b > 0 && chars < 30; chars++) {
+        size_t p = zb__prev_char(s, b);
+        uint32_t cp = zb__cp_at(s, n, p, NULL);
+        if (zb__is_clause_punct(cp) || zb__is_final_punct(cp) || cp == 0x3002)
+            break;
+        b = p;
+    }
+    for (size_t i = b; i < start; i += zb__utf8_len((unsigned char)s[i])) {
+        size_t k;
+        int row = zb__lex_prefix(&zb__lexicon, s + i, start - i, &k);
+        if (zb__lex_find_kind(&zb__lexicon, row, ZB_LX_split) >= 0) {
+            const char *parts = zb__lexicon.rows[zb__lex_find_kind(&zb__lexicon, row, ZB_LX_split)].text;
+            int nparts = 1;
+            for (const char *c = parts; *c; c++)
+                nparts += *c == '|';
+            if (nparts == count) {
+                q->ratio_index = index;
+                q->ratio_count = count;
+                return;
+            }
+        }
+    }
 }
 
 static size_t scan_arabic(scanner *sc, size_t i) {
@@ -350,8 +421,12 @@ static size_t scan_arabic(scanner *sc, size_t i) {
     if (emit(sc, i, i, &num, &t, NULL, NULL, t.cmp_end))
         return 0;
     zb_qty *q = sc->out->n > before ? &sc->out->v[sc->out->n - 1] : NULL;
-    if (q && q->kind == ZB_QTY_NUMBER)
+    if (q && q->kind == ZB_QTY_NUMBER) {
         q->bare_metric = predicate_gives(s, n, q, &num);
+        ratio_term(s, n, q);
+        if (q->ratio_count)
+            q->bare_metric = 1;
+    }
     return t.cmp_end > j ? t.cmp_end : j;
 }
 

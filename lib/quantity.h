@@ -36,6 +36,9 @@ typedef struct zb_qty {
     int streak;             /* 连续20年: how long, not how much; never an indicator */
     int bare_metric;        /* a unit-less number a predicate gives to a metric
                              * (倍差缩小至1.81, 满意度从84.7提升至89.6): an indicator */
+    int ratio_index;        /* a term of a ratio of named parts (三次产业结构8.1∶35.6∶56.3):
+                             * its place from 1, and ratio_count the terms; 0 otherwise */
+    int ratio_count;
 } zb_qty;
 
 typedef struct zb_qtys {
