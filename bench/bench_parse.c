@@ -6,6 +6,9 @@
  *   bench_parse ingest DB FILE...      → "files bytes indicators ns maxrss_kb" (batches of
  *                                        256 documents, as `zhibiao ingest` makes them)
  *   bench_parse ingest1 DB FILE...     → the same, one transaction per document
+ *   bench_parse nfkc FILE RUNS         → "bytes ns_median ns_min ns_max": utf8proc_map()
+ *                                        NFKC of the whole buffer, the front end's limit
+ *   bench_parse validate FILE RUNS     → the same for a UTF-8 check of every byte
  */
 #define _POSIX_C_SOURCE 200809L
 #include <malloc.h>
@@ -14,6 +17,8 @@
 #include <string.h>
 #include <sys/resource.h>
 #include <time.h>
+
+#include <utf8proc.h>
 
 #include "zhibiao.h"
 
@@ -125,6 +130,40 @@ int main(int argc, char **argv) {
         printf("%d %zu %zu %lld %ld\n", argc - 3, bytes, rows, total, maxrss_kb());
         return 0;
     }
-    fprintf(stderr, "usage: bench_parse parse|each FILE RUNS | ingest|ingest1 DB FILE...\n");
+    if (argc >= 4 && (!strcmp(argv[1], "nfkc") || !strcmp(argv[1], "validate"))) {
+        int nfkc = !strcmp(argv[1], "nfkc");
+        size_t len;
+        char *text = slurp(argv[2], &len);
+        int runs = atoi(argv[3]) < 1 ? 1 : atoi(argv[3]);
+        long long *t = malloc(sizeof *t * (size_t)runs);
+        for (int r = 0; r < runs; r++) {
+            long long t0 = now_ns();
+            if (nfkc) {
+                utf8proc_uint8_t *out = NULL;
+                if (utf8proc_map((const utf8proc_uint8_t *)text, (utf8proc_ssize_t)len, &out,
+                                 UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT) < 0) {
+                    fprintf(stderr, "%s: utf8proc_map failed\n", argv[2]);
+                    return 1;
+                }
+                free(out);
+            } else {
+                const utf8proc_uint8_t *u = (const utf8proc_uint8_t *)text;
+                utf8proc_int32_t cp;
+                for (utf8proc_ssize_t i = 0, k; i < (utf8proc_ssize_t)len; i += k)
+                    if ((k = utf8proc_iterate(u + i, (utf8proc_ssize_t)len - i, &cp)) < 1) {
+                        fprintf(stderr, "%s: not UTF-8 at byte %zd\n", argv[2], i);
+                        return 1;
+                    }
+            }
+            t[r] = now_ns() - t0;
+        }
+        qsort(t, (size_t)runs, sizeof *t, cmp_ll);
+        printf("%zu %lld %lld %lld\n", len, t[runs / 2], t[0], t[runs - 1]);
+        free(t);
+        free(text);
+        return 0;
+    }
+    fprintf(stderr, "usage: bench_parse parse|each|nfkc|validate FILE RUNS | ingest|ingest1 DB "
+                    "FILE...\n");
     return 2;
 }
