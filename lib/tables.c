@@ -1,5 +1,4 @@
 /* Lookups over the embedded tables (see tables.h; data in zb_tables.c). */
-#include <string.h>
 
 #include "chars.h"
 #include "tables.h"
@@ -75,10 +74,10 @@ int zb__lex_find_kind(const zb_lex_table *t, int row, int kind) {
     if (row < 0)
         return -1;
     for (size_t r = (size_t)row; r < t->nrows; r++) {
-        if (r != (size_t)row && strcmp(t->rows[r].word, t->rows[row].word) != 0)
-            break;
         if (t->rows[r].kind == kind)
             return (int)r;
+        if (!t->rows[r].next_same)
+            break;
     }
     return -1;
 }

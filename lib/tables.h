@@ -102,6 +102,9 @@ typedef struct zb_lex_row {
     double number;
     int kind;
     unsigned flags;
+    /* 1 when the next row has the same word: zb__lex_find_kind walks a word's
+     * rows without comparing strings */
+    unsigned char next_same;
 } zb_lex_row;
 
 /* A trie over code points. Its edges live in an open-addressing hash table:
