@@ -24,10 +24,26 @@ int zb__lex_prefix_walk(const zb_lex_table *t, const char *s, size_t len, size_t
         uint32_t node = 0;
         size_t i = 0;
         while (i < len) {
-            size_t k = zb__utf8_len((unsigned char)s[i]);
-            if (k > len - i)
-                break;
-            node = trie_step(&t->fwd, node, zb__lex_first_cp((const unsigned char *)s + i, len - i));
+            const unsigned char *u = (const unsigned char *)s + i;
+            size_t k;
+            uint32_t cp;
+            /* ASCII and three-byte characters (all of CJK) decoded directly; the
+             * rest as zb__utf8_len and zb__lex_first_cp say */
+            if (u[0] < 0x80) {
+                k = 1;
+                cp = u[0];
+            } else if (u[0] >= 0xE0 && u[0] < 0xF0) {
+                if (len - i < 3)
+                    break;
+                k = 3;
+                cp = (uint32_t)(u[0] & 0x0F) << 12 | (uint32_t)(u[1] & 0x3F) << 6 | (u[2] & 0x3F);
+            } else {
+                k = zb__utf8_len(u[0]);
+                if (k > len - i)
+                    break;
+                cp = zb__lex_first_cp(u, len - i);
+            }
+            node = trie_step(&t->fwd, node, cp);
             if (!node)
                 break;
             i += k;
