@@ -242,6 +242,30 @@ static inline int zb__lex_bloom(const uint8_t *bits, uint32_t cp) {
     return bits[cp % ZB_LEX_BLOOM_BITS / 8] & (1u << (cp % 8));
 }
 
+/* The filter bit of a three-byte character is its code point's low 12 bits,
+ * the payload of its last two bytes: no need to decode the lead byte. */
+_Static_assert(ZB_LEX_BLOOM_BITS == 4096u, "the three-byte filter takes the low 12 bits");
+static inline int zb__lex_bloom3(const uint8_t *bits, const unsigned char *s) {
+    return zb__lex_bloom(bits, (uint32_t)(s[0] & 0x3F) << 6 | (s[1] & 0x3F));
+}
+
+/* Might a word of the table start at s[0..len)? (exactly zb__lex_bloom of its first code point) */
+static inline int zb__lex_may_start(const uint8_t *bits, const unsigned char *s, size_t len) {
+    if (s[0] >= 0xE0 && s[0] < 0xF0 && len >= 3)
+        return zb__lex_bloom3(bits, s + 1);
+    return zb__lex_bloom(bits, zb__lex_first_cp(s, len));
+}
+
+/* Might a word of the table end at s[end], starting no earlier than s[begin]?
+ * (exactly zb__lex_bloom of zb__lex_last_cp) */
+static inline int zb__lex_may_end(const uint8_t *bits, const unsigned char *s, size_t begin,
+                                  size_t end) {
+    if (end - begin >= 3 && s[end - 3] >= 0xE0 && s[end - 3] < 0xF0 &&
+        (s[end - 2] & 0xC0) == 0x80 && (s[end - 1] & 0xC0) == 0x80)
+        return zb__lex_bloom3(bits, s + end - 2);
+    return zb__lex_bloom(bits, zb__lex_last_cp(s, begin, end));
+}
+
 /* The trie walks behind zb__lex_prefix / zb__lex_suffix, for positions that
  * pass the filter. */
 int zb__lex_prefix_walk(const zb_lex_table *t, const char *s, size_t len, size_t *matched);
@@ -253,7 +277,7 @@ int zb__lex_suffix_walk(const zb_lex_table *t, const char *s, size_t begin, size
  * filter that says so is cheaper than the call that would ask. */
 static inline int zb__lex_prefix(const zb_lex_table *t, const char *s, size_t len,
                                  size_t *matched) {
-    if (len && zb__lex_bloom(t->first, zb__lex_first_cp((const unsigned char *)s, len)))
+    if (len && zb__lex_may_start(t->first, (const unsigned char *)s, len))
         return zb__lex_prefix_walk(t, s, len, matched);
     if (matched)
         *matched = 0;
@@ -262,8 +286,7 @@ static inline int zb__lex_prefix(const zb_lex_table *t, const char *s, size_t le
 /* The longest word of `t` that ends exactly at s[end], starting no earlier than s[begin]. */
 static inline int zb__lex_suffix(const zb_lex_table *t, const char *s, size_t begin, size_t end,
                                  size_t *matched) {
-    if (end > begin &&
-        zb__lex_bloom(t->last, zb__lex_last_cp((const unsigned char *)s, begin, end)))
+    if (end > begin && zb__lex_may_end(t->last, (const unsigned char *)s, begin, end))
         return zb__lex_suffix_walk(t, s, begin, end, matched);
     if (matched)
         *matched = 0;
