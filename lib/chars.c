@@ -2,15 +2,6 @@
 #include "chars.h"
 #include "zhibiao.h"
 
-size_t zb__prev_char(const char *s, size_t i) {
-    if (i == 0)
-        return 0;
-    size_t p = i - 1;
-    while (p > 0 && ((unsigned char)s[p] & 0xC0) == 0x80 && i - p < 4)
-        p--;
-    return p;
-}
-
 int zb__has_bytes(const char *s, size_t n, const char *w) {
     size_t k = strlen(w);
     if (n < k)
@@ -24,16 +15,6 @@ int zb__has_bytes(const char *s, size_t n, const char *w) {
             return 1;
     }
     return 0;
-}
-
-int zb__is_final_punct(uint32_t cp) {
-    return cp == 0x3002 /* 。 */ || cp == '!' || cp == '?' || cp == ';' || cp == 0x2026 ||
-           cp == 0xFF61 /* ｡ */;
-}
-
-int zb__is_clause_punct(uint32_t cp) {
-    return cp == ',' || cp == 0xFF0C || cp == 0x3001 /* 、 */ || cp == ';' || cp == ':' ||
-           cp == 0xFF1B || cp == 0xFF1A;
 }
 
 int zb__is_closing(uint32_t cp) {
