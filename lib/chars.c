@@ -29,22 +29,29 @@ int zb__is_cjk(uint32_t cp) {
 }
 
 int zb__is_cn_digit(const char *s, size_t n, size_t *len, int *value) {
-    static const char *const digits[] = {"零", "一", "二", "三", "四",
-                                         "五", "六", "七", "八", "九"};
     if (n < 3 || (unsigned char)s[0] < 0xE3)
         return 0;
-    for (int d = 0; d < 10; d++)
-        if (memcmp(s, digits[d], 3) == 0) {
-            *len = 3;
-            *value = d;
-            return 1;
-        }
-    if (memcmp(s, "两", 3) == 0 || memcmp(s, "〇", 3) == 0) {
-        *len = 3;
-        *value = s[0] == '\xE3' ? 0 : 2; /* 〇 is E3 80 87, 两 is E4 B8 A4 */
-        return 1;
+    /* the three UTF-8 bytes as one number: one switch, not twelve compares */
+    const unsigned char *u = (const unsigned char *)s;
+    int d;
+    switch ((uint32_t)u[0] << 16 | (uint32_t)u[1] << 8 | u[2]) {
+    case 0xE99BB6: d = 0; break; /* 零 */
+    case 0xE38087: d = 0; break; /* 〇 */
+    case 0xE4B880: d = 1; break; /* 一 */
+    case 0xE4BA8C: d = 2; break; /* 二 */
+    case 0xE4B8A4: d = 2; break; /* 两 */
+    case 0xE4B889: d = 3; break; /* 三 */
+    case 0xE59B9B: d = 4; break; /* 四 */
+    case 0xE4BA94: d = 5; break; /* 五 */
+    case 0xE585AD: d = 6; break; /* 六 */
+    case 0xE4B883: d = 7; break; /* 七 */
+    case 0xE585AB: d = 8; break; /* 八 */
+    case 0xE4B99D: d = 9; break; /* 九 */
+    default: return 0;
     }
-    return 0;
+    *len = 3;
+    *value = d;
+    return 1;
 }
 
 int zb__is_cn_magnitude(const char *s, size_t n, size_t *len, int *exp10) {
