@@ -4,7 +4,6 @@
  * something else: the object of a comparison (占国内生产总值), a per-head or
  * derived figure (人均…, …强度), or a part of the total (…中民间投资).
  */
-#include <stdio.h>
 #include <string.h>
 
 #include "attribute.h"
@@ -25,13 +24,15 @@ static int find_alias(const char *m, const char *alias, size_t *pos, size_t *len
     const char *star = strchr(alias, '*');
     size_t alen = star ? (size_t)(star - alias) : strlen(alias);
     const char *from = m;
+    /* the part before the '*' (at most 63 bytes), copied once, not per hit */
+    char head[64];
+    if (star) {
+        size_t h = alen < sizeof head - 1 ? alen : sizeof head - 1;
+        memcpy(head, alias, h);
+        head[h] = 0;
+    }
     for (;;) {
-        const char *hit = strstr(from, alias);
-        if (star) {
-            char head[64];
-            snprintf(head, sizeof head, "%.*s", (int)alen, alias);
-            hit = strstr(from, head);
-        }
+        const char *hit = strstr(from, star ? head : alias);
         if (!hit)
             return 0;
         size_t p = (size_t)(hit - m), l = alen;
@@ -151,14 +152,18 @@ int zb__metric_match(const char *metric, size_t *at, size_t *length) {
         /* 进出口总额中出口: the part with the total's head (出口总额) */
         for (size_t j = best_pos + 3; part < 0 && j < best_pos + best_len;
              j += zb__utf8_len((unsigned char)metric[j])) {
+            /* cand = the part + the total's tail; no printf in this loop */
             char cand[256];
-            int k = snprintf(cand, sizeof cand, "%s%.*s", rest + 3, (int)(best_pos + best_len - j),
-                             metric + j);
+            size_t a = strlen(rest + 3), b = best_pos + best_len - j, k = a + b;
             size_t len;
-            int row = k > 0 && (size_t)k < sizeof cand
-                          ? zb__lex_prefix(&zb__aliases, cand, (size_t)k, &len)
-                          : -1;
-            if (row >= 0 && len == (size_t)k) {
+            int row = -1;
+            if (k > 0 && k < sizeof cand) {
+                memcpy(cand, rest + 3, a);
+                memcpy(cand + a, metric + j, b);
+                cand[k] = 0;
+                row = zb__lex_prefix(&zb__aliases, cand, k, &len);
+            }
+            if (row >= 0 && len == k) {
                 part = zb__aliases.rows[row].kind;
                 sub_at = 0;
                 sub_len = strlen(rest + 3);

@@ -2,15 +2,6 @@
 #include "chars.h"
 #include "zhibiao.h"
 
-size_t zb__prev_char(const char *s, size_t i) {
-    if (i == 0)
-        return 0;
-    size_t p = i - 1;
-    while (p > 0 && ((unsigned char)s[p] & 0xC0) == 0x80 && i - p < 4)
-        p--;
-    return p;
-}
-
 int zb__has_bytes(const char *s, size_t n, const char *w) {
     size_t k = strlen(w);
     if (n < k)
@@ -26,16 +17,6 @@ int zb__has_bytes(const char *s, size_t n, const char *w) {
     return 0;
 }
 
-int zb__is_final_punct(uint32_t cp) {
-    return cp == 0x3002 /* 。 */ || cp == '!' || cp == '?' || cp == ';' || cp == 0x2026 ||
-           cp == 0xFF61 /* ｡ */;
-}
-
-int zb__is_clause_punct(uint32_t cp) {
-    return cp == ',' || cp == 0xFF0C || cp == 0x3001 /* 、 */ || cp == ';' || cp == ':' ||
-           cp == 0xFF1B || cp == 0xFF1A;
-}
-
 int zb__is_closing(uint32_t cp) {
     return cp == 0x201D /* ” */ || cp == 0x2019 || cp == ')' || cp == 0x300D /* 」 */ ||
            cp == 0x300F || cp == 0x300B /* 》 */ || cp == 0x3011 /* 】 */ || cp == '"' ||
@@ -48,22 +29,29 @@ int zb__is_cjk(uint32_t cp) {
 }
 
 int zb__is_cn_digit(const char *s, size_t n, size_t *len, int *value) {
-    static const char *const digits[] = {"零", "一", "二", "三", "四",
-                                         "五", "六", "七", "八", "九"};
     if (n < 3 || (unsigned char)s[0] < 0xE3)
         return 0;
-    for (int d = 0; d < 10; d++)
-        if (memcmp(s, digits[d], 3) == 0) {
-            *len = 3;
-            *value = d;
-            return 1;
-        }
-    if (memcmp(s, "两", 3) == 0 || memcmp(s, "〇", 3) == 0) {
-        *len = 3;
-        *value = s[0] == '\xE3' ? 0 : 2; /* 〇 is E3 80 87, 两 is E4 B8 A4 */
-        return 1;
+    /* the three UTF-8 bytes as one number: one switch, not twelve compares */
+    const unsigned char *u = (const unsigned char *)s;
+    int d;
+    switch ((uint32_t)u[0] << 16 | (uint32_t)u[1] << 8 | u[2]) {
+    case 0xE99BB6: d = 0; break; /* 零 */
+    case 0xE38087: d = 0; break; /* 〇 */
+    case 0xE4B880: d = 1; break; /* 一 */
+    case 0xE4BA8C: d = 2; break; /* 二 */
+    case 0xE4B8A4: d = 2; break; /* 两 */
+    case 0xE4B889: d = 3; break; /* 三 */
+    case 0xE59B9B: d = 4; break; /* 四 */
+    case 0xE4BA94: d = 5; break; /* 五 */
+    case 0xE585AD: d = 6; break; /* 六 */
+    case 0xE4B883: d = 7; break; /* 七 */
+    case 0xE585AB: d = 8; break; /* 八 */
+    case 0xE4B99D: d = 9; break; /* 九 */
+    default: return 0;
     }
-    return 0;
+    *len = 3;
+    *value = d;
+    return 1;
 }
 
 int zb__is_cn_magnitude(const char *s, size_t n, size_t *len, int *exp10) {

@@ -61,13 +61,29 @@ static inline int zb__is_ascii_letter(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
-/* Start of the character before byte i (0 at the start). */
-size_t zb__prev_char(const char *s, size_t i);
+/* Start of the character before byte i (0 at the start). Inline, with the
+ * two punctuation tests below: stages ask them at nearly every character. */
+static inline size_t zb__prev_char(const char *s, size_t i) {
+    if (i == 0)
+        return 0;
+    size_t p = i - 1;
+    while (p > 0 && ((unsigned char)s[p] & 0xC0) == 0x80 && i - p < 4)
+        p--;
+    return p;
+}
 /* Does s[0..n) hold the bytes of w anywhere? (memmem is not C11.) */
 int zb__has_bytes(const char *s, size_t n, const char *w);
 
-int zb__is_final_punct(uint32_t cp);  /* ends a sentence: 。 ! ? ; … */
-int zb__is_clause_punct(uint32_t cp); /* ends a clause: , 、 ; : */
+/* ends a sentence: 。 ! ? ; … */
+static inline int zb__is_final_punct(uint32_t cp) {
+    return cp == 0x3002 /* 。 */ || cp == '!' || cp == '?' || cp == ';' || cp == 0x2026 ||
+           cp == 0xFF61 /* ｡ */;
+}
+/* ends a clause: , 、 ; : */
+static inline int zb__is_clause_punct(uint32_t cp) {
+    return cp == ',' || cp == 0xFF0C || cp == 0x3001 /* 、 */ || cp == ';' || cp == ':' ||
+           cp == 0xFF1B || cp == 0xFF1A;
+}
 int zb__is_closing(uint32_t cp);      /* closes a quotation or bracket: ” ) 》 」 */
 int zb__is_cjk(uint32_t cp);          /* a Chinese character (and 〇) */
 

@@ -10,7 +10,6 @@
  *
  * All look-ups stay inside the quantity's clause (or the one before it).
  */
-#include <stdio.h>
 #include <string.h>
 
 #include "attribute.h"
@@ -157,15 +156,19 @@ static int item_subject(const char *prev, const char *s, size_t lo, size_t hi, c
     zb__phrase_append(item, sizeof item, s, lo, hi);
     if (!item[0] || *zb__metric_id(item, &sector))
         return 0;
-    size_t n = strlen(prev);
+    size_t n = strlen(prev), m = strlen(item);
     for (size_t j = zb__prev_char(prev, n); j > 0 && j < n; j = zb__prev_char(prev, j)) {
+        /* cand = a leading part of prev + item; no printf in this loop */
         char cand[256];
-        int k = snprintf(cand, sizeof cand, "%.*s%s", (int)j, prev, item);
+        size_t k = j + m;
         size_t len;
-        int row = k > 0 && (size_t)k < sizeof cand
-                      ? zb__lex_prefix(&zb__aliases, cand, (size_t)k, &len)
-                      : -1;
-        if (row >= 0 && len == (size_t)k) {
+        int row = -1;
+        if (k < sizeof cand) {
+            memcpy(cand, prev, j);
+            memcpy(cand + j, item, m + 1);
+            row = zb__lex_prefix(&zb__aliases, cand, k, &len);
+        }
+        if (row >= 0 && len == k) {
             zb__phrase_copy(out, size, cand);
             return 1;
         }

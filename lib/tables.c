@@ -1,5 +1,4 @@
 /* Lookups over the embedded tables (see tables.h; data in zb_tables.c). */
-#include <string.h>
 
 #include "chars.h"
 #include "tables.h"
@@ -17,41 +16,34 @@ static inline uint32_t trie_step(const zb_trie *t, uint32_t node, uint32_t cp) {
     }
 }
 
-/* The code point starting at s (no validation: the text is valid UTF-8). */
-static inline uint32_t first_cp(const unsigned char *s, size_t len) {
-    if (s[0] < 0x80 || len < 2)
-        return s[0];
-    if (s[0] < 0xE0)
-        return (uint32_t)(s[0] & 0x1F) << 6 | (s[1] & 0x3F);
-    if (s[0] < 0xF0 || len < 4)
-        return len < 3 ? 0 : (uint32_t)(s[0] & 0x0F) << 12 | (uint32_t)(s[1] & 0x3F) << 6 | (s[2] & 0x3F);
-    return (uint32_t)(s[0] & 0x07) << 18 | (uint32_t)(s[1] & 0x3F) << 12 |
-           (uint32_t)(s[2] & 0x3F) << 6 | (s[3] & 0x3F);
-}
-
-/* The code point ending just before s[end]. */
-static inline uint32_t last_cp(const unsigned char *s, size_t begin, size_t end) {
-    size_t p = end - 1;
-    while (p > begin && (s[p] & 0xC0) == 0x80 && end - p < 4)
-        p--;
-    return first_cp(s + p, end - p);
-}
-
-static inline int bloom(const uint8_t *bits, uint32_t cp) {
-    return bits[cp % ZB_LEX_BLOOM_BITS / 8] & (1u << (cp % 8));
-}
-
-int zb__lex_prefix(const zb_lex_table *t, const char *s, size_t len, size_t *matched) {
+/* The filter in zb__lex_prefix has passed s[0]. */
+int zb__lex_prefix_walk(const zb_lex_table *t, const char *s, size_t len, size_t *matched) {
     int best = -1;
     size_t best_len = 0;
-    if (len && bloom(t->first, first_cp((const unsigned char *)s, len))) {
+    {
         uint32_t node = 0;
         size_t i = 0;
         while (i < len) {
-            size_t k = zb__utf8_len((unsigned char)s[i]);
-            if (k > len - i)
-                break;
-            node = trie_step(&t->fwd, node, first_cp((const unsigned char *)s + i, len - i));
+            const unsigned char *u = (const unsigned char *)s + i;
+            size_t k;
+            uint32_t cp;
+            /* ASCII and three-byte characters (all of CJK) decoded directly; the
+             * rest as zb__utf8_len and zb__lex_first_cp say */
+            if (u[0] < 0x80) {
+                k = 1;
+                cp = u[0];
+            } else if (u[0] >= 0xE0 && u[0] < 0xF0) {
+                if (len - i < 3)
+                    break;
+                k = 3;
+                cp = (uint32_t)(u[0] & 0x0F) << 12 | (uint32_t)(u[1] & 0x3F) << 6 | (u[2] & 0x3F);
+            } else {
+                k = zb__utf8_len(u[0]);
+                if (k > len - i)
+                    break;
+                cp = zb__lex_first_cp(u, len - i);
+            }
+            node = trie_step(&t->fwd, node, cp);
             if (!node)
                 break;
             i += k;
@@ -66,19 +58,20 @@ int zb__lex_prefix(const zb_lex_table *t, const char *s, size_t len, size_t *mat
     return best;
 }
 
-int zb__lex_suffix(const zb_lex_table *t, const char *s, size_t begin, size_t end,
-                   size_t *matched) {
+/* The filter in zb__lex_suffix has passed the character before s[end]. */
+int zb__lex_suffix_walk(const zb_lex_table *t, const char *s, size_t begin, size_t end,
+                        size_t *matched) {
     int best = -1;
     size_t best_len = 0;
     const unsigned char *u = (const unsigned char *)s;
-    if (end > begin && bloom(t->last, last_cp(u, begin, end))) {
+    {
         uint32_t node = 0;
         size_t i = end;
         while (i > begin) {
             size_t p = i - 1;
             while (p > begin && (u[p] & 0xC0) == 0x80 && i - p < 4)
                 p--;
-            node = trie_step(&t->rev, node, first_cp(u + p, i - p));
+            node = trie_step(&t->rev, node, zb__lex_first_cp(u + p, i - p));
             if (!node)
                 break;
             i = p;
@@ -97,10 +90,10 @@ int zb__lex_find_kind(const zb_lex_table *t, int row, int kind) {
     if (row < 0)
         return -1;
     for (size_t r = (size_t)row; r < t->nrows; r++) {
-        if (r != (size_t)row && strcmp(t->rows[r].word, t->rows[row].word) != 0)
-            break;
         if (t->rows[r].kind == kind)
             return (int)r;
+        if (!t->rows[r].next_same)
+            break;
     }
     return -1;
 }

@@ -102,6 +102,9 @@ typedef struct zb_lex_row {
     double number;
     int kind;
     unsigned flags;
+    /* 1 when the next row has the same word: zb__lex_find_kind walks a word's
+     * rows without comparing strings */
+    unsigned char next_same;
 } zb_lex_row;
 
 /* A trie over code points. Its edges live in an open-addressing hash table:
@@ -215,11 +218,80 @@ extern const uint8_t zb__t2s_bitmap[];
 
 /* Lookups (tables.c). `row` results index table->rows; -1 when none. */
 
-/* The longest word of `t` that s[0..len) starts with; its length in *matched. */
-int zb__lex_prefix(const zb_lex_table *t, const char *s, size_t len, size_t *matched);
+/* The code point starting at s (no validation: the text is valid UTF-8). */
+static inline uint32_t zb__lex_first_cp(const unsigned char *s, size_t len) {
+    if (s[0] < 0x80 || len < 2)
+        return s[0];
+    if (s[0] < 0xE0)
+        return (uint32_t)(s[0] & 0x1F) << 6 | (s[1] & 0x3F);
+    if (s[0] < 0xF0 || len < 4)
+        return len < 3 ? 0 : (uint32_t)(s[0] & 0x0F) << 12 | (uint32_t)(s[1] & 0x3F) << 6 | (s[2] & 0x3F);
+    return (uint32_t)(s[0] & 0x07) << 18 | (uint32_t)(s[1] & 0x3F) << 12 |
+           (uint32_t)(s[2] & 0x3F) << 6 | (s[3] & 0x3F);
+}
+
+/* The code point ending just before s[end]. */
+static inline uint32_t zb__lex_last_cp(const unsigned char *s, size_t begin, size_t end) {
+    size_t p = end - 1;
+    while (p > begin && (s[p] & 0xC0) == 0x80 && end - p < 4)
+        p--;
+    return zb__lex_first_cp(s + p, end - p);
+}
+
+static inline int zb__lex_bloom(const uint8_t *bits, uint32_t cp) {
+    return bits[cp % ZB_LEX_BLOOM_BITS / 8] & (1u << (cp % 8));
+}
+
+/* The filter bit of a three-byte character is its code point's low 12 bits,
+ * the payload of its last two bytes: no need to decode the lead byte. */
+_Static_assert(ZB_LEX_BLOOM_BITS == 4096u, "the three-byte filter takes the low 12 bits");
+static inline int zb__lex_bloom3(const uint8_t *bits, const unsigned char *s) {
+    return zb__lex_bloom(bits, (uint32_t)(s[0] & 0x3F) << 6 | (s[1] & 0x3F));
+}
+
+/* Might a word of the table start at s[0..len)? (exactly zb__lex_bloom of its first code point) */
+static inline int zb__lex_may_start(const uint8_t *bits, const unsigned char *s, size_t len) {
+    if (s[0] >= 0xE0 && s[0] < 0xF0 && len >= 3)
+        return zb__lex_bloom3(bits, s + 1);
+    return zb__lex_bloom(bits, zb__lex_first_cp(s, len));
+}
+
+/* Might a word of the table end at s[end], starting no earlier than s[begin]?
+ * (exactly zb__lex_bloom of zb__lex_last_cp) */
+static inline int zb__lex_may_end(const uint8_t *bits, const unsigned char *s, size_t begin,
+                                  size_t end) {
+    if (end - begin >= 3 && s[end - 3] >= 0xE0 && s[end - 3] < 0xF0 &&
+        (s[end - 2] & 0xC0) == 0x80 && (s[end - 1] & 0xC0) == 0x80)
+        return zb__lex_bloom3(bits, s + end - 2);
+    return zb__lex_bloom(bits, zb__lex_last_cp(s, begin, end));
+}
+
+/* The trie walks behind zb__lex_prefix / zb__lex_suffix, for positions that
+ * pass the filter. */
+int zb__lex_prefix_walk(const zb_lex_table *t, const char *s, size_t len, size_t *matched);
+int zb__lex_suffix_walk(const zb_lex_table *t, const char *s, size_t begin, size_t end,
+                        size_t *matched);
+
+/* The longest word of `t` that s[0..len) starts with; its length in *matched.
+ * Inline because most positions of a text start no word, and the one-bit
+ * filter that says so is cheaper than the call that would ask. */
+static inline int zb__lex_prefix(const zb_lex_table *t, const char *s, size_t len,
+                                 size_t *matched) {
+    if (len && zb__lex_may_start(t->first, (const unsigned char *)s, len))
+        return zb__lex_prefix_walk(t, s, len, matched);
+    if (matched)
+        *matched = 0;
+    return -1;
+}
 /* The longest word of `t` that ends exactly at s[end], starting no earlier than s[begin]. */
-int zb__lex_suffix(const zb_lex_table *t, const char *s, size_t begin, size_t end,
-                   size_t *matched);
+static inline int zb__lex_suffix(const zb_lex_table *t, const char *s, size_t begin, size_t end,
+                                 size_t *matched) {
+    if (end > begin && zb__lex_may_end(t->last, (const unsigned char *)s, begin, end))
+        return zb__lex_suffix_walk(t, s, begin, end, matched);
+    if (matched)
+        *matched = 0;
+    return -1;
+}
 /* The row of `word` with the given kind (rows may share a word); -1 when none. */
 int zb__lex_find_kind(const zb_lex_table *t, int row, int kind);
 /* Is s[0..len) exactly a word of `t` (with the given kind, or any when kind < 0)? */

@@ -110,6 +110,30 @@ START_TEST(utf8_helpers) {
 }
 END_TEST
 
+/* Every Chinese digit, and characters that share its lead bytes but are none. */
+START_TEST(chinese_digits) {
+    const char *const digits[] = {"零", "〇", "一", "二", "两", "三", "四",
+                                  "五", "六", "七", "八", "九"};
+    const int values[] = {0, 0, 1, 2, 2, 3, 4, 5, 6, 7, 8, 9};
+    for (size_t i = 0; i < sizeof digits / sizeof *digits; i++) {
+        size_t len = 0;
+        int v = -1;
+        ck_assert_msg(zb__is_cn_digit(digits[i], 3, &len, &v), "%s", digits[i]);
+        ck_assert_uint_eq(len, 3);
+        ck_assert_int_eq(v, values[i]);
+    }
+    const char *const others[] = {"万", "上", "年", "〈", "十", "a12"};
+    for (size_t i = 0; i < sizeof others / sizeof *others; i++) {
+        size_t len;
+        int v;
+        ck_assert_msg(!zb__is_cn_digit(others[i], 3, &len, &v), "%s", others[i]);
+    }
+    size_t len;
+    int v;
+    ck_assert(!zb__is_cn_digit("一", 2, &len, &v)); /* cut off */
+}
+END_TEST
+
 /* schema/regions.tsv as embedded: every level, parents first, and the words. */
 START_TEST(region_table) {
     ck_assert_str_eq(zb__region_rows[0].name, "全国");
@@ -202,6 +226,7 @@ int main(void) {
     Suite *s = suite_create("text");
     TCase *t = tcase_create("text");
     tcase_add_test(t, valid_text_passes);
+    tcase_add_test(t, chinese_digits);
     tcase_add_test(t, invalid_utf8_says_line_and_byte);
     tcase_add_test(t, binary_and_utf16_are_refused);
     tcase_add_test(t, full_width_folds_to_ascii);

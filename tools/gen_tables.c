@@ -321,8 +321,9 @@ static void emit_lex(const char *name, lex *rows, size_t n) {
         put_cstring(rows[i].word);
         fputs(", ", out);
         put_cstring(rows[i].text ? rows[i].text : "");
-        fprintf(out, ", %.17g, %s, %s},\n", rows[i].number, rows[i].kind,
-                rows[i].flags[0] ? rows[i].flags : "0");
+        fprintf(out, ", %.17g, %s, %s, %d},\n", rows[i].number, rows[i].kind,
+                rows[i].flags[0] ? rows[i].flags : "0",
+                i + 1 < n && strcmp(rows[i].word, rows[i + 1].word) == 0);
     }
     fputs("};\n", out);
     char **words = xrealloc(NULL, n * sizeof *words);
