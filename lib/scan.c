@@ -55,7 +55,7 @@ int zb_scan_text(zb_scan **out, const char *text, size_t len, const zb_parse_opt
                 rc = ZB_ENOMEM;
                 break;
             }
-            zb__ntext_span(b, text, len, q->start, q->end, &o->span_start, &o->span_end);
+            zb__ntext_span_tight(b, text, len, q->start, q->end, &o->span_start, &o->span_end);
             o->value = q->value;
             o->value_high = q->has_high ? q->value_high : NAN;
             o->base_value = q->base_value;
