@@ -10,8 +10,8 @@
  * they leave the gutter blank. A page break (a form feed) ends a block. The
  * block is read as two columns only when both sides are prose: mostly Chinese
  * characters with punctuation, several characters on either side of most
- * lines, and left sides that mostly end at the same column, as a justified
- * column's do. Anything else, a table of figures above all, is handed on as it
+ * lines, and left sides that end at the same column on two thirds of the
+ * lines, as a justified column's do. Anything else, a table of figures above all, is handed on as it
  * came: splitting a table parts its figures from their names, which costs more
  * than a two-column page read across.
  *
@@ -258,7 +258,8 @@ static int cmp_u32(const void *a, const void *b) {
     return x < y ? -1 : x > y;
 }
 
-/* Do most left sides end within COL_EDGE columns of each other? 1, 0, or ZB_ENOMEM. */
+/* Do two thirds of the left sides, and two at least, end within COL_EDGE
+ * columns of each other? 1, 0, or ZB_ENOMEM. */
 static int justified(zb_columns *c, int m, uint32_t both) {
     if (grow(c->mem, (void **)&c->scratch, &c->cap_scratch, both, sizeof *c->scratch))
         return ZB_ENOMEM;
@@ -274,7 +275,7 @@ static int justified(zb_columns *c, int m, uint32_t both) {
         if (hi - lo + 1 > most)
             most = hi - lo + 1;
     }
-    return 2 * most >= n;
+    return most >= 2 && 3 * most >= 2 * n;
 }
 
 /* Judge the block and hand its lines out: the left column, then the right
