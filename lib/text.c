@@ -117,6 +117,8 @@ int zb__ntext_append(const zb_mem *m, zb_ntext *t, const zb_ntext *t2, size_t fr
     size_t n = to - from;
     if (zb__ntext_reserve(m, t, n))
         return ZB_ENOMEM;
+    if (n && (t2->unordered || (t->len && t2->src[from] < t->src[t->len - 1])))
+        t->unordered = 1;
     memcpy(t->s + t->len, t2->s + from, n);
     memcpy(t->src + t->len, t2->src + from, n * sizeof *t->src);
     t->len += n;
@@ -126,6 +128,7 @@ int zb__ntext_append(const zb_mem *m, zb_ntext *t, const zb_ntext *t2, size_t fr
 
 void zb__ntext_clear(zb_ntext *t) {
     t->len = 0;
+    t->unordered = 0;
     if (t->s)
         t->s[0] = 0;
 }
@@ -150,14 +153,15 @@ void zb__ntext_span(const zb_ntext *t, const char *orig, size_t orig_len, size_t
         return;
     }
     size_t last = t->src[end - 1];
-    if (last < *ostart) {
-        /* The text runs back in the input (two columns read one after the
-         * other, columns.c): the span is the part up to where it turns back.
-         * Only such spans pay for the walk. */
-        size_t i = start + 1;
-        while (i < end && t->src[i] >= t->src[i - 1])
-            i++;
-        last = t->src[i - 1];
+    if (t->unordered) {
+        /* two columns read one after the other (columns.c): the range holds
+         * every byte, so a sentence's span holds its figures' */
+        for (size_t i = start; i < end; i++) {
+            if (t->src[i] < *ostart)
+                *ostart = t->src[i];
+            if (t->src[i] > last)
+                last = t->src[i];
+        }
     }
     size_t e = last + zb__utf8_len((unsigned char)orig[last]);
     *oend = e > orig_len ? orig_len : e;
