@@ -242,6 +242,51 @@ START_TEST(one_column_with_indented_lines) {
 }
 END_TEST
 
+/* An allocator that fails its Nth call and counts what is still allocated. */
+typedef struct failing {
+    long calls, fail_at, live;
+} failing;
+
+static void *failing_realloc(void *ctx, void *p, size_t n) {
+    failing *f = ctx;
+    if (++f->calls == f->fail_at)
+        return NULL;
+    void *q = realloc(p, n);
+    if (q && !p)
+        f->live++;
+    return q;
+}
+
+static void failing_free(void *ctx, void *p) {
+    failing *f = ctx;
+    if (p)
+        f->live--;
+    free(p);
+}
+
+START_TEST(two_columns_when_memory_runs_out) {
+    /* every allocation of the column reader fails once: ZB_ENOMEM, nothing kept */
+    for (long n = 1;; n++) {
+        failing f = {0, n, 0};
+        zb_allocator a = {failing_realloc, failing_free, &f};
+        zb_mem m = {&a};
+        zb_layout l;
+        zb__layout_init(&l, &m, two_by_chars, strlen(two_by_chars));
+        const zb_ntext *b;
+        int rc;
+        while ((rc = zb__layout_next(&l, &b)) == 1)
+            ;
+        zb__layout_free(&l);
+        ck_assert_int_eq(f.live, 0);
+        if (rc == 0) {
+            ck_assert_int_lt(f.calls, n); /* no allocation failed: done */
+            break;
+        }
+        ck_assert_int_eq(rc, ZB_ENOMEM);
+    }
+}
+END_TEST
+
 int main(void) {
     Suite *s = suite_create("layout");
     TCase *t = tcase_create("layout");
@@ -259,6 +304,7 @@ int main(void) {
     tcase_add_test(t, two_columns_by_characters_across_a_page);
     tcase_add_test(t, tables_are_not_columns);
     tcase_add_test(t, one_column_with_indented_lines);
+    tcase_add_test(t, two_columns_when_memory_runs_out);
     suite_add_tcase(s, t);
     int failed = tu_run(s);
     return failed;
