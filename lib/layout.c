@@ -7,7 +7,9 @@
  *     unfinished paragraph are dropped;
  *   - a line that does not end a sentence continues on the next non-blank line
  *     (村公 ⏎⏎ 路2805公里, 增长 ⏎ 3.5% ⏎ 左右), unless it is a heading or a title;
- *   - spaces next to Chinese text are layout, not content.
+ *   - spaces next to Chinese text are layout, not content;
+ *   - two columns side by side on one line are read one after the other
+ *     (columns.c), before any of the above.
  * Lines longer than max_line are cut, which bounds the memory a paragraph uses.
  */
 #include <string.h>
@@ -26,12 +28,14 @@ void zb__layout_init(zb_layout *l, const zb_mem *m, const char *orig, size_t len
     l->orig = orig;
     l->len = len;
     l->max_line = ZB_MAX_LINE;
+    zb__columns_init(&l->cols, m, orig);
 }
 
 void zb__layout_free(zb_layout *l) {
     zb__ntext_free(l->mem, &l->raw);
     zb__ntext_free(l->mem, &l->line);
     zb__ntext_free(l->mem, &l->block);
+    zb__columns_free(&l->cols);
 }
 
 /* Does the line end a paragraph: sentence-final punctuation, or a colon that
@@ -141,10 +145,8 @@ static int clean_line(zb_layout *l) {
     return ZB_OK;
 }
 
-/* Read the next physical line (cut at max_line) into l->line. 0 at the end. */
-static int read_line(zb_layout *l) {
-    if (l->pos >= l->len)
-        return 0;
+/* The bytes of the next physical line (cut at max_line); l->pos < l->len. */
+static void next_physical(zb_layout *l, size_t *line_start, size_t *line_end) {
     size_t start = l->pos, avail = l->len - start;
     size_t lim = avail < l->max_line ? avail : l->max_line;
     const char *nl = memchr(l->orig + start, '\n', lim);
@@ -185,6 +187,28 @@ static int read_line(zb_layout *l) {
         end = next = cut;
     }
     l->pos = next;
+    *line_start = start;
+    *line_end = end;
+}
+
+/* Read the next line into l->line: a physical line, or one column's part of
+ * one (columns.c). 1, 0 at the end, or ZB_ENOMEM. */
+static int read_line(zb_layout *l) {
+    size_t start, end;
+    while (!zb__columns_pop(&l->cols, &start, &end)) {
+        if (l->pos >= l->len) {
+            if (l->cols_done)
+                return 0;
+            l->cols_done = 1;
+            if (zb__columns_flush(&l->cols))
+                return ZB_ENOMEM;
+            continue;
+        }
+        size_t s, e;
+        next_physical(l, &s, &e);
+        if (zb__columns_push(&l->cols, s, e))
+            return ZB_ENOMEM;
+    }
     zb__ntext_clear(&l->raw);
     if (zb__fold_line(l->mem, &l->raw, l->orig, start, end))
         return ZB_ENOMEM;

@@ -1,10 +1,12 @@
 /*
  * Stage 2, normalize: physical lines → repaired paragraphs (continuation
- * markers, page furniture, running headers, lines broken mid-sentence).
+ * markers, page furniture, running headers, lines broken mid-sentence,
+ * two columns side by side).
  */
 #ifndef ZB_LAYOUT_H
 #define ZB_LAYOUT_H
 
+#include "columns.h"
 #include "text.h"
 
 typedef struct zb_layout {
@@ -20,6 +22,8 @@ typedef struct zb_layout {
     int block_done;    /* it ends a paragraph: the next line starts a new one */
     int block_heading; /* it is a heading or title line */
     size_t max_line;   /* lines longer than this are cut (bounds memory) */
+    zb_columns cols;   /* physical lines → lines of one column */
+    int cols_done;     /* the input has ended and cols was told so */
 } zb_layout;
 
 void zb__layout_init(zb_layout *l, const zb_mem *m, const char *orig, size_t len);

@@ -157,7 +157,7 @@ static int add_indicators(run *r, const zb_ntext *b, const zb_para *p) {
         if (!rec)
             return ZB_ENOMEM;
         zb_indicator *ind = &rec->pub;
-        zb__ntext_span(b, r->orig, r->len, start, end, &ind->span_start, &ind->span_end);
+        zb__ntext_span_tight(b, r->orig, r->len, start, end, &ind->span_start, &ind->span_end);
         ind->surface = keep_row(d, r->orig + ind->span_start, ind->span_end - ind->span_start);
         ind->value = a->value;
         ind->value_high = a->has_high ? a->value_high : NAN;

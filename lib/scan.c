@@ -1,6 +1,7 @@
 /* The zb_scan handle: the quantity recognizer on its own, over repaired
  * paragraphs, with spans mapped back to the caller's bytes. */
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "layout.h"
@@ -13,6 +14,13 @@ struct zb_scan {
     zb_arena arena;
     zb_vec items; /* zb_quantity */
 };
+
+static int by_span(const void *a, const void *b) {
+    const zb_quantity *x = a, *y = b;
+    if (x->span_start != y->span_start)
+        return x->span_start < y->span_start ? -1 : 1;
+    return (x->span_end > y->span_end) - (x->span_end < y->span_end);
+}
 
 int zb_scan_text(zb_scan **out, const char *text, size_t len, const zb_parse_options *opts) {
     if (!out)
@@ -55,7 +63,7 @@ int zb_scan_text(zb_scan **out, const char *text, size_t len, const zb_parse_opt
                 rc = ZB_ENOMEM;
                 break;
             }
-            zb__ntext_span(b, text, len, q->start, q->end, &o->span_start, &o->span_end);
+            zb__ntext_span_tight(b, text, len, q->start, q->end, &o->span_start, &o->span_end);
             o->value = q->value;
             o->value_high = q->has_high ? q->value_high : NAN;
             o->base_value = q->base_value;
@@ -77,6 +85,13 @@ int zb_scan_text(zb_scan **out, const char *text, size_t len, const zb_parse_opt
     zb__qtys_free(&sc->mem, &qs);
     if (rc < 0)
         return zb__err_set(&sc->err, rc, "%s while scanning", zb_strerror(rc));
+    /* two columns are read one after the other; the header promises text order */
+    zb_quantity *v = sc->items.data;
+    for (size_t i = 1; i < sc->items.len; i++)
+        if (v[i].span_start < v[i - 1].span_start) {
+            qsort(v, sc->items.len, sizeof *v, by_span);
+            break;
+        }
     return ZB_OK;
 }
 

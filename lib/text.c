@@ -117,6 +117,8 @@ int zb__ntext_append(const zb_mem *m, zb_ntext *t, const zb_ntext *t2, size_t fr
     size_t n = to - from;
     if (zb__ntext_reserve(m, t, n))
         return ZB_ENOMEM;
+    if (n && (t2->unordered || (t->len && t2->src[from] < t->src[t->len - 1])))
+        t->unordered = 1;
     memcpy(t->s + t->len, t2->s + from, n);
     memcpy(t->src + t->len, t2->src + from, n * sizeof *t->src);
     t->len += n;
@@ -126,6 +128,7 @@ int zb__ntext_append(const zb_mem *m, zb_ntext *t, const zb_ntext *t2, size_t fr
 
 void zb__ntext_clear(zb_ntext *t) {
     t->len = 0;
+    t->unordered = 0;
     if (t->s)
         t->s[0] = 0;
 }
@@ -150,8 +153,48 @@ void zb__ntext_span(const zb_ntext *t, const char *orig, size_t orig_len, size_t
         return;
     }
     size_t last = t->src[end - 1];
+    if (t->unordered) {
+        /* two columns read one after the other (columns.c): the range holds
+         * every byte, so a sentence's span holds its figures' */
+        for (size_t i = start; i < end; i++) {
+            if (t->src[i] < *ostart)
+                *ostart = t->src[i];
+            if (t->src[i] > last)
+                last = t->src[i];
+        }
+    }
     size_t e = last + zb__utf8_len((unsigned char)orig[last]);
     *oend = e > orig_len ? orig_len : e;
+}
+
+/* Is orig[from..to) only what layout drops between the pieces of one figure:
+ * spaces, line and page breaks, invisible characters? */
+static int blank_between(const char *orig, size_t from, size_t to) {
+    while (from < to) {
+        int32_t cp;
+        size_t k = zb__utf8_decode(orig + from, to - from, &cp);
+        if (!(cp >= 0 && (cp <= 0x20 || cp == 0xA0 || cp == 0xAD || cp == 0x3000 ||
+                          cp == 0xFEFF || (cp >= 0x200B && cp <= 0x200D) || cp == 0x2060)))
+            return 0;
+        from += k;
+    }
+    return 1;
+}
+
+void zb__ntext_span_tight(const zb_ntext *t, const char *orig, size_t orig_len, size_t start,
+                          size_t end, size_t *ostart, size_t *oend) {
+    size_t i = start + 1;
+    for (; i < end && end <= t->len; i++) {
+        size_t prev = t->src[i - 1], cur = t->src[i];
+        if (cur == prev)
+            continue; /* the bytes of one character */
+        if (cur < prev)
+            break;
+        size_t after = prev + zb__utf8_len((unsigned char)orig[prev]);
+        if (cur > after && !blank_between(orig, after, cur))
+            break;
+    }
+    zb__ntext_span(t, orig, orig_len, start, i < end ? i : end, ostart, oend);
 }
 
 /* ---- folding ---- */

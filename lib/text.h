@@ -20,6 +20,7 @@ typedef struct zb_ntext {
     char *s;
     uint32_t *src;
     size_t len, cap;
+    int unordered; /* src runs back somewhere (two columns read one after the other) */
 } zb_ntext;
 
 #define ZB_MAX_INPUT ((size_t)UINT32_MAX - 16)
@@ -31,9 +32,15 @@ int zb__ntext_add(const zb_mem *m, zb_ntext *t, const char *s, size_t n, size_t 
 int zb__ntext_append(const zb_mem *m, zb_ntext *t, const zb_ntext *t2, size_t from, size_t to);
 void zb__ntext_clear(zb_ntext *t);
 void zb__ntext_free(const zb_mem *m, zb_ntext *t);
-/* The caller's byte range covering folded bytes [start, end). */
+/* The caller's byte range covering folded bytes [start, end): from the first
+ * to the last input byte of them, which is a walk where the text is unordered. */
 void zb__ntext_span(const zb_ntext *t, const char *orig, size_t orig_len, size_t start,
                     size_t end, size_t *ostart, size_t *oend);
+/* The same for a figure: the part before any text that is not the figure's
+ * (the other column, a page's furniture), so that its surface is its own
+ * bytes and the breaks between them. Costs the span and its gaps. */
+void zb__ntext_span_tight(const zb_ntext *t, const char *orig, size_t orig_len, size_t start,
+                          size_t end, size_t *ostart, size_t *oend);
 
 /* Validate: ZB_OK, or ZB_EUTF8 / ZB_EENCODING with a message naming line and byte. */
 int zb__validate(const char *s, size_t n, zb_err *err);

@@ -1,5 +1,6 @@
 /* Stage 2, layout: lines → paragraphs. */
 #include <check.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -130,6 +131,162 @@ START_TEST(heading_markers) {
 }
 END_TEST
 
+/* The paragraphs of s read in the input's order: every byte's source offset
+ * at or after the one before it (no line was split into columns). */
+static void assert_in_order(const char *s) {
+    zb_layout l;
+    zb__layout_init(&l, NULL, s, strlen(s));
+    const zb_ntext *b;
+    uint32_t last = 0;
+    while (zb__layout_next(&l, &b) == 1)
+        for (size_t i = 0; i < b->len; i++) {
+            ck_assert_uint_ge(b->src[i], last);
+            last = b->src[i];
+        }
+    zb__layout_free(&l);
+}
+
+/* The input offset of the folded bytes w in the paragraphs of s. */
+static size_t source_of(const char *s, const char *w) {
+    zb_layout l;
+    zb__layout_init(&l, NULL, s, strlen(s));
+    const zb_ntext *b;
+    size_t at = SIZE_MAX;
+    while (at == SIZE_MAX && zb__layout_next(&l, &b) == 1) {
+        const char *hit = strstr(b->s, w);
+        if (hit)
+            at = b->src[hit - b->s];
+    }
+    zb__layout_free(&l);
+    return at;
+}
+
+/* A copy-paste aligned in an editor: the right column starts at display
+ * column 36 (CJK characters two wide), one character further on in bytes or
+ * characters from line to line. */
+static const char two_by_width[] =
+    "　　全省经济运行稳中有进，地区      　　产业升级步伐加快，新增高新\n"
+    "生产总值增长5.2%，规模以上工        技术企业1200家，研发经费投入\n"
+    "业增加值增长6.1%。                  增长9.8%。\n";
+
+START_TEST(two_columns_by_display_width) {
+    ck_assert_str_eq(paragraphs(two_by_width),
+                     "全省经济运行稳中有进,地区生产总值增长5.2%,规模以上工业增加值增长6.1%。|"
+                     "产业升级步伐加快,新增高新技术企业1200家,研发经费投入增长9.8%。");
+    /* the offsets are the input's own */
+    ck_assert_uint_eq(source_of(two_by_width, "1200"),
+                      (size_t)(strstr(two_by_width, "1200") - two_by_width));
+}
+END_TEST
+
+/* pdftotext -layout: the right column starts at character 22 whatever the
+ * characters' width; a page number, a form feed, and a second page whose right
+ * column has two lines beside a left one of five. */
+static const char two_by_chars[] =
+    "    过去一年，全省经济持续           城镇新增就业72.4万人，\n"
+    "回升向好。地区生产总值增长         居民人均可支配收入增长\n"
+    "5.2%，一般公共预算收入增        5.6%。粮食产量达到618亿斤\n"
+    "长3.1%。                ，森林覆盖率稳定在59.98%\n"
+    "\n"
+    "           —1—\n"
+    "\f。今年地区生产总值增长5.5%           全面完成50项民生实\n"
+    "左右，城镇新增就业70万人         事。\n"
+    "以上，粮食产量稳定在610\n"
+    "亿斤以上，单位地区生产总值\n"
+    "能耗下降2.5%左右。\n";
+
+START_TEST(two_columns_by_characters_across_a_page) {
+    ck_assert_str_eq(paragraphs(two_by_chars),
+                     "过去一年,全省经济持续回升向好。地区生产总值增长5.2%,一般公共预算收入增长3.1%。|"
+                     "城镇新增就业72.4万人,居民人均可支配收入增长5.6%。粮食产量达到618亿斤,"
+                     "森林覆盖率稳定在59.98%。今年地区生产总值增长5.5%左右,城镇新增就业70万人以上,"
+                     "粮食产量稳定在610亿斤以上,单位地区生产总值能耗下降2.5%左右。|全面完成50项民生实事。");
+    ck_assert_uint_eq(source_of(two_by_chars, "59.98%"),
+                      (size_t)(strstr(two_by_chars, "59.98%") - two_by_chars));
+}
+END_TEST
+
+START_TEST(tables_are_not_columns) {
+    /* a table of figures: its columns are not prose */
+    const char *figures = "指标              2024年完成        2025年目标\n"
+                          "地区生产总值      增长5.2%          增长5.5%左右\n"
+                          "一般公共预算收入  增长3.1%          增长3%\n"
+                          "城镇新增就业      72.4万人          70万人以上\n";
+    assert_in_order(figures);
+    ck_assert_str_eq(paragraphs(figures), "指标2024年完成2025年目标地区生产总值增长5.2%增长5.5%左右"
+                                          "一般公共预算收入增长3.1%增长3%城镇新增就业72.4万人70万人以上");
+    /* a table of names and descriptions: the names are no prose */
+    assert_in_order("项目              主要内容\n"
+                    "长株潭城际铁路    新建线路，全长95公里。\n"
+                    "湘江新区          新增企业，达到1200家。\n"
+                    "岳阳港            新建泊位，吞吐能力1.5亿吨。\n");
+    /* prose on both sides, but the left sides end anywhere: a list, not a column */
+    assert_in_order("一是稳增长，          地区生产总值增长5.5%左右，\n"
+                    "二是促进产业转型升级，新增高新技术企业2000家，\n"
+                    "三是惠民生，          城镇新增就业70万人以上，\n"
+                    "四是加强生态环境保护和修复，        森林覆盖率稳定在59%以上。\n");
+}
+END_TEST
+
+START_TEST(one_column_with_indented_lines) {
+    const char *s = "　　过去一年，全省经济持续回升向好，地区生产总值增长5.2%。\n"
+                    "            （数据来源：省统计局初步核算）\n"
+                    "        　　今年，地区生产总值预期增长5.5%左右，城镇新增就业70万人以上。\n";
+    assert_in_order(s);
+    ck_assert_str_eq(paragraphs(s), "过去一年,全省经济持续回升向好,地区生产总值增长5.2%。|"
+                                    "(数据来源:省统计局初步核算)今年,地区生产总值预期增长5.5%左右,"
+                                    "城镇新增就业70万人以上。");
+    /* one line with a gutter is no block */
+    assert_in_order("全省经济持续回升向好，      地区生产总值增长5.2%。\n"
+                    "今年，地区生产总值预期增长5.5%左右，城镇新增就业70万人以上。\n");
+}
+END_TEST
+
+/* An allocator that fails its Nth call and counts what is still allocated. */
+typedef struct failing {
+    long calls, fail_at, live;
+} failing;
+
+static void *failing_realloc(void *ctx, void *p, size_t n) {
+    failing *f = ctx;
+    if (++f->calls == f->fail_at)
+        return NULL;
+    void *q = realloc(p, n);
+    if (q && !p)
+        f->live++;
+    return q;
+}
+
+static void failing_free(void *ctx, void *p) {
+    failing *f = ctx;
+    if (p)
+        f->live--;
+    free(p);
+}
+
+START_TEST(two_columns_when_memory_runs_out) {
+    /* every allocation of the column reader fails once: ZB_ENOMEM, nothing kept */
+    for (long n = 1;; n++) {
+        failing f = {0, n, 0};
+        zb_allocator a = {failing_realloc, failing_free, &f};
+        zb_mem m = {&a};
+        zb_layout l;
+        zb__layout_init(&l, &m, two_by_chars, strlen(two_by_chars));
+        const zb_ntext *b;
+        int rc;
+        while ((rc = zb__layout_next(&l, &b)) == 1)
+            ;
+        zb__layout_free(&l);
+        ck_assert_int_eq(f.live, 0);
+        if (rc == 0) {
+            ck_assert_int_lt(f.calls, n); /* no allocation failed: done */
+            break;
+        }
+        ck_assert_int_eq(rc, ZB_ENOMEM);
+    }
+}
+END_TEST
+
 int main(void) {
     Suite *s = suite_create("layout");
     TCase *t = tcase_create("layout");
@@ -143,6 +300,11 @@ int main(void) {
     tcase_add_test(t, crlf_and_empty_input);
     tcase_add_test(t, long_lines_are_cut_without_losing_text);
     tcase_add_test(t, heading_markers);
+    tcase_add_test(t, two_columns_by_display_width);
+    tcase_add_test(t, two_columns_by_characters_across_a_page);
+    tcase_add_test(t, tables_are_not_columns);
+    tcase_add_test(t, one_column_with_indented_lines);
+    tcase_add_test(t, two_columns_when_memory_runs_out);
     suite_add_tcase(s, t);
     int failed = tu_run(s);
     return failed;

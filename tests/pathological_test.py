@@ -47,6 +47,9 @@ CASES = {
     "figures-line-1MiB": (lambda: fill("地区生产总值增长6%，", MIB), None),
     # a million opening brackets, the figure, a million closing ones
     "brackets-1e6": (lambda: "(" * 1000000 + "增长5%" + ")" * 1000000, None),
+    # 10^5 lines of two columns side by side (pdftotext -layout), no page break:
+    # one block, each line read once and split once
+    "two-columns-1e5": (lambda: "地区生产总值增长6%。      城镇新增就业增长5%。\n" * 100000, 200000),
     # a million quotes
     "quotes-1e6": (lambda: "“" * 1000000 + "增长5%。", None),
 }
