@@ -127,7 +127,12 @@ int zb_cli_output_close(zb_output *o, int ok);
  * write failed and rc was 0. */
 int zb_cli_close_stdout(int rc);
 
-/* ---- plain SQL (sqlread.c) ---- */
+/* ---- reading a database (sqlread.c) ---- */
+
+/* Open a database read-only for command cmd through the library; 0, or the
+ * exit status after saying why (2: no --db given, 1: it cannot be opened). */
+struct zb_db;
+int zb_cli_open_db(struct zb_db **db, const char *cmd, const char *path);
 
 /* Open a database for reading with SQLite itself, by the rule of
  * zb_db_open(ZB_DB_READONLY) (no side files); an SQLite result code. Check the

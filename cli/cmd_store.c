@@ -9,19 +9,6 @@
 #include "cli.h"
 #include "zhibiao.h"
 
-static int open_db(zb_db **db, const char *cmd, const char *path) {
-    *db = NULL;
-    if (!path)
-        return zb_cli_error("%s: which database? give --db FILE", cmd), 2;
-    if (zb_db_open(db, path, ZB_DB_READONLY) != ZB_OK) {
-        zb_cli_error("%s", zb_db_errmsg(*db));
-        zb_db_close(*db);
-        *db = NULL;
-        return 1;
-    }
-    return 0;
-}
-
 /* The options the read-only commands share. */
 typedef struct query_args {
     const char *db, *region, *format, *output;
@@ -176,7 +163,7 @@ int zb_cmd_compare(int argc, char **argv) {
     if (a.base && a.target && a.target != a.base + 1)
         return zb_cli_error("compare: --target-year must be the year after --base-year"), 2;
     zb_db *db;
-    if ((rc = open_db(&db, "compare", a.db)) != 0)
+    if ((rc = zb_cli_open_db(&db, "compare", a.db)) != 0)
         return rc;
     zb_comparisons *it;
     if (zb_db_compare(&it, db, a.region, a.base, a.target) != ZB_OK) {
@@ -259,7 +246,7 @@ int zb_cmd_export(int argc, char **argv) {
     if (rc != ZB_CLI_GO)
         return rc;
     zb_db *db;
-    if ((rc = open_db(&db, "export", a.db)) != 0)
+    if ((rc = zb_cli_open_db(&db, "export", a.db)) != 0)
         return rc;
     zb_rows *it;
     if (zb_db_indicators(&it, db, &a.filter) != ZB_OK) {
@@ -314,7 +301,7 @@ int zb_cmd_stats(int argc, char **argv) {
         return rc;
     /* make sure it is ours and current before reading it with plain SQL */
     zb_db *db;
-    if ((rc = open_db(&db, "stats", a.db)) != 0)
+    if ((rc = zb_cli_open_db(&db, "stats", a.db)) != 0)
         return rc;
     zb_db_close(db);
     sqlite3 *conn = NULL;

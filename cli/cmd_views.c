@@ -209,14 +209,9 @@ static int run(const view_command *c, int argc, char **argv) {
     if (c->view == ZB_VIEW_PANEL && !a.filter.metric_id)
         return zb_cli_error("panel: which metric? give --metric ID (a catalog id such as gdp)"),
                2;
-    if (!a.db)
-        return zb_cli_error("%s: which database? give --db FILE", c->name), 2;
     zb_db *db;
-    if (zb_db_open(&db, a.db, ZB_DB_READONLY) != ZB_OK) {
-        zb_cli_error("%s", zb_db_errmsg(db));
-        zb_db_close(db);
-        return 1;
-    }
+    if ((rc = zb_cli_open_db(&db, c->name, a.db)) != 0)
+        return rc;
     zb_view_rows *it;
     if (zb_db_view(&it, db, c->view, &a.filter) != ZB_OK) {
         zb_cli_error("%s", zb_db_errmsg(db));

@@ -1,9 +1,24 @@
-/* Plain SQL on a zhibiao database for the commands that read it (stats,
- * dashboard), opened by the same rule as zb_db_open(ZB_DB_READONLY). */
+/* Reading a zhibiao database: through the library, and with plain SQL for the
+ * commands that need it (stats, dashboard), opened by the same rule as
+ * zb_db_open(ZB_DB_READONLY). */
 #include <sqlite3.h>
 #include <sys/stat.h>
 
 #include "cli.h"
+#include "zhibiao.h"
+
+int zb_cli_open_db(zb_db **db, const char *cmd, const char *path) {
+    *db = NULL;
+    if (!path)
+        return zb_cli_error("%s: which database? give --db FILE", cmd), 2;
+    if (zb_db_open(db, path, ZB_DB_READONLY) != ZB_OK) {
+        zb_cli_error("%s", zb_db_errmsg(*db));
+        zb_db_close(*db);
+        *db = NULL;
+        return 1;
+    }
+    return 0;
+}
 
 static int exists(const char *path, const char *suffix) {
     char *name = sqlite3_mprintf("%s%s", path, suffix);
