@@ -133,14 +133,14 @@ def check_delimited(what, data, text, delimiter):
     return c
 
 
-class Table(html.parser.HTMLParser):
+class Page(html.parser.HTMLParser):
     """The page's JSON data (<script id="zb-data">), and any element left open."""
 
     VOID = {"meta", "br", "rect", "line", "input", "img", "hr", "link", "path", "circle"}
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
-        self.stack, self.rows, self.in_table, self.errors = [], 0, False, []
+        self.stack, self.errors = [], []
         self.data, self.in_data = None, False
 
     def handle_data(self, data):
@@ -149,10 +149,6 @@ class Table(html.parser.HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         self.in_data = tag == "script" and dict(attrs).get("id") == "zb-data"
-        if tag == "table" and dict(attrs).get("id") == "indicators":
-            self.in_table = True
-        if tag == "tr" and self.in_table and "tbody" in self.stack:
-            self.rows += 1
         if tag not in self.VOID:
             self.stack.append(tag)
 
@@ -170,8 +166,6 @@ class Table(html.parser.HTMLParser):
                     pass
             return
         self.stack.pop()
-        if tag == "table":
-            self.in_table = False
 
 
 def timed(label, fn, *args):
@@ -244,7 +238,7 @@ def size_run(zhibiao, tmp, mb, small):
     if out.returncode or not said:
         fail(f"dashboard {name}: exit {out.returncode}: {out.stderr.decode()[:300]}")
         return
-    table = Table()
+    table = Page()
     with open(page, encoding="utf-8") as f:
         table.feed(f.read())
     table.close()
