@@ -109,9 +109,10 @@ static int is_page_number(const line *l, size_t npages) {
     while (i < k) {
         if (buf[i] >= '0' && buf[i] <= '9') {
             value = 0;
-            while (i < k && buf[i] >= '0' && buf[i] <= '9' && digits < 9) {
+            while (i < k && buf[i] >= '0' && buf[i] <= '9') {
+                if (++digits > 8) /* no page number; and value stays small */
+                    return 0;
                 value = value * 10 + (unsigned long)(buf[i++] - '0');
-                digits++;
             }
             if (!numbers++)
                 first = value;
