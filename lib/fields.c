@@ -5,14 +5,6 @@
 
 #include "fields.h"
 
-#define ZB_NAMES_none NULL
-#define ZB_NAMES_cmp (&zb__cmp_names)
-#define ZB_NAMES_kind (&zb__kind_names)
-#define ZB_NAMES_measure (&zb__measure_names)
-#define ZB_NAMES_sector (&zb__sector_names)
-#define ZB_NAMES_period (&zb__period_names)
-#define ZB_NAMES_commitment (&zb__commitment_names)
-
 /* The types of fields.h, and whether they are null on a qualitative row. */
 #define ZB_TYPE_SIZE ZB_FT_SIZE, 0
 #define ZB_TYPE_TEXT ZB_FT_TEXT, 0

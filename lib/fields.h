@@ -63,6 +63,15 @@
 #define ZB_EXTENSION_FIELDS(X)                                                           \
     X(page, YEAR, none, "")
 
+/* The name list of an ENUM field by its `names` column; NULL for none. */
+#define ZB_NAMES_none NULL
+#define ZB_NAMES_cmp (&zb__cmp_names)
+#define ZB_NAMES_kind (&zb__kind_names)
+#define ZB_NAMES_measure (&zb__measure_names)
+#define ZB_NAMES_sector (&zb__sector_names)
+#define ZB_NAMES_period (&zb__period_names)
+#define ZB_NAMES_commitment (&zb__commitment_names)
+
 typedef enum zb_field_type {
     ZB_FT_SIZE,
     ZB_FT_TEXT,

@@ -130,6 +130,72 @@ START_TEST(json_escapes_at_every_position) {
 }
 END_TEST
 
+
+/* Indicator rows as JSON Lines and as a JSON array, every type of field
+ * (written here by hand from INDICATORS.md §1: a figure, then a qualitative
+ * goal, whose value, unit, base value and base unit are null). */
+static zb_indicator figure(void) {
+    zb_indicator a = {0};
+    a.span_start = 12, a.span_end = 24, a.surface = "807.84亿斤";
+    a.value = 807.84, a.value_high = NAN, a.unit = "亿斤", a.base_value = 80784000000;
+    a.base_unit = "斤", a.cmp = ZB_CMP_GE, a.year = 2021, a.kind = ZB_KIND_ACHIEVED;
+    a.measure = ZB_MEASURE_LEVEL, a.metric = "粮食总产量", a.metric_id = "grain_output";
+    a.sector = ZB_SECTOR_AGRICULTURE, a.section = "", a.sentence = "粮食总产量807.84亿斤\"。";
+    a.period = ZB_PERIOD_AVERAGE, a.year_from = 2017, a.entity = "一汽";
+    a.commitment = ZB_COMMIT_STRIVE, a.estimate = 1, a.qualitative = NULL, a.page = 3;
+    return a;
+}
+
+#define FIGURE_JSON                                                                     \
+    "{\"span_start\":12,\"span_end\":24,\"surface\":\"807.84亿斤\",\"value\":807.84,"   \
+    "\"unit\":\"亿斤\",\"base_value\":80784000000,\"base_unit\":\"斤\",\"cmp\":\">=\","  \
+    "\"value_high\":null,\"year\":2021,\"kind\":\"achieved\",\"measure\":\"level\","    \
+    "\"metric\":\"粮食总产量\",\"metric_id\":\"grain_output\",\"sector\":\"agriculture\"," \
+    "\"section\":\"\",\"sentence\":\"粮食总产量807.84亿斤\\\"。\",\"period\":\"average\","   \
+    "\"year_from\":2017,\"entity\":\"一汽\",\"commitment\":\"strive\",\"estimate\":true,"  \
+    "\"qualitative\":null,\"page\":3}"
+#define GOAL_JSON                                                                       \
+    "{\"span_start\":0,\"span_end\":6,\"surface\":\"稳定\",\"value\":null,\"unit\":null," \
+    "\"base_value\":null,\"base_unit\":null,\"cmp\":\"=\",\"value_high\":null,"          \
+    "\"year\":null,\"kind\":\"target\",\"measure\":\"level\",\"metric\":\"粮食产量\","   \
+    "\"metric_id\":\"\",\"sector\":\"economy\",\"section\":\"二、\",\"sentence\":\"s\"," \
+    "\"period\":\"year\",\"year_from\":null,\"entity\":\"\",\"commitment\":\"plain\","   \
+    "\"estimate\":false,\"qualitative\":\"粮食产量稳定\",\"page\":null}"
+
+static zb_indicator goal(void) {
+    zb_indicator g = {0};
+    g.span_end = 6, g.surface = "稳定", g.value = NAN, g.value_high = NAN, g.unit = "";
+    g.base_value = NAN, g.base_unit = "", g.kind = ZB_KIND_TARGET, g.metric = "粮食产量";
+    g.metric_id = "", g.section = "二、", g.sentence = "s", g.entity = "";
+    g.qualitative = "粮食产量稳定";
+    return g;
+}
+
+START_TEST(indicator_rows_as_json) {
+    zb_indicator rows[2] = {figure(), goal()};
+    static const zb_format formats[] = {ZB_FORMAT_JSONL, ZB_FORMAT_JSON};
+    static const char *const want[] = {FIGURE_JSON "\n" GOAL_JSON "\n",
+                                       "[\n " FIGURE_JSON ",\n " GOAL_JSON "\n]\n"};
+    for (int f = 0; f < 2; f++) {
+        char out[4096] = "";
+        zb_writer *w = NULL;
+        ck_assert_int_eq(zb_writer_new(&w, formats[f], 0, collect, out), ZB_OK);
+        for (int i = 0; i < 2; i++)
+            ck_assert_int_eq(zb_writer_indicator(w, &rows[i], NULL), ZB_OK);
+        ck_assert_int_eq(zb_writer_finish(w), ZB_OK);
+        zb_writer_free(w);
+        ck_assert_str_eq(out, want[f]);
+    }
+    /* the same object into a caller's buffer, and cut short like snprintf */
+    char buf[1024];
+    size_t n = zb_indicator_json(&rows[0], buf, sizeof buf);
+    ck_assert_str_eq(buf, FIGURE_JSON);
+    ck_assert_uint_eq(n, strlen(FIGURE_JSON));
+    ck_assert_uint_eq(zb_indicator_json(&rows[0], buf, 10), n);
+    ck_assert_str_eq(buf, "{\"span_st");
+}
+END_TEST
+
 int main(void) {
     Suite *s = suite_create("write");
     TCase *t = tcase_create("write");
@@ -137,6 +203,7 @@ int main(void) {
     tcase_add_test(t, negative_zero_keeps_its_sign);
     tcase_add_test(t, json_strings_escaped);
     tcase_add_test(t, json_escapes_at_every_position);
+    tcase_add_test(t, indicator_rows_as_json);
     suite_add_tcase(s, t);
     int failed = tu_run(s);
     return failed ? EXIT_FAILURE : EXIT_SUCCESS;
