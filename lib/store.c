@@ -21,7 +21,7 @@ void zb__db_stmts_free(zb_db *db) {
     sqlite3_stmt **all[] = {&db->st.find,      &db->st.del,       &db->st.doc,
                             &db->st.section,   &db->st.sentence,  &db->st.indicator,
                             &db->st.count,     &db->st.fts_add,   &db->st.fts_mark,
-                            &db->st.next_id};
+                            &db->st.next_id,   &db->st.savepoint, &db->st.release};
     for (size_t i = 0; i < sizeof all / sizeof *all; i++) {
         sqlite3_finalize(*all[i]);
         *all[i] = NULL;
@@ -95,11 +95,14 @@ static int prepare_all(zb_db *db) {
         "0) FROM documents)) WHERE name = 'fts_documents'",
         "SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'documents'), 0), "
         "coalesce((SELECT max(id) FROM documents), 0)) + 1",
+        /* a document of a batch; parsed once here, not by sqlite3_exec() each time */
+        "SAVEPOINT zb_document",
+        "RELEASE zb_document",
     };
     sqlite3_stmt **slots[] = {&db->st.find,     &db->st.del,      &db->st.doc,
                               &db->st.section,  &db->st.sentence, &db->st.indicator,
                               &db->st.count,    &db->st.fts_add,  &db->st.fts_mark,
-                              &db->st.next_id};
+                              &db->st.next_id,  &db->st.savepoint, &db->st.release};
     char insert[2048];
     insert_sql(insert, sizeof insert);
     for (size_t i = 0; i < sizeof sql / sizeof *sql; i++)
@@ -356,6 +359,19 @@ static int index_new(zb_db *db) {
     return rc;
 }
 
+/* Foreign keys wait for the commit (a document's rows are stored before its
+ * row). Setting the pragma expires every prepared statement of the connection
+ * (SQLite recompiles them: 7 % of an ingest when done per document), so a
+ * batch sets it once; it holds until the transaction ends. */
+static int defer_keys(zb_db *db) {
+    if (db->batch && db->fk_deferred)
+        return ZB_OK;
+    int rc = zb__db_exec(db, "PRAGMA defer_foreign_keys = ON", "storing the document");
+    if (!rc && db->batch)
+        db->fk_deferred = 1;
+    return rc;
+}
+
 /* Undo a failed document: its savepoint, or its transaction. An error that
  * made SQLite roll the whole transaction back (a full disk, no memory) takes
  * the batch with it: the handle says so at zb_db_commit(). */
@@ -392,6 +408,7 @@ int zb_db_begin(zb_db *db) {
         return rc;
     db->batch = 1;
     db->batch_lost = 0;
+    db->fk_deferred = 0;
     db->err.code = ZB_OK;
     return ZB_OK;
 }
@@ -497,8 +514,8 @@ int zb_db_ingest(zb_db *db, const char *text, size_t len, const zb_ingest_option
     }
     if ((rc = prepare_all(db)) != ZB_OK)
         goto out;
-    if ((rc = zb__db_exec(db, own ? "BEGIN IMMEDIATE" : "SAVEPOINT zb_document",
-                          "starting the ingest")) != ZB_OK)
+    if ((rc = own ? zb__db_exec(db, "BEGIN IMMEDIATE", "starting the ingest")
+                  : step_done(db, db->st.savepoint, "starting the ingest")) != ZB_OK)
         goto out;
     open = 1;
     sqlite3_stmt *find = db->st.find;
@@ -527,8 +544,7 @@ int zb_db_ingest(zb_db *db, const char *text, size_t len, const zb_ingest_option
         }
         /* the rows come before their document (above): their foreign keys wait
          * for the commit */
-        if ((rc = next_id(db, &ds.id)) != ZB_OK ||
-            (rc = zb__db_exec(db, "PRAGMA defer_foreign_keys = ON", "storing the document")))
+        if ((rc = next_id(db, &ds.id)) != ZB_OK || (rc = defer_keys(db)) != ZB_OK)
             goto out;
         rc = zb__parse_paragraphs(&doc, in.text, in.len, &po, store_paragraph, &ds);
         if (rc) {
@@ -548,8 +564,8 @@ int zb_db_ingest(zb_db *db, const char *text, size_t len, const zb_ingest_option
     }
     if (own && (rc = index_new(db)) != ZB_OK)
         goto out;
-    if ((rc = zb__db_exec(db, own ? "COMMIT" : "RELEASE zb_document",
-                          "committing the ingest")) != ZB_OK)
+    if ((rc = own ? zb__db_exec(db, "COMMIT", "committing the ingest")
+                  : step_done(db, db->st.release, "committing the ingest")) != ZB_OK)
         goto out;
     open = 0;
     res.region = db->region ? db->region : "";
