@@ -551,6 +551,7 @@ START_TEST(a_batch_is_one_transaction_of_whole_documents) {
     ck_assert_int_eq(scalar(p, "SELECT count(*) FROM documents"), 1);
     ck_assert_int_eq(scalar(p, "SELECT count(*) FROM indicators"), (long long)a.indicators);
     ck_assert_int_eq(scalar(p, "SELECT count(*) FROM sentences WHERE document_id <> 1"), 0);
+    ck_assert_int_eq(scalar(p, "SELECT count(*) FROM sections WHERE document_id <> 1"), 0);
     ck_assert_int_gt(scalar(p, "SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH "
                                "'粮食产量'"), 0);
     /* rolled back, and left open at close: neither is kept */
