@@ -564,7 +564,7 @@ typedef struct zb_ingest_result {
 } zb_ingest_result;
 
 /** Parse a report and store it with its sections, sentences and indicators in
- *  one transaction (or in a savepoint of a batch's): all of it or nothing. Bytes already stored (same SHA-256) are
+ *  one transaction (or in a batch's): all of it or nothing. Bytes already stored (same SHA-256) are
  *  not stored again; their document id comes back with inserted = 0, unless
  *  ZB_INGEST_REPLACE asks for a fresh extraction.
  *  An HTML page or a PDF (by content, or as opts->format says) is first made
@@ -576,8 +576,9 @@ ZB_EXTERN(int) zb_db_ingest(zb_db *db, const char *text, size_t len,
                             const zb_ingest_options *opts, zb_ingest_result *result);
 
 /** A batch: the documents zb_db_ingest() stores between zb_db_begin() and
- *  zb_db_commit() share one transaction, each in a savepoint of its own, so a
- *  document that fails leaves nothing and the others stay. Readers, and the
+ *  zb_db_commit() share one transaction; a document that fails is deleted
+ *  from it again (a replacement that fails gives the old one back), so it
+ *  leaves nothing and the others stay. Readers, and the
  *  full-text index (sentences_fts), see the batch's documents at its commit;
  *  a crash or kill before it loses the batch, never part of a document. The
  *  batch holds the database's write lock until it ends. Without a batch every

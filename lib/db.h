@@ -17,7 +17,7 @@
  * handle until it closes (preparing them per document cost 6 % of an ingest). */
 typedef struct zb_ingest_stmts {
     sqlite3_stmt *find, *del, *doc, *section, *sentence, *indicator, *count, *fts_add, *fts_mark,
-        *next_id;
+        *next_id, *savepoint, *release;
 } zb_ingest_stmts;
 
 struct zb_db {
@@ -32,6 +32,7 @@ struct zb_db {
     int prepared;   /* st holds statements */
     int batch;      /* between zb_db_begin() and zb_db_commit() */
     int batch_lost; /* SQLite rolled the batch back after an error */
+    int fk_deferred; /* the batch's transaction defers foreign keys already */
 };
 
 /* Finalize the ingest's statements (zb_db_close()). */

@@ -1,8 +1,9 @@
 /* The store, part 2: ingest. A document is stored whole or not at all: its
  * row, its sections, the sentences its indicators come from and the
  * indicators, in a transaction of its own or, inside a batch (zb_db_begin() …
- * zb_db_commit()), in a savepoint of the batch's transaction. The full-text
- * index takes the new sentences in one statement just before the commit. */
+ * zb_db_commit()), in the batch's transaction, from which a document that
+ * fails is deleted again (forget()). The full-text index takes the new
+ * sentences in one statement just before the commit. */
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
@@ -21,7 +22,7 @@ void zb__db_stmts_free(zb_db *db) {
     sqlite3_stmt **all[] = {&db->st.find,      &db->st.del,       &db->st.doc,
                             &db->st.section,   &db->st.sentence,  &db->st.indicator,
                             &db->st.count,     &db->st.fts_add,   &db->st.fts_mark,
-                            &db->st.next_id};
+                            &db->st.next_id,   &db->st.savepoint, &db->st.release};
     for (size_t i = 0; i < sizeof all / sizeof *all; i++) {
         sqlite3_finalize(*all[i]);
         *all[i] = NULL;
@@ -95,11 +96,14 @@ static int prepare_all(zb_db *db) {
         "0) FROM documents)) WHERE name = 'fts_documents'",
         "SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'documents'), 0), "
         "coalesce((SELECT max(id) FROM documents), 0)) + 1",
+        /* a replacement in a batch; parsed once here, not by sqlite3_exec() each time */
+        "SAVEPOINT zb_document",
+        "RELEASE zb_document",
     };
     sqlite3_stmt **slots[] = {&db->st.find,     &db->st.del,      &db->st.doc,
                               &db->st.section,  &db->st.sentence, &db->st.indicator,
                               &db->st.count,    &db->st.fts_add,  &db->st.fts_mark,
-                              &db->st.next_id};
+                              &db->st.next_id,  &db->st.savepoint, &db->st.release};
     char insert[2048];
     insert_sql(insert, sizeof insert);
     for (size_t i = 0; i < sizeof sql / sizeof *sql; i++)
@@ -356,11 +360,55 @@ static int index_new(zb_db *db) {
     return rc;
 }
 
-/* Undo a failed document: its savepoint, or its transaction. An error that
- * made SQLite roll the whole transaction back (a full disk, no memory) takes
- * the batch with it: the handle says so at zb_db_commit(). */
-static void undo(zb_db *db, int own) {
-    if (own) {
+/* Foreign keys wait for the commit (a document's rows are stored before its
+ * row). Setting the pragma expires every prepared statement of the connection
+ * (SQLite recompiles them: 7 % of an ingest when done per document), so a
+ * batch sets it once; it holds until the transaction ends. */
+static int defer_keys(zb_db *db) {
+    if (db->batch && db->fk_deferred)
+        return ZB_OK;
+    int rc = zb__db_exec(db, "PRAGMA defer_foreign_keys = ON", "storing the document");
+    if (!rc && db->batch)
+        db->fk_deferred = 1;
+    return rc;
+}
+
+/* Take a failed new document of a batch out of it: its rows, and its row if
+ * stored. A batch's documents have no savepoint each: in one, SQLite copies
+ * every page a document touches into a statement journal first (a third of
+ * the writes of an ingest), and the document's id says what to delete. The
+ * document was never in the full-text index (its id is above the mark), so
+ * nothing is taken out of that. 0, or -1 when a delete failed. */
+static int forget(zb_db *db, int64_t id) {
+    static const char *const sql[] = {
+        "DELETE FROM indicators WHERE document_id = ?1",
+        "DELETE FROM sentences WHERE document_id = ?1",
+        "DELETE FROM sections WHERE document_id = ?1",
+        "DELETE FROM documents WHERE id = ?1",
+    };
+    for (size_t i = 0; i < sizeof sql / sizeof *sql; i++) {
+        sqlite3_stmt *st;
+        if (sqlite3_prepare_v2(db->conn, sql[i], -1, &st, NULL) != SQLITE_OK)
+            return -1;
+        sqlite3_bind_int64(st, 1, id);
+        int rc = sqlite3_step(st);
+        sqlite3_finalize(st);
+        if (rc != SQLITE_DONE)
+            return -1;
+    }
+    return 0;
+}
+
+/* What a failed document leaves to undo. */
+enum { UNDO_NONE, UNDO_TRANSACTION, UNDO_SAVEPOINT, UNDO_ROWS };
+
+/* Undo a failed document: its transaction, its savepoint (a replacement in a
+ * batch: the old document comes back) or its rows. An error that made SQLite
+ * roll the whole transaction back (a full disk, no memory), or rows that
+ * cannot be deleted, take the batch with them: the handle says so at
+ * zb_db_commit(). db->err keeps the first error. */
+static void undo(zb_db *db, int what, int64_t id) {
+    if (what == UNDO_TRANSACTION) {
         sqlite3_exec(db->conn, "ROLLBACK", NULL, NULL, NULL);
         return;
     }
@@ -368,7 +416,12 @@ static void undo(zb_db *db, int own) {
         db->batch_lost = 1;
         return;
     }
-    sqlite3_exec(db->conn, "ROLLBACK TO zb_document; RELEASE zb_document", NULL, NULL, NULL);
+    if (what == UNDO_SAVEPOINT)
+        sqlite3_exec(db->conn, "ROLLBACK TO zb_document; RELEASE zb_document", NULL, NULL, NULL);
+    else if (what == UNDO_ROWS && forget(db, id) != 0) {
+        sqlite3_exec(db->conn, "ROLLBACK", NULL, NULL, NULL);
+        db->batch_lost = 1;
+    }
 }
 
 static int writable(zb_db *db, const char *what) {
@@ -392,6 +445,7 @@ int zb_db_begin(zb_db *db) {
         return rc;
     db->batch = 1;
     db->batch_lost = 0;
+    db->fk_deferred = 0;
     db->err.code = ZB_OK;
     return ZB_OK;
 }
@@ -473,8 +527,8 @@ int zb_db_ingest(zb_db *db, const char *text, size_t len, const zb_ingest_option
     doc_stream ds = {.db = db};
     char sha[65];
     zb__sha256_hex(text, len, sha);
-    /* alone: a transaction of its own; in a batch: a savepoint of the batch's */
-    int own = !db->batch, open = 0, rc = ZB_OK;
+    /* alone: a transaction of its own; in a batch, the batch's */
+    int own = !db->batch, open = UNDO_NONE, rc = ZB_OK;
     /* a page or PDF is made text first, even when stored already: bytes that
      * are not what the caller says they are fail as they always did */
     if (in.format != ZB_INPUT_TEXT) {
@@ -497,10 +551,9 @@ int zb_db_ingest(zb_db *db, const char *text, size_t len, const zb_ingest_option
     }
     if ((rc = prepare_all(db)) != ZB_OK)
         goto out;
-    if ((rc = zb__db_exec(db, own ? "BEGIN IMMEDIATE" : "SAVEPOINT zb_document",
-                          "starting the ingest")) != ZB_OK)
+    if (own && (rc = zb__db_exec(db, "BEGIN IMMEDIATE", "starting the ingest")) != ZB_OK)
         goto out;
-    open = 1;
+    open = own ? UNDO_TRANSACTION : UNDO_NONE;
     sqlite3_stmt *find = db->st.find;
     bind_text(find, 1, sha);
     int found = sqlite3_step(find);
@@ -521,15 +574,23 @@ int zb_db_ingest(zb_db *db, const char *text, size_t len, const zb_ingest_option
             goto out;
         }
         if (existing) {
+            /* in a batch, a savepoint brings the old document back if the new
+             * one fails (a replacement is rare: its cost does not matter) */
+            if (!own) {
+                if ((rc = step_done(db, db->st.savepoint, "replacing the document")) != ZB_OK)
+                    goto out;
+                open = UNDO_SAVEPOINT;
+            }
             sqlite3_bind_int64(db->st.del, 1, existing);
             if ((rc = step_done(db, db->st.del, "replacing the document")) != ZB_OK)
                 goto out;
         }
         /* the rows come before their document (above): their foreign keys wait
          * for the commit */
-        if ((rc = next_id(db, &ds.id)) != ZB_OK ||
-            (rc = zb__db_exec(db, "PRAGMA defer_foreign_keys = ON", "storing the document")))
+        if ((rc = next_id(db, &ds.id)) != ZB_OK || (rc = defer_keys(db)) != ZB_OK)
             goto out;
+        if (open == UNDO_NONE)
+            open = UNDO_ROWS;
         rc = zb__parse_paragraphs(&doc, in.text, in.len, &po, store_paragraph, &ds);
         if (rc) {
             if (!ds.failed) /* else db->err says what the store met */
@@ -548,16 +609,18 @@ int zb_db_ingest(zb_db *db, const char *text, size_t len, const zb_ingest_option
     }
     if (own && (rc = index_new(db)) != ZB_OK)
         goto out;
-    if ((rc = zb__db_exec(db, own ? "COMMIT" : "RELEASE zb_document",
-                          "committing the ingest")) != ZB_OK)
+    if (own && (rc = zb__db_exec(db, "COMMIT", "committing the ingest")) != ZB_OK)
         goto out;
-    open = 0;
+    if (open == UNDO_SAVEPOINT &&
+        (rc = step_done(db, db->st.release, "committing the ingest")) != ZB_OK)
+        goto out;
+    open = UNDO_NONE;
     res.region = db->region ? db->region : "";
     if (result)
         *result = res;
 out:
-    if (open)
-        undo(db, own);
+    if (open != UNDO_NONE)
+        undo(db, open, ds.id);
     zb_doc_free(doc);
     zb_text_free(src);
     zb__free(NULL, ds.sections);

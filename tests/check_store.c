@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "sha256.h"
 #include "testutil.h"
 #include "zhibiao.h"
 
@@ -516,6 +517,33 @@ START_TEST(full_text_search_finds_the_source) {
 }
 END_TEST
 
+/* The document key is SHA-256: the published test vectors (FIPS 180-2,
+ * appendix B), with padding of one block and of two, and many whole blocks
+ * (the processor's SHA instructions take those when it has them). */
+START_TEST(the_document_key_is_sha256) {
+    static const struct {
+        const char *text;
+        const char *digest;
+    } v[] = {
+        {"", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"},
+        {"abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"},
+        {"abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq",
+         "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1"},
+    };
+    char hex[65];
+    for (size_t i = 0; i < sizeof v / sizeof *v; i++) {
+        zb__sha256_hex(v[i].text, strlen(v[i].text), hex);
+        ck_assert_str_eq(hex, v[i].digest);
+    }
+    char *a = malloc(1000000);
+    ck_assert_ptr_nonnull(a);
+    memset(a, 'a', 1000000);
+    zb__sha256_hex(a, 1000000, hex);
+    ck_assert_str_eq(hex, "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+    free(a);
+}
+END_TEST
+
 /* Readers, and search, see a batch at its commit; a failed document leaves
  * nothing and the others stay; a rollback, or a close, keeps none. */
 START_TEST(a_batch_is_one_transaction_of_whole_documents) {
@@ -551,6 +579,7 @@ START_TEST(a_batch_is_one_transaction_of_whole_documents) {
     ck_assert_int_eq(scalar(p, "SELECT count(*) FROM documents"), 1);
     ck_assert_int_eq(scalar(p, "SELECT count(*) FROM indicators"), (long long)a.indicators);
     ck_assert_int_eq(scalar(p, "SELECT count(*) FROM sentences WHERE document_id <> 1"), 0);
+    ck_assert_int_eq(scalar(p, "SELECT count(*) FROM sections WHERE document_id <> 1"), 0);
     ck_assert_int_gt(scalar(p, "SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH "
                                "'粮食产量'"), 0);
     /* rolled back, and left open at close: neither is kept */
@@ -896,6 +925,7 @@ int main(void) {
     TCase *t = tcase_create("store");
     tcase_set_timeout(t, 120);
     tcase_add_test(t, fresh_database_has_the_schema);
+    tcase_add_test(t, the_document_key_is_sha256);
     tcase_add_test(t, older_schema_is_upgraded);
     tcase_add_test(t, newer_foreign_and_broken_files_are_refused);
     tcase_add_test(t, read_only_file_and_handle);
