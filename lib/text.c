@@ -55,14 +55,15 @@ int zb__validate(const char *s, size_t n, zb_err *err) {
             i++;
         if (i == n)
             break;
-        /* the common case, a CJK ideograph: lead E4–E9 can be neither overlong
-         * nor a surrogate, so two continuation bytes make it valid; utf8proc
-         * judges everything else */
-        if (u[i] >= 0xE4 && u[i] <= 0xE9 && i + 2 < n && (u[i + 1] & 0xC0) == 0x80 &&
-            (u[i + 2] & 0xC0) == 0x80) {
+        /* the common case, three bytes (ideographs, Chinese and full-width
+         * punctuation): leads E1–EC and EE–EF can be neither overlong nor a
+         * surrogate, so two continuation bytes (80–BF: below 0x40 once 0x80 is
+         * flipped) make it valid; utf8proc judges everything else */
+        while (i + 2 < n && (unsigned char)(u[i] - 0xE1) <= 0x0E && u[i] != 0xED &&
+               ((u[i + 1] ^ 0x80) | (u[i + 2] ^ 0x80)) < 0x40)
             i += 3;
+        if (i == n || (u[i] < 0x80 && u[i] != 0))
             continue;
-        }
         if (u[i] == 0)
             return zb__err_set(err, ZB_EENCODING,
                                "line %zu, byte %zu: a NUL byte; this looks like a binary "
