@@ -354,7 +354,59 @@ static int start_block(zb_columns *c, const shape *sh, size_t start, size_t end)
     return ZB_OK;
 }
 
+/* Could analyse() find a gap in s[start..end): a run of spaces at least
+ * COL_MIN_GAP wide between text on both sides? An exact filter, far cheaper
+ * than analyse(): no metric, no counts, most characters one test. A tab counts
+ * as wide enough whatever column it starts at. */
+static int may_have_gap(const char *s, size_t start, size_t end) {
+    if (end - start > COL_MAX_LINE)
+        return 0; /* analyse() calls it odd: no gap */
+    const unsigned char *u = (const unsigned char *)s;
+    uint32_t width = 0; /* of the run of spaces since the last text */
+    int seen = 0;
+    for (size_t i = start; i < end;) {
+        /* a run of text: Chinese characters of U+4000–U+9FFF (lead bytes
+         * E4–E9) and printable ASCII, one test a character */
+        size_t j = i;
+        while (j < end) {
+            unsigned char b = u[j];
+            if ((unsigned char)(b - 0xE4) < 6)
+                j += 3;
+            else if ((unsigned char)(b - 0x21) < 0x5E)
+                j++;
+            else
+                break;
+        }
+        int text = j > i;
+        if (!text) {
+            int32_t cp;
+            j = i + zb__utf8_decode(s + i, end - i, &cp);
+            if (is_zero_width(cp)) {
+                i = j;
+                continue; /* neither text nor space: a run goes on across it */
+            }
+            uint32_t w = cp == '\t' ? COL_MIN_GAP
+                       : cp == 0x3000 ? 2
+                       : (cp >= 0 && cp <= 0x20) || cp == 0xA0 ? 1 : 0;
+            width += w;
+            text = !w;
+        }
+        if (text) {
+            if (seen && width >= COL_MIN_GAP)
+                return 1;
+            seen = 1;
+            width = 0;
+        }
+        i = j;
+    }
+    return 0;
+}
+
 int zb__columns_push(zb_columns *c, size_t start, size_t end) {
+    /* the common case: no block is being read, and only a line with a gap can
+     * start one (start_block hands any other line on as it came) */
+    if (!c->nlines && !may_have_gap(c->orig, start, end))
+        return push_out(c, start, end);
     shape sh;
     analyse(c->orig, start, end, &sh);
     if (!c->nlines)

@@ -106,11 +106,26 @@ static int is_ascii_alnum(char c) {
            c == '%' || c == '.';
 }
 
+/* The first byte c in s[from..n), or n. */
+static size_t next_byte(const char *s, size_t from, size_t n, char c) {
+    const char *p = from < n ? memchr(s + from, c, n - from) : NULL;
+    return p ? (size_t)(p - s) : n;
+}
+
 /* Copy raw into line without markers, pinyin noise and layout spaces, trimmed. */
 static int clean_line(zb_layout *l) {
     zb_ntext *raw = &l->raw, *line = &l->line;
     zb__ntext_clear(line);
     size_t i = 0, n = raw->len;
+    /* the next '(' and space, found by memchr rather than byte by byte */
+    size_t paren = next_byte(raw->s, 0, n, '('), space = next_byte(raw->s, 0, n, ' ');
+    if (paren == n && space == n) {
+        /* nothing to clean, the common line: line is raw, without a copy */
+        zb_ntext t = *line;
+        *line = *raw;
+        *raw = t;
+        return ZB_OK;
+    }
     while (i < n) {
         char c = raw->s[i];
         if (c == '(') {
@@ -135,9 +150,11 @@ static int clean_line(zb_layout *l) {
             continue;
         }
         /* copy up to the next '(' or space in one piece */
-        size_t j = i + 1;
-        while (j < n && raw->s[j] != '(' && raw->s[j] != ' ')
-            j++;
+        if (paren <= i)
+            paren = next_byte(raw->s, i + 1, n, '(');
+        if (space <= i)
+            space = next_byte(raw->s, i + 1, n, ' ');
+        size_t j = paren < space ? paren : space;
         if (zb__ntext_append(l->mem, line, raw, i, j))
             return ZB_ENOMEM;
         i = j;

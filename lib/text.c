@@ -55,14 +55,15 @@ int zb__validate(const char *s, size_t n, zb_err *err) {
             i++;
         if (i == n)
             break;
-        /* the common case, a CJK ideograph: lead E4–E9 can be neither overlong
-         * nor a surrogate, so two continuation bytes make it valid; utf8proc
-         * judges everything else */
-        if (u[i] >= 0xE4 && u[i] <= 0xE9 && i + 2 < n && (u[i + 1] & 0xC0) == 0x80 &&
-            (u[i + 2] & 0xC0) == 0x80) {
+        /* the common case, three bytes (ideographs, Chinese and full-width
+         * punctuation): leads E1–EC and EE–EF can be neither overlong nor a
+         * surrogate, so two continuation bytes (80–BF: below 0x40 once 0x80 is
+         * flipped) make it valid; utf8proc judges everything else */
+        while (i + 2 < n && (unsigned char)(u[i] - 0xE1) <= 0x0E && u[i] != 0xED &&
+               ((u[i + 1] ^ 0x80) | (u[i + 2] ^ 0x80)) < 0x40)
             i += 3;
+        if (i == n || (u[i] < 0x80 && u[i] != 0))
             continue;
-        }
         if (u[i] == 0)
             return zb__err_set(err, ZB_EENCODING,
                                "line %zu, byte %zu: a NUL byte; this looks like a binary "
@@ -210,121 +211,121 @@ static int add_cp(const zb_mem *m, zb_ntext *out, int32_t cp, size_t src) {
     return zb__ntext_add(m, out, (const char *)enc, (size_t)k, src);
 }
 
+/* Does the CJK ideograph cp (U+3400–U+9FFF) fold to another character? The
+ * bitmap of zb__t2s_fold, inline: most characters of a report are simplified
+ * already, and this runs on each of them. */
+static inline int may_be_traditional(uint32_t cp) {
+    uint32_t bit = cp - ZB_T2S_BITMAP_LO;
+    return (zb__t2s_bitmap[bit / 8] >> (bit % 8)) & 1u;
+}
+
+/* Fold one character the short ways do not cover (NFKC by utf8proc, then
+ * traditional → simplified), appending through zb__ntext_add. */
+static int fold_rare(const zb_mem *m, zb_ntext *out, int32_t cp, const char *orig, size_t i,
+                     size_t k) {
+    if (cp >= 0x3400 && cp <= 0x9FFF) {
+        uint32_t simp = zb__t2s_fold((uint32_t)cp);
+        return simp == (uint32_t)cp ? zb__ntext_add(m, out, orig + i, k, i)
+                                    : add_cp(m, out, (int32_t)simp, i);
+    }
+    utf8proc_int32_t buf[32];
+    int boundclass = 0;
+    utf8proc_ssize_t nd =
+        utf8proc_decompose_char(cp, buf, 32, UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE, &boundclass);
+    if (nd > 1)
+        nd = utf8proc_normalize_utf32(buf, nd, UTF8PROC_COMPOSE | UTF8PROC_STABLE);
+    if (nd <= 0) {
+        buf[0] = cp;
+        nd = 1;
+    }
+    for (utf8proc_ssize_t d = 0; d < nd; d++) {
+        int32_t f = (int32_t)zb__t2s_fold((uint32_t)buf[d]);
+        if (f < 0x20 || f == 0x7F)
+            f = ' ';
+        if (add_cp(m, out, f, i))
+            return ZB_ENOMEM;
+    }
+    return ZB_OK;
+}
+
+/* One pass, one test for most characters. The characters of the short ways
+ * never fold to more bytes than they have, so room for the rest of the line,
+ * reserved at the start and again after each rare character, is room for all
+ * they write. */
 int zb__fold_line(const zb_mem *m, zb_ntext *out, const char *orig, size_t start, size_t end) {
     if (zb__ntext_reserve(m, out, end - start))
         return ZB_ENOMEM;
-    size_t i = start;
+    const unsigned char *u = (const unsigned char *)orig;
+    char *s = out->s;
+    uint32_t *src = out->src;
+    size_t at = out->len, i = start;
     while (i < end) {
-        unsigned char c = (unsigned char)orig[i];
-        if (c < 0x80) {
-            /* Copy a run of printable ASCII at once; controls become a space. */
-            size_t j = i;
-            while (j < end && (unsigned char)orig[j] >= 0x20 && (unsigned char)orig[j] < 0x7F)
-                j++;
-            if (j > i) {
-                if (zb__ntext_reserve(m, out, j - i))
-                    return ZB_ENOMEM;
-                size_t at = out->len;
-                memcpy(out->s + at, orig + i, j - i);
-                for (size_t k = 0; k < j - i; k++)
-                    out->src[at + k] = (uint32_t)(i + k);
-                out->len += j - i;
-                out->s[out->len] = 0;
-                i = j;
+        unsigned char c = u[i];
+        if (c >= 0xE4 && c <= 0xE9) {
+            /* U+4000–U+9FFF, three bytes (validated): a CJK ideograph, which
+             * has no compatibility decomposition, only t2s */
+            uint32_t cp = (uint32_t)(c & 0x0F) << 12 | (uint32_t)(u[i + 1] & 0x3F) << 6 |
+                          (uint32_t)(u[i + 2] & 0x3F);
+            if (!may_be_traditional(cp)) {
+                s[at] = (char)c;
+                s[at + 1] = (char)u[i + 1];
+                s[at + 2] = (char)u[i + 2];
+                src[at] = src[at + 1] = src[at + 2] = (uint32_t)i;
+                at += 3;
+                i += 3;
                 continue;
             }
-            if (c != '\r' && zb__ntext_add(m, out, " ", 1, i))
-                return ZB_ENOMEM;
+        } else if (c >= 0x20 && c < 0x7F) {
+            s[at] = (char)c;
+            src[at++] = (uint32_t)i++;
+            continue;
+        } else if (c < 0x80) {
+            /* controls become a space, CR vanishes */
+            if (c != '\r') {
+                s[at] = ' ';
+                src[at++] = (uint32_t)i;
+            }
             i++;
             continue;
         }
         int32_t cp;
         size_t k = zb__utf8_decode(orig + i, end - i, &cp);
-        if (cp < 0) { /* cannot happen after validation; keep going safely */
-            i += k;
-            continue;
-        }
-        if (is_invisible(cp)) {
-            i += k;
-            continue;
-        }
-        if (cp >= 0x3400 && cp <= 0x9FFF) {
-            /* CJK ideographs have no compatibility decomposition: only t2s. Copy a
-             * run of those that map to themselves at once. */
-            size_t j = i;
-            while (j + 3 <= end) {
-                unsigned char b = (unsigned char)orig[j];
-                if (b < 0xE3 || b > 0xE9)
-                    break;
-                uint32_t c3 = ((uint32_t)(b & 0x0F) << 12) |
-                              ((uint32_t)(orig[j + 1] & 0x3F) << 6) | (uint32_t)(orig[j + 2] & 0x3F);
-                if (c3 < 0x3400 || c3 > 0x9FFF)
-                    break;
-                uint32_t bit = c3 - ZB_T2S_BITMAP_LO; /* the bitmap test of zb__t2s_fold, inline */
-                if ((zb__t2s_bitmap[bit / 8] & (1u << (bit % 8))) && zb__t2s_fold(c3) != c3)
-                    break;
-                j += 3;
-            }
-            if (j > i) {
-                if (zb__ntext_reserve(m, out, j - i))
-                    return ZB_ENOMEM;
-                size_t at = out->len;
-                memcpy(out->s + at, orig + i, j - i);
-                for (size_t o = 0; o < j - i; o += 3) { /* three bytes per ideograph */
-                    uint32_t from = (uint32_t)(i + o);
-                    out->src[at + o] = out->src[at + o + 1] = out->src[at + o + 2] = from;
-                }
-                out->len += j - i;
-                out->s[out->len] = 0;
-                i = j;
-                continue;
-            }
-            uint32_t simp = zb__t2s_fold((uint32_t)cp);
-            int rc = simp == (uint32_t)cp ? zb__ntext_add(m, out, orig + i, k, i)
-                                         : add_cp(m, out, (int32_t)simp, i);
-            if (rc)
-                return ZB_ENOMEM;
+        if (cp < 0 || is_invisible(cp)) { /* cp < 0 cannot happen after validation */
             i += k;
             continue;
         }
         /* Fold the punctuation of Chinese text without asking utf8proc: full-width
          * forms lose 0xFEE0 and the ideographic space becomes a space, exactly as
          * NFKC has it; 。、“”‘’—·〈〉《》「」『』【】 have no decomposition. */
-        if (cp >= 0xFF01 && cp <= 0xFF5E) {
-            char ascii = (char)(cp - 0xFEE0);
-            if (zb__ntext_add(m, out, &ascii, 1, i))
-                return ZB_ENOMEM;
+        if ((cp >= 0xFF01 && cp <= 0xFF5E) || cp == 0x3000) {
+            s[at] = cp == 0x3000 ? ' ' : (char)(cp - 0xFEE0);
+            src[at++] = (uint32_t)i;
             i += k;
             continue;
         }
-        if (cp == 0x3000 || cp == 0x3001 || cp == 0x3002 || (cp >= 0x3008 && cp <= 0x3011) ||
-            cp == 0x2014 || cp == 0x2018 || cp == 0x2019 || cp == 0x201C || cp == 0x201D ||
-            cp == 0x00B7) {
-            int rc = cp == 0x3000 ? zb__ntext_add(m, out, " ", 1, i)
-                                  : zb__ntext_add(m, out, orig + i, k, i);
-            if (rc)
-                return ZB_ENOMEM;
+        if (cp == 0x3001 || cp == 0x3002 || (cp >= 0x3008 && cp <= 0x3011) || cp == 0x2014 ||
+            cp == 0x2018 || cp == 0x2019 || cp == 0x201C || cp == 0x201D || cp == 0x00B7 ||
+            ((cp >= 0x3400 && cp <= 0x9FFF) && !may_be_traditional((uint32_t)cp))) {
+            for (size_t b = 0; b < k; b++) {
+                s[at + b] = (char)u[i + b];
+                src[at + b] = (uint32_t)i;
+            }
+            at += k;
             i += k;
             continue;
         }
-        utf8proc_int32_t buf[32];
-        int boundclass = 0;
-        utf8proc_ssize_t nd =
-            utf8proc_decompose_char(cp, buf, 32, UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE, &boundclass);
-        if (nd > 1)
-            nd = utf8proc_normalize_utf32(buf, nd, UTF8PROC_COMPOSE | UTF8PROC_STABLE);
-        if (nd <= 0) {
-            buf[0] = cp;
-            nd = 1;
-        }
-        for (utf8proc_ssize_t d = 0; d < nd; d++) {
-            int32_t f = (int32_t)zb__t2s_fold((uint32_t)buf[d]);
-            if (f < 0x20 || f == 0x7F)
-                f = ' ';
-            if (add_cp(m, out, f, i))
-                return ZB_ENOMEM;
-        }
+        out->len = at;
+        s[at] = 0;
+        if (fold_rare(m, out, cp, orig, i, k))
+            return ZB_ENOMEM;
         i += k;
+        if (zb__ntext_reserve(m, out, end - i))
+            return ZB_ENOMEM;
+        s = out->s;
+        src = out->src;
+        at = out->len;
     }
+    out->len = at;
+    s[at] = 0;
     return ZB_OK;
 }

@@ -97,6 +97,22 @@ START_TEST(expansions_map_to_the_whole_character) {
 }
 END_TEST
 
+/* Each short way of the fold, with the byte each output byte maps back to:
+ * ASCII, a control, an ideograph of U+4000-U+9FFF, one of U+3400-U+3FFF, a
+ * traditional one, full-width forms, the ideographic space, punctuation kept. */
+START_TEST(fold_short_ways_keep_the_map) {
+    const char *s = "a\x01\xE5\xA2\x9E\xE3\x90\x80\xE8\x90\xAC\xEF\xBC\x95\xE3\x80\x80"
+                    "\xE3\x80\x82\xC2\xB7";
+    zb_ntext t = fold(s);
+    ck_assert_str_eq(t.s, "a \xE5\xA2\x9E\xE3\x90\x80\xE4\xB8\x87" "5 \xE3\x80\x82\xC2\xB7");
+    const uint32_t want[] = {0, 1, 2, 2, 2, 5, 5, 5, 8, 8, 8, 11, 14, 17, 17, 17, 20, 20};
+    ck_assert_uint_eq(t.len, sizeof want / sizeof *want);
+    for (size_t i = 0; i < t.len; i++)
+        ck_assert_msg(t.src[i] == want[i], "byte %zu maps to %u, not %u", i, t.src[i], want[i]);
+    zb__ntext_free(NULL, &t);
+}
+END_TEST
+
 START_TEST(utf8_helpers) {
     int32_t cp;
     ck_assert_uint_eq(zb__utf8_decode("增", 3, &cp), 3);
@@ -233,6 +249,7 @@ int main(void) {
     tcase_add_test(t, traditional_folds_to_simplified);
     tcase_add_test(t, invisible_and_control_characters);
     tcase_add_test(t, expansions_map_to_the_whole_character);
+    tcase_add_test(t, fold_short_ways_keep_the_map);
     tcase_add_test(t, utf8_helpers);
     tcase_add_test(t, region_table);
     tcase_add_test(t, catalog_and_conversions);
