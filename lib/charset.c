@@ -11,8 +11,7 @@
 
 #define REPLACEMENT "\xEF\xBF\xBD" /* U+FFFD */
 
-/* UTF-8 in, UTF-8 out: invalid sequences replaced. */
-static int clean_utf8(zb_buf *out, const char *s, size_t n) {
+int zb__utf8_clean_add(zb_buf *out, const char *s, size_t n) {
     for (size_t i = 0; i < n;) {
         size_t j = i;
         while (j < n && (unsigned char)s[j] < 0x80 && s[j])
@@ -45,7 +44,7 @@ static int clean_utf8(zb_buf *out, const char *s, size_t n) {
 int zb__to_utf8(zb_buf *out, const char *data, size_t len, const char *from) {
     out->len = 0;
     if (!strcmp(from, "UTF-8"))
-        return clean_utf8(out, data, len);
+        return zb__utf8_clean_add(out, data, len);
     iconv_t cd = iconv_open("UTF-8", from);
     if (cd == (iconv_t)-1)
         return ZB_EINVAL;
@@ -73,7 +72,7 @@ int zb__to_utf8(zb_buf *out, const char *data, size_t len, const char *from) {
     }
     iconv_close(cd);
     if (rc == ZB_OK)
-        rc = clean_utf8(out, raw.data ? raw.data : "", raw.len);
+        rc = zb__utf8_clean_add(out, raw.data ? raw.data : "", raw.len);
     zb__buf_free(NULL, &raw);
     return rc;
 }

@@ -388,7 +388,8 @@ static int add_line(zb_text *t, const char *s, size_t n) {
         size_t j = i;
         while (j < n && s[j] != ' ')
             j++;
-        if (zb__text_add(t, s + i, j - i))
+        /* poppler passes on what a font's ToUnicode map says, even a surrogate */
+        if (zb__utf8_clean_add(&t->text, s + i, j - i))
             return ZB_ENOMEM;
         size_t k = j;
         while (k < n && s[k] == ' ')

@@ -25,6 +25,11 @@ int zb__text_add(zb_text *t, const char *s, size_t n);
 /* A new page starts at the current end of the text. */
 int zb__text_new_page(zb_text *t);
 
+/* Append s[0..n), UTF-8 with whatever a library let through, as valid UTF-8:
+ * an invalid sequence (a stray byte, an overlong form, an encoded surrogate)
+ * becomes U+FFFD, a NUL is dropped. ZB_OK or ZB_ENOMEM. */
+int zb__utf8_clean_add(zb_buf *out, const char *s, size_t n);
+
 /* data[0..len) in charset `from` (iconv's name; "UTF-8" cleans UTF-8) as
  * UTF-8 in *out: sequences not of the charset become U+FFFD, NULs are
  * dropped. ZB_OK, ZB_ENOMEM, or ZB_EINVAL when iconv knows no such charset. */
