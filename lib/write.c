@@ -388,6 +388,14 @@ static void start(zb_writer *w) {
     puts_(o, w->format == ZB_FORMAT_CSV ? "\r\n" : "\n");
 }
 
+/* A JSON row's opening: '{', after the array's separator in JSON. */
+static void json_row_open(zb_writer *w) {
+    if (w->format == ZB_FORMAT_JSON)
+        puts_(&w->out, w->rows ? ",\n {" : "\n {");
+    else
+        put(&w->out, "{", 1);
+}
+
 /* Before a cell: the row's opening, the separator, the JSON key. */
 static int cell(zb_writer *w) {
     if (w->status)
@@ -398,7 +406,7 @@ static int cell(zb_writer *w) {
     sink *o = &w->out;
     int json = w->format == ZB_FORMAT_JSON || w->format == ZB_FORMAT_JSONL;
     if (w->col == 0 && json)
-        puts_(o, w->format == ZB_FORMAT_JSON ? (w->rows ? ",\n {" : "\n {") : "{");
+        json_row_open(w);
     else if (w->col)
         put(o, json ? "," : w->format == ZB_FORMAT_CSV ? "," : "\t", 1);
     if (json) {
@@ -492,8 +500,7 @@ int zb_writer_end_row(zb_writer *w) {
     return w->out.len >= ZB_WRITE_CHUNK && !w->out.fixed ? flush(w) : ZB_OK;
 }
 
-/* An indicator's fields as the members of a JSON object, after its '{' and
- * whatever members come before them (more: a comma first). The CLI writes
+/* An indicator's fields as the members of a JSON object, after its '{'. The CLI writes
  * these by the million, so the code is made from the field list field by
  * field (constant offsets and key lengths, no dispatch on a type at run time);
  * each type's value is written as field_cell() writes it. */
@@ -544,7 +551,8 @@ static inline void json_ENUM(sink *o, const zb_indicator *ind, int v, const zb_n
     put_key(o, &more, ",\"" #name "\":", sizeof ",\"" #name "\":" - 1);                  \
     json_##type(o, ind, ind->name, ZB_NAMES_##names);
 
-static void put_json_fields(sink *o, const zb_indicator *ind, int more) {
+static void put_json_fields(sink *o, const zb_indicator *ind) {
+    int more = 0; /* a member was written: the next needs its comma */
     ZB_FIELDS(ZB_FIELD_JSON)
 }
 
@@ -574,12 +582,8 @@ int zb_writer_indicator(zb_writer *w, const zb_indicator *ind, const zb_source *
     int json = w->format == ZB_FORMAT_JSON || w->format == ZB_FORMAT_JSONL;
     if (json && !(w->flags & ZB_WRITER_DOCUMENT)) {
         start(w);
-        sink *o = &w->out;
-        if (w->format == ZB_FORMAT_JSON)
-            puts_(o, w->rows ? ",\n {" : "\n {");
-        else
-            put(o, "{", 1);
-        put_json_fields(o, ind, 0);
+        json_row_open(w);
+        put_json_fields(&w->out, ind);
         w->col = w->ncols;
         return zb_writer_end_row(w);
     }
