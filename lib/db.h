@@ -33,6 +33,7 @@ struct zb_db {
     int batch;      /* between zb_db_begin() and zb_db_commit() */
     int batch_lost; /* SQLite rolled the batch back after an error */
     int fk_deferred; /* the batch's transaction defers foreign keys already */
+    int sha_hw;      /* zb__sha256_hw(), asked once at open */
 };
 
 /* Finalize the ingest's statements (zb_db_close()). */

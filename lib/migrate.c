@@ -305,6 +305,7 @@ int zb_db_open(zb_db **out, const char *path, unsigned int flags) {
         return zb__err_set(&db->err, ZB_EINVAL, "no database path given");
     snprintf(db->path, sizeof db->path, "%s", path);
     db->readonly = (flags & ZB_DB_READONLY) != 0;
+    db->sha_hw = zb__sha256_hw();
     struct stat st;
     if (db->readonly && stat(path, &st) != 0)
         return zb__err_set(&db->err, ZB_EIO, "%s: cannot open: %s", path, strerror(errno));

@@ -86,16 +86,15 @@ __attribute__((target("sha,sse4.1"))) static void blocks_sha(uint32_t h[8],
     _mm_storeu_si128((__m128i *)&h[4], _mm_alignr_epi8(s1, t, 8));
 }
 
-/* Asked of the processor each time (nothing global is kept): once a document. */
-static int have_sha(void) {
+int zb__sha256_hw(void) {
     unsigned a, b, c, d;
     if (!__get_cpuid(1, &a, &b, &c, &d) || !(c & bit_SSE4_1) || !(c & bit_SSSE3))
         return 0;
     return __get_cpuid_count(7, 0, &a, &b, &c, &d) && (b & (1u << 29)) != 0;
 }
 
-static void blocks(uint32_t h[8], const unsigned char *p, size_t n) {
-    if (n && have_sha()) {
+static void blocks(uint32_t h[8], const unsigned char *p, size_t n, int hw) {
+    if (hw) {
         blocks_sha(h, p, n);
         return;
     }
@@ -103,18 +102,21 @@ static void blocks(uint32_t h[8], const unsigned char *p, size_t n) {
         block(h, p + 64 * i);
 }
 #else
-static void blocks(uint32_t h[8], const unsigned char *p, size_t n) {
+int zb__sha256_hw(void) { return 0; }
+
+static void blocks(uint32_t h[8], const unsigned char *p, size_t n, int hw) {
+    (void)hw;
     for (size_t i = 0; i < n; i++)
         block(h, p + 64 * i);
 }
 #endif
 
-void zb__sha256_hex(const void *data, size_t len, char out[65]) {
+void zb__sha256_hex(const void *data, size_t len, int hw, char out[65]) {
     uint32_t h[8] = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
                      0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
     const unsigned char *p = data;
     size_t full = len / 64;
-    blocks(h, p, full);
+    blocks(h, p, full, hw);
     unsigned char tail[128];
     size_t rest = len - 64 * full;
     memcpy(tail, p + 64 * full, rest);
@@ -124,7 +126,7 @@ void zb__sha256_hex(const void *data, size_t len, char out[65]) {
     uint64_t bits = (uint64_t)len * 8;
     for (int i = 0; i < 8; i++)
         tail[padded - 1 - i] = (unsigned char)(bits >> (8 * i));
-    blocks(h, tail, padded / 64);
+    blocks(h, tail, padded / 64, hw);
     static const char hex[] = "0123456789abcdef";
     for (int i = 0; i < 8; i++)
         for (int j = 0; j < 4; j++) {

@@ -526,7 +526,7 @@ int zb_db_ingest(zb_db *db, const char *text, size_t len, const zb_ingest_option
     zb_doc *doc = NULL;
     doc_stream ds = {.db = db};
     char sha[65];
-    zb__sha256_hex(text, len, sha);
+    zb__sha256_hex(text, len, db->sha_hw, sha);
     /* alone: a transaction of its own; in a batch, the batch's */
     int own = !db->batch, open = UNDO_NONE, rc = ZB_OK;
     /* a page or PDF is made text first, even when stored already: bytes that
