@@ -6,6 +6,8 @@
  *   bench_parse ingest DB FILE...      → "files bytes indicators ns maxrss_kb" (batches of
  *                                        256 documents, as `zhibiao ingest` makes them)
  *   bench_parse ingest1 DB FILE...     → the same, one transaction per document
+ *   bench_parse ingest-serial DB FILE... → as ingest, parsing in the calling thread
+ *                                        (ZB_INGEST_ONE_THREAD)
  *   bench_parse nfkc FILE RUNS         → "bytes ns_median ns_min ns_max": utf8proc_map()
  *                                        NFKC of the whole buffer, the front end's limit
  *   bench_parse validate FILE RUNS     → the same for a UTF-8 check of every byte
@@ -98,8 +100,10 @@ int main(int argc, char **argv) {
         free(text);
         return 0;
     }
-    if (argc >= 4 && (!strcmp(argv[1], "ingest") || !strcmp(argv[1], "ingest1"))) {
-        int batched = !strcmp(argv[1], "ingest");
+    if (argc >= 4 && (!strcmp(argv[1], "ingest") || !strcmp(argv[1], "ingest1") ||
+                      !strcmp(argv[1], "ingest-serial"))) {
+        int batched = strcmp(argv[1], "ingest1") != 0;
+        unsigned flags = strcmp(argv[1], "ingest-serial") ? 0 : ZB_INGEST_ONE_THREAD;
         zb_db *db = NULL;
         if (zb_db_open(&db, argv[2], 0) != ZB_OK) {
             fprintf(stderr, "%s\n", zb_db_errmsg(db));
@@ -112,6 +116,7 @@ int main(int argc, char **argv) {
             char *text = slurp(argv[i], &len);
             zb_ingest_options o = ZB_INGEST_OPTIONS_INIT;
             o.source = argv[i];
+            o.flags = flags;
             zb_ingest_result res;
             long long t0 = now_ns();
             int n = i - 3, last = i + 1 == argc;
@@ -163,7 +168,7 @@ int main(int argc, char **argv) {
         free(text);
         return 0;
     }
-    fprintf(stderr, "usage: bench_parse parse|each|nfkc|validate FILE RUNS | ingest|ingest1 DB "
+    fprintf(stderr, "usage: bench_parse parse|each|nfkc|validate FILE RUNS | ingest|ingest1|ingest-serial DB "
                     "FILE...\n");
     return 2;
 }

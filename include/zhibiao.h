@@ -543,6 +543,10 @@ ZB_EXTERN(int) zb_schema_version(void);
 /* Version 2 added format; a version 1 struct is read as AUTO. */
 #define ZB_INGEST_OPTIONS_VERSION 2
 #define ZB_INGEST_REPLACE (1u << 0) /* re-extract a document that is already stored */
+/* Parse in the calling thread. By default zb_db_ingest() parses in a second
+ * thread, started and joined within the call, while the calling thread writes
+ * the rows; what is stored is the same either way. */
+#define ZB_INGEST_ONE_THREAD (1u << 1)
 
 typedef struct zb_ingest_options {
     unsigned int version; /* ZB_INGEST_OPTIONS_VERSION */

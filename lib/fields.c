@@ -50,6 +50,35 @@ static const void *at(const zb_field *f, const zb_indicator *ind) {
 
 static void *at_mut(const zb_field *f, zb_indicator *ind) { return (char *)ind + f->offset; }
 
+static int is_string(const zb_field *f) {
+    return f->type == ZB_FT_TEXT || f->type == ZB_FT_ID || f->type == ZB_FT_OTEXT;
+}
+
+size_t zb__field_strings_size(const zb_indicator *ind) {
+    size_t n = 0;
+    for (size_t i = 0; i < zb__field_count; i++) {
+        const char *s = is_string(&zb__fields[i]) ? *(const char *const *)at(&zb__fields[i], ind)
+                                                  : NULL;
+        if (s)
+            n += strlen(s) + 1;
+    }
+    return n;
+}
+
+void zb__field_copy_strings(zb_indicator *ind, char **arena) {
+    for (size_t i = 0; i < zb__field_count; i++) {
+        if (!is_string(&zb__fields[i]))
+            continue;
+        const char **p = at_mut(&zb__fields[i], ind);
+        if (!*p)
+            continue;
+        size_t n = strlen(*p) + 1;
+        memcpy(*arena, *p, n);
+        *p = *arena;
+        *arena += n;
+    }
+}
+
 int64_t zb__field_int(const zb_field *f, const zb_indicator *ind) {
     switch (f->type) {
     case ZB_FT_SIZE: return (int64_t) * (const size_t *)at(f, ind);

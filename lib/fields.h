@@ -105,6 +105,12 @@ int64_t zb__field_int(const zb_field *f, const zb_indicator *ind);      /* SIZE 
 /* Is the field an integer (SIZE, YEAR, BOOL), text (TEXT, ID, OTEXT, ENUM)? */
 int zb__field_is_int(const zb_field *f);
 
+/* The bytes of ind's strings with their NULs, and ind's strings pointed at
+ * copies made at *arena (which moves past them): an indicator that outlives
+ * the parse that made it (lib/ahead.c). */
+size_t zb__field_strings_size(const zb_indicator *ind);
+void zb__field_copy_strings(zb_indicator *ind, char **arena);
+
 /* Setters for reading a row back (query.c); an ENUM takes its name, and an
  * unknown name is refused with -1. */
 /* A NULL s is "" for TEXT and ID, none for OTEXT. */

@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <time.h>
 
+#include "ahead.h"
 #include "db.h"
 #include "fields.h"
 #include "parse.h"
@@ -237,7 +238,6 @@ typedef struct doc_stream {
     int64_t *sentences;   /* ids of the paragraph's sentences */
     size_t sentence_cap;
     size_t sentence_ordinal, row_ordinal;
-    int failed;           /* the store failed: db->err says why */
 } doc_stream;
 
 static int fit(int64_t **v, size_t *cap, size_t need) {
@@ -254,32 +254,40 @@ static int fit(int64_t **v, size_t *cap, size_t need) {
     return ZB_OK;
 }
 
-/* The sections the parse has met and the store not yet written. */
-static int store_sections(doc_stream *ds, const zb_doc *doc) {
+/* Sections first … first + n - 1 of the document (the next ones to store). */
+static int store_section_rows(doc_stream *ds, const zb_section *sec, size_t first, size_t n) {
     zb_db *db = ds->db;
-    size_t n = zb_doc_section_count(doc);
-    if (fit(&ds->sections, &ds->section_cap, n))
-        return zb__err_set(&db->err, ZB_ENOMEM, "out of memory while storing");
-    for (; ds->nsections < n; ds->nsections++) {
-        const zb_section *sec = zb_doc_section(doc, ds->nsections);
+    if (first != ds->nsections || fit(&ds->sections, &ds->section_cap, first + n))
+        return zb__err_set(&db->err, first != ds->nsections ? ZB_ERROR : ZB_ENOMEM,
+                           first != ds->nsections ? "sections out of order while storing"
+                                                  : "out of memory while storing");
+    for (size_t i = 0; i < n; i++, ds->nsections++) {
         sqlite3_stmt *s = db->st.section;
         sqlite3_bind_int64(s, 1, ds->id);
         sqlite3_bind_int64(s, 2, (sqlite3_int64)ds->nsections);
-        bind_text(s, 3, sec->title);
-        sqlite3_bind_int(s, 4, sec->level);
-        sqlite3_bind_int(s, 5, sec->plan);
-        if (sec->has_sector)
-            bind_text(s, 6, zb_sector_name(sec->sector));
+        bind_text(s, 3, sec[i].title);
+        sqlite3_bind_int(s, 4, sec[i].level);
+        sqlite3_bind_int(s, 5, sec[i].plan);
+        if (sec[i].has_sector)
+            bind_text(s, 6, zb_sector_name(sec[i].sector));
         else
             sqlite3_bind_null(s, 6);
-        sqlite3_bind_int64(s, 7, (sqlite3_int64)sec->span_start);
-        sqlite3_bind_int64(s, 8, (sqlite3_int64)sec->span_end);
+        sqlite3_bind_int64(s, 7, (sqlite3_int64)sec[i].span_start);
+        sqlite3_bind_int64(s, 8, (sqlite3_int64)sec[i].span_end);
         int rc = step_done(db, s, "storing a section");
         if (rc)
             return rc;
         ds->sections[ds->nsections] = sqlite3_last_insert_rowid(db->conn);
     }
     return ZB_OK;
+}
+
+/* The sections the parse has met and the store not yet written, at its end. */
+static int store_sections(doc_stream *ds, const zb_doc *doc) {
+    int rc = ZB_OK;
+    for (size_t i = ds->nsections; i < zb_doc_section_count(doc) && !rc; i++)
+        rc = store_section_rows(ds, zb_doc_section(doc, i), i, 1);
+    return rc;
 }
 
 static void bind_section(sqlite3_stmt *s, int i, const doc_stream *ds, size_t section) {
@@ -289,16 +297,15 @@ static void bind_section(sqlite3_stmt *s, int i, const doc_stream *ds, size_t se
         sqlite3_bind_null(s, i);
 }
 
-/* One paragraph's sentences and indicators (zb__paragraph_fn). */
-static int store_paragraph(void *ctx, const zb_doc *doc) {
+/* One paragraph's sections, sentences and indicators (zb__packet_fn). */
+static int store_packet(void *ctx, const zb_packet *p) {
     doc_stream *ds = ctx;
     zb_db *db = ds->db;
-    size_t nsent = zb_doc_sentence_count(doc);
-    int rc = store_sections(ds, doc);
-    if (!rc && fit(&ds->sentences, &ds->sentence_cap, nsent))
+    int rc = store_section_rows(ds, p->sec, p->sec_first, p->nsec);
+    if (!rc && fit(&ds->sentences, &ds->sentence_cap, p->nsent))
         rc = zb__err_set(&db->err, ZB_ENOMEM, "out of memory while storing");
-    for (size_t i = 0; i < nsent && !rc; i++) {
-        const zb_sentence *sen = zb_doc_sentence(doc, i);
+    for (size_t i = 0; i < p->nsent && !rc; i++) {
+        const zb_sentence *sen = &p->sent[i];
         sqlite3_stmt *s = db->st.sentence;
         sqlite3_bind_int64(s, 1, ds->id);
         bind_section(s, 2, ds, sen->section_index);
@@ -309,8 +316,8 @@ static int store_paragraph(void *ctx, const zb_doc *doc) {
         rc = step_done(db, s, "storing a sentence");
         ds->sentences[i] = sqlite3_last_insert_rowid(db->conn);
     }
-    for (size_t i = 0; i < zb_doc_count(doc) && !rc; i++) {
-        const zb_indicator *ind = zb_doc_get(doc, i);
+    for (size_t i = 0; i < p->nind && !rc; i++) {
+        const zb_indicator *ind = &p->ind[i];
         sqlite3_stmt *s = db->st.indicator;
         sqlite3_bind_int64(s, 1, ds->id);
         bind_section(s, 2, ds, ind->section_index);
@@ -319,7 +326,6 @@ static int store_paragraph(void *ctx, const zb_doc *doc) {
         bind_fields(s, ZB_INDICATOR_LEAD + 1, ind);
         rc = step_done(db, s, "storing an indicator");
     }
-    ds->failed = rc != ZB_OK;
     return rc;
 }
 
@@ -591,9 +597,13 @@ int zb_db_ingest(zb_db *db, const char *text, size_t len, const zb_ingest_option
             goto out;
         if (open == UNDO_NONE)
             open = UNDO_ROWS;
-        rc = zb__parse_paragraphs(&doc, in.text, in.len, &po, store_paragraph, &ds);
+        /* the parse runs ahead in a second thread while this one writes */
+        int said = 0;
+        size_t ahead = opts->flags & ZB_INGEST_ONE_THREAD ? 0 : ZB_AHEAD_QUEUE_BYTES;
+        rc = zb__parse_packets(&doc, in.text, in.len, &po, ahead, store_packet, &ds, &db->err,
+                               &said);
         if (rc) {
-            if (!ds.failed) /* else db->err says what the store met */
+            if (!said) /* else db->err says what the store met */
                 zb__err_set(&db->err, rc, "%s%s%s", source, *source ? ": " : "",
                             zb_doc_errmsg(doc));
             goto out;

@@ -275,6 +275,72 @@ START_TEST(a_failure_rolls_the_document_back) {
 }
 END_TEST
 
+/* All rows of a table of a database as text, in id order. */
+static char *table_text(const char *path, const char *table) {
+    sqlite3 *c;
+    ck_assert_int_eq(sqlite3_open_v2(path, &c, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+    char sql[128];
+    snprintf(sql, sizeof sql, "SELECT * FROM %s ORDER BY id", table);
+    sqlite3_stmt *st;
+    ck_assert_int_eq(sqlite3_prepare_v2(c, sql, -1, &st, NULL), SQLITE_OK);
+    size_t n = 0, cap = 1 << 16;
+    char *out = malloc(cap);
+    ck_assert_ptr_nonnull(out);
+    out[0] = 0;
+    while (sqlite3_step(st) == SQLITE_ROW)
+        for (int i = 0; i < sqlite3_column_count(st); i++) {
+            const char *v = (const char *)sqlite3_column_text(st, i);
+            size_t k = strlen(v ? v : "NULL") + 1;
+            if (n + k + 1 > cap)
+                ck_assert_ptr_nonnull(out = realloc(out, cap = 2 * (n + k + 1)));
+            n += (size_t)snprintf(out + n, cap - n, "%s%c", v ? v : "NULL",
+                                  i + 1 < sqlite3_column_count(st) ? '\t' : '\n');
+        }
+    sqlite3_finalize(st);
+    sqlite3_close(c);
+    return out;
+}
+
+/* The parse runs ahead in a second thread unless ZB_INGEST_ONE_THREAD: the
+ * same sections, sentences and indicators are stored either way, and a store
+ * failing midway leaves nothing of the document in either. */
+START_TEST(one_thread_or_two_store_the_same) {
+    const char *names[2] = {"two-threads.db", "one-thread.db"};
+    const unsigned flags[2] = {0, ZB_INGEST_ONE_THREAD};
+    for (int i = 0; i < 2; i++) {
+        zb_db *db = open_new(names[i]);
+        ck_assert_uint_gt(ingest(db, sample, sample_len, flags[i]).indicators, 100);
+        ingest(db, next_year, next_year_len, flags[i]);
+        zb_db_close(db);
+    }
+    static const char *tables[] = {"sections", "sentences", "indicators"};
+    for (size_t t = 0; t < sizeof tables / sizeof *tables; t++) {
+        char *a = table_text(path_of(names[0], 0), tables[t]);
+        char *b = table_text(path_of(names[1], 0), tables[t]);
+        ck_assert_uint_gt(strlen(a), 1000);
+        ck_assert_msg(strcmp(a, b) == 0, "%s differ", tables[t]);
+        free(a);
+        free(b);
+    }
+    for (int i = 0; i < 2; i++) {
+        const char *p = path_of(names[i], 0);
+        exec_sql(p, "CREATE UNIQUE INDEX fail_midway ON indicators(document_id) "
+                    "WHERE ordinal IN (99, 100) AND document_id > 2");
+        zb_db *db = NULL;
+        ck_assert_int_eq(zb_db_open(&db, p, 0), ZB_OK);
+        zb_ingest_options o = ZB_INGEST_OPTIONS_INIT;
+        o.flags = flags[i] | ZB_INGEST_REPLACE;
+        ck_assert_int_eq(zb_db_ingest(db, sample, sample_len, &o, NULL), ZB_EDB);
+        ck_assert_msg(strstr(zb_db_errmsg(db), "UNIQUE constraint failed"), "%s",
+                      zb_db_errmsg(db));
+        zb_db_close(db);
+        ck_assert_int_eq(scalar(p, "SELECT count(*) FROM documents"), 2);
+        ck_assert_int_eq(scalar(p, "SELECT count(*) FROM indicators WHERE document_id > 2"), 0);
+        ck_assert_int_eq(scalar(p, "SELECT count(*) FROM sentences WHERE document_id > 2"), 0);
+    }
+}
+END_TEST
+
 START_TEST(ingest_a_file) {
     zb_db *db = open_new("file.db");
     zb_ingest_result r;
@@ -935,6 +1001,7 @@ int main(void) {
     tcase_add_test(t, ingest_is_whole_and_idempotent);
     tcase_add_test(t, replace_extracts_again);
     tcase_add_test(t, a_failure_rolls_the_document_back);
+    tcase_add_test(t, one_thread_or_two_store_the_same);
     tcase_add_test(t, ingest_a_file);
     tcase_add_test(t, bad_text_is_not_stored);
     tcase_add_test(t, regions_are_checked_and_kept_whole);

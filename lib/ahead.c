@@ -1,0 +1,237 @@
+/* Store layer: packets of paragraphs, and the parse run ahead in a second
+ * thread (see ahead.h). */
+#include <pthread.h>
+#include <stdalign.h>
+#include <stddef.h>
+#include <string.h>
+
+#include "ahead.h"
+#include "fields.h"
+#include "mem.h"
+#include "parse.h"
+
+static size_t aligned(size_t n) {
+    size_t a = alignof(max_align_t);
+    return (n + a - 1) / a * a;
+}
+
+static size_t text_size(const char *s) { return s ? strlen(s) + 1 : 0; }
+
+static const char *copy_text(const char *s, char **arena) {
+    if (!s)
+        return NULL;
+    size_t n = strlen(s) + 1;
+    char *d = memcpy(*arena, s, n);
+    *arena += n;
+    return d;
+}
+
+/* A copy of the paragraph doc shows now, with sections sec_first… of the
+ * document; NULL when out of memory. */
+static zb_packet *packet_make(const zb_doc *doc, size_t sec_first) {
+    size_t nind = zb_doc_count(doc), nsent = zb_doc_sentence_count(doc);
+    size_t nsec_all = zb_doc_section_count(doc);
+    size_t nsec = nsec_all > sec_first ? nsec_all - sec_first : 0;
+    size_t strings = 0;
+    for (size_t i = 0; i < nind; i++)
+        strings += zb__field_strings_size(zb_doc_get(doc, i));
+    for (size_t i = 0; i < nsent; i++)
+        strings += text_size(zb_doc_sentence(doc, i)->text);
+    for (size_t i = 0; i < nsec; i++)
+        strings += text_size(zb_doc_section(doc, sec_first + i)->title);
+    size_t at_ind = aligned(sizeof(zb_packet));
+    size_t at_sent = at_ind + aligned(nind * sizeof(zb_indicator));
+    size_t at_sec = at_sent + aligned(nsent * sizeof(zb_sentence));
+    size_t at_text = at_sec + aligned(nsec * sizeof(zb_section));
+    size_t bytes = at_text + strings;
+    char *block = zb__alloc(NULL, bytes);
+    if (!block)
+        return NULL;
+    zb_packet *p = (zb_packet *)block;
+    *p = (zb_packet){NULL, bytes, (zb_indicator *)(block + at_ind), nind,
+                     (zb_sentence *)(block + at_sent), nsent,
+                     (zb_section *)(block + at_sec), sec_first, nsec};
+    char *arena = block + at_text;
+    for (size_t i = 0; i < nind; i++) {
+        p->ind[i] = *zb_doc_get(doc, i);
+        zb__field_copy_strings(&p->ind[i], &arena);
+    }
+    for (size_t i = 0; i < nsent; i++) {
+        p->sent[i] = *zb_doc_sentence(doc, i);
+        p->sent[i].text = copy_text(p->sent[i].text, &arena);
+    }
+    for (size_t i = 0; i < nsec; i++) {
+        p->sec[i] = *zb_doc_section(doc, sec_first + i);
+        p->sec[i].title = copy_text(p->sec[i].title, &arena);
+    }
+    return p;
+}
+
+/* What the two threads share, under mu. */
+typedef struct pipeline {
+    pthread_mutex_t mu;
+    pthread_cond_t changed; /* a packet queued or taken, the parse ended */
+    zb_packet *head, *tail;
+    size_t queued;    /* bytes */
+    size_t limit;     /* of queued, but for one packet */
+    /* stored packets, freed by the parse's thread that made them: a free from
+     * the other thread would contend for its malloc arena's lock */
+    zb_packet *spent;
+    int done;         /* the parse has returned: parse_rc is its result */
+    int stop;         /* the store failed: the parse should end */
+    int parse_rc;
+    int out_of_memory; /* a packet could not be made */
+    int taker_waits, parser_waits; /* a thread sleeps on `changed`: wake it */
+    /* the parse's, set before it starts */
+    const char *text;
+    size_t len;
+    const zb_parse_options *opts;
+    zb_doc *doc;
+    size_t sections; /* handed out so far */
+    /* the calling thread's, in the serial case */
+    zb__packet_fn fn;
+    void *ctx;
+    int fn_failed;
+} pipeline;
+
+/* zb__paragraph_fn, in the parse's thread. */
+static void free_packets(zb_packet *p) {
+    while (p) {
+        zb_packet *next = p->next;
+        zb__free(NULL, p);
+        p = next;
+    }
+}
+
+static int enqueue(void *ctx, const zb_doc *doc) {
+    pipeline *pl = ctx;
+    pthread_mutex_lock(&pl->mu);
+    zb_packet *spent = pl->spent;
+    pl->spent = NULL;
+    pthread_mutex_unlock(&pl->mu);
+    free_packets(spent);
+    zb_packet *p = packet_make(doc, pl->sections);
+    pthread_mutex_lock(&pl->mu);
+    while (p && !pl->stop && pl->queued && pl->queued + p->bytes > pl->limit) {
+        pl->parser_waits = 1;
+        pthread_cond_wait(&pl->changed, &pl->mu);
+        pl->parser_waits = 0;
+    }
+    int rc = ZB_OK;
+    if (!p) {
+        pl->out_of_memory = 1;
+        rc = ZB_ENOMEM;
+    } else if (pl->stop) {
+        rc = ZB_ERROR; /* the store's failure is the result; this one is not seen */
+    } else {
+        pl->sections += p->nsec;
+        if (pl->tail)
+            pl->tail->next = p;
+        else
+            pl->head = p;
+        pl->tail = p;
+        pl->queued += p->bytes;
+        p = NULL;
+        if (pl->taker_waits)
+            pthread_cond_signal(&pl->changed);
+    }
+    pthread_mutex_unlock(&pl->mu);
+    zb__free(NULL, p);
+    return rc;
+}
+
+static void *parse_thread(void *arg) {
+    pipeline *pl = arg;
+    int rc = zb__parse_paragraphs(&pl->doc, pl->text, pl->len, pl->opts, enqueue, pl);
+    pthread_mutex_lock(&pl->mu);
+    pl->parse_rc = rc;
+    pl->done = 1;
+    pthread_cond_signal(&pl->changed);
+    pthread_mutex_unlock(&pl->mu);
+    return NULL;
+}
+
+/* zb__paragraph_fn when there is no second thread: each packet stored at once. */
+static int hand_over(void *ctx, const zb_doc *doc) {
+    pipeline *pl = ctx;
+    zb_packet *p = packet_make(doc, pl->sections);
+    if (!p) {
+        pl->out_of_memory = 1;
+        return ZB_ENOMEM;
+    }
+    pl->sections += p->nsec;
+    int rc = pl->fn(pl->ctx, p);
+    zb__free(NULL, p);
+    pl->fn_failed = rc != ZB_OK;
+    return rc;
+}
+
+/* The calling thread's side: store packets as they come, until the parse
+ * ends. It takes all that wait at once, and each side wakes the other only
+ * when it sleeps: a handover costs no system call while both are busy. */
+static int drain(pipeline *pl) {
+    int rc = ZB_OK;
+    pthread_mutex_lock(&pl->mu);
+    for (;;) {
+        while (!pl->head && !pl->done) {
+            pl->taker_waits = 1;
+            pthread_cond_wait(&pl->changed, &pl->mu);
+            pl->taker_waits = 0;
+        }
+        zb_packet *p = pl->head;
+        if (!p)
+            break;
+        pl->head = pl->tail = NULL;
+        pthread_mutex_unlock(&pl->mu);
+        size_t taken = 0;
+        zb_packet *last = p;
+        for (zb_packet *q = p; q; q = q->next) {
+            taken += q->bytes;
+            if (rc == ZB_OK && (rc = pl->fn(pl->ctx, q)) != ZB_OK)
+                pl->fn_failed = 1;
+            last = q;
+        }
+        pthread_mutex_lock(&pl->mu);
+        last->next = pl->spent;
+        pl->spent = p;
+        pl->queued -= taken;
+        if (rc != ZB_OK)
+            pl->stop = 1;
+        if (pl->parser_waits)
+            pthread_cond_signal(&pl->changed);
+    }
+    pthread_mutex_unlock(&pl->mu);
+    return rc;
+}
+
+int zb__parse_packets(zb_doc **out, const char *text, size_t len, const zb_parse_options *opts,
+                      size_t ahead, zb__packet_fn fn, void *ctx, zb_err *err, int *said) {
+    pipeline pl = {.text = text, .len = len, .opts = opts, .fn = fn, .ctx = ctx, .limit = ahead};
+    int rc;
+    pthread_t thread;
+    if (ahead && pthread_mutex_init(&pl.mu, NULL) == 0) {
+        if (pthread_cond_init(&pl.changed, NULL) == 0) {
+            if (pthread_create(&thread, NULL, parse_thread, &pl) == 0) {
+                int stored = drain(&pl);
+                pthread_join(thread, NULL);
+                free_packets(pl.spent);
+                rc = pl.fn_failed ? stored : pl.parse_rc;
+                pthread_cond_destroy(&pl.changed);
+                pthread_mutex_destroy(&pl.mu);
+                goto done;
+            }
+            pthread_cond_destroy(&pl.changed);
+        }
+        pthread_mutex_destroy(&pl.mu);
+    }
+    /* serial: no second thread asked for, or none could be had */
+    rc = zb__parse_paragraphs(&pl.doc, text, len, opts, hand_over, &pl);
+done:
+    *out = pl.doc;
+    *said = pl.fn_failed;
+    if (!pl.fn_failed && pl.out_of_memory) {
+        rc = zb__err_set(err, ZB_ENOMEM, "out of memory while parsing");
+        *said = 1;
+    }
+    return rc;
+}
