@@ -32,8 +32,7 @@ static int has_figure(const zb_para *p, size_t lo, size_t hi) {
 static int find_phrase(const char *s, size_t lo, size_t hi, size_t *at, size_t *len) {
     for (size_t i = lo; i < hi; i += zb__utf8_len((unsigned char)s[i])) {
         size_t k;
-        int row = zb__lex_prefix(&zb__lexicon, s + i, hi - i, &k);
-        int q = zb__lex_find_kind(&zb__lexicon, row, ZB_LX_qual);
+        int q = zb__lex_prefix_kind(&zb__lexicon, s + i, hi - i, ZB_LX_qual, &k);
         if (q >= 0) {
             *at = i;
             *len = k;
@@ -204,6 +203,11 @@ int zb__qualitative(const zb_mem *m, const zb_para *p, const zb_qctx *ctx, zb_ve
     for (size_t si = 0; si < p->nsent; si++) {
         size_t cs = p->sent[si].start, end = p->sent[si].end;
         for (size_t i = cs; i <= end;) {
+            /* an ideograph (U+4E00–U+9FFF: lead bytes E4–E9) ends no clause */
+            if (i < end && (unsigned char)s[i] >= 0xE4 && (unsigned char)s[i] <= 0xE9) {
+                i += 3;
+                continue;
+            }
             size_t k = 1;
             uint32_t cp = i < end ? zb__cp_at(s, p->n, i, &k) : 0;
             if (i < end && !ends_clause(cp) && !zb__is_final_punct(cp) && cp != 0x3002) {

@@ -130,8 +130,20 @@ uint32_t zb__t2s_fold(uint32_t cp) {
 int zb__lex_any(const zb_lex_table *t, const char *s, size_t n, int kind) {
     for (size_t i = 0; i < n; i += zb__utf8_len((unsigned char)s[i])) {
         size_t k;
-        if (zb__row_has(t, zb__lex_prefix(t, s + i, n - i, &k), kind))
+        if (zb__lex_may_start_kind(t, kind, (const unsigned char *)s + i, n - i) &&
+            zb__row_has(t, zb__lex_prefix_walk(t, s + i, n - i, &k), kind))
             return 1;
     }
     return 0;
+}
+
+int zb__lex_prefix_kind(const zb_lex_table *t, const char *s, size_t len, int kind,
+                        size_t *matched) {
+    size_t k = 0;
+    int row = -1;
+    if (len && zb__lex_may_start_kind(t, kind, (const unsigned char *)s, len))
+        row = zb__lex_find_kind(t, zb__lex_prefix_walk(t, s, len, &k), kind);
+    if (matched)
+        *matched = row >= 0 ? k : 0;
+    return row;
 }

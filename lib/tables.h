@@ -125,6 +125,8 @@ static inline uint32_t zb__trie_hash(uint32_t node, uint32_t cp) {
     return h ^ (h >> 15);
 }
 
+#define ZB_LEX_BLOOM_BITS 4096u
+
 /* Several rows may share a word (增速 is both a growth head and a generic
  * head); the trie then points at the first, and the others follow it in
  * `rows` (rows are sorted by word). */
@@ -137,9 +139,12 @@ typedef struct zb_lex_table {
      * (last) with code point cp: most characters of a text start no word, and
      * one bit test turns them away before any trie walk. */
     const uint8_t *first, *last;
+    /* The same as `first` for the words of one kind (when kinds are enum
+     * constants; else NULL): kind_first[kind], for kind < nkinds. */
+    const uint8_t (*kind_first)[ZB_LEX_BLOOM_BITS / 8];
+    size_t nkinds;
 } zb_lex_table;
 
-#define ZB_LEX_BLOOM_BITS 4096u
 
 typedef struct zb_metric_row {
     const char *id;
@@ -266,6 +271,15 @@ static inline int zb__lex_may_end(const uint8_t *bits, const unsigned char *s, s
     return zb__lex_bloom(bits, zb__lex_last_cp(s, begin, end));
 }
 
+/* Might a word of `kind` start at s[0..len)? (Any word when the table has no
+ * kinds of its own; none when the kind has no words.) */
+static inline int zb__lex_may_start_kind(const zb_lex_table *t, int kind, const unsigned char *s,
+                                         size_t len) {
+    if (!t->kind_first)
+        return zb__lex_may_start(t->first, s, len);
+    return kind >= 0 && (size_t)kind < t->nkinds && zb__lex_may_start(t->kind_first[kind], s, len);
+}
+
 /* The trie walks behind zb__lex_prefix / zb__lex_suffix, for positions that
  * pass the filter. */
 int zb__lex_prefix_walk(const zb_lex_table *t, const char *s, size_t len, size_t *matched);
@@ -307,5 +321,9 @@ static inline int zb__pred_has(int row, int role) { return zb__row_has(&zb__pred
 static inline int zb__lex_has(int row, int role) { return zb__row_has(&zb__lexicon, row, role); }
 /* Does a word of t with the kind start anywhere in s[0..n)? */
 int zb__lex_any(const zb_lex_table *t, const char *s, size_t n, int kind);
+/* zb__lex_find_kind(t, zb__lex_prefix(t, s, len, matched), kind), with
+ * *matched 0 when -1: the longest word at s, when it has the kind. */
+int zb__lex_prefix_kind(const zb_lex_table *t, const char *s, size_t len, int kind,
+                        size_t *matched);
 
 #endif

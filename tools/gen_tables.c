@@ -355,11 +355,46 @@ static void emit_lex(const char *name, lex *rows, size_t n) {
             fprintf(out, "%s%u,", i % 32 ? "" : "\n    ", bits[b][i]);
         fputs("\n};\n", out);
     }
+    /* when the kinds are enum constants: the first code points of each kind's
+     * words, so that a search for one kind passes over where none starts */
+    int by_kind = n > 0;
+    for (size_t i = 0; i < n && by_kind; i++)
+        by_kind = strncmp(rows[i].kind, "ZB_", 3) == 0;
+    if (by_kind) {
+        fprintf(out, "static const uint8_t %s_kind_first[][ZB_LEX_BLOOM_BITS / 8] = {\n", name);
+        for (size_t i = 0; i < n; i++) {
+            size_t j = 0;
+            while (j < i && strcmp(rows[j].kind, rows[i].kind) != 0)
+                j++;
+            if (j < i) /* done with the first row of its kind */
+                continue;
+            unsigned char bloom[ZB_LEX_BLOOM_BITS / 8] = {0};
+            for (size_t r = i; r < n; r++) {
+                if (strcmp(rows[r].kind, rows[i].kind) != 0)
+                    continue;
+                utf8proc_int32_t cp;
+                if (utf8proc_iterate((const utf8proc_uint8_t *)words[r], -1, &cp) <= 0)
+                    die(name, 0, "invalid UTF-8 in \"%s\"", words[r]);
+                bloom[(uint32_t)cp % ZB_LEX_BLOOM_BITS / 8] |= (unsigned char)(1u << ((uint32_t)cp % 8));
+            }
+            fprintf(out, "    [%s] = {", rows[i].kind);
+            for (size_t b = 0; b < sizeof bloom; b++)
+                fprintf(out, "%s%u,", b % 32 ? "" : "\n        ", bloom[b]);
+            fputs("\n    },\n", out);
+        }
+        fputs("};\n", out);
+    }
     free(words);
+    char kinds[256];
+    if (by_kind)
+        snprintf(kinds, sizeof kinds, "%s_kind_first, sizeof %s_kind_first / sizeof *%s_kind_first",
+                 name, name, name);
+    else
+        snprintf(kinds, sizeof kinds, "NULL, 0");
     fprintf(out,
             "const zb_lex_table zb__%s = {%s_rows, %zu, {%s_fwd_slots, %u, %s_fwd_row}, "
-            "{%s_rev_slots, %u, %s_rev_row}, %s_first, %s_last};\n",
-            name, name, n, name, fwd_mask, name, name, rev_mask, name, name, name);
+            "{%s_rev_slots, %u, %s_rev_row}, %s_first, %s_last, %s};\n",
+            name, name, n, name, fwd_mask, name, name, rev_mask, name, name, name, kinds);
 }
 
 /* enum name → C identifier, or die */
