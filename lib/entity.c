@@ -108,25 +108,33 @@ static int generic_name(const char *s, size_t lo, size_t hi) {
 
 /* Can the character at s[i] stand inside a name? Not punctuation, a digit, 的,
  * a predicate (新建, 增长) or the report's own region. */
-static int name_char(const char *s, size_t i, size_t hi, size_t *len) {
+/* The same, with `row` the entities word at s[i] (en_word) when known. */
+static int name_char_row(const char *s, size_t i, size_t hi, int row, size_t *len) {
     uint32_t cp = zb__cp_at(s, hi, i, len);
     if (!zb__is_cjk(cp) || cp == 0x7684 /* 的 */ || cp == 0x548C /* 和 */)
         return 0;
     size_t k;
     if (zb__lex_prefix(&zb__predicates, s + i, hi - i, &k) >= 0)
         return 0;
-    return !en_is(en_word(s, i, hi, &k), ZB_EN_own);
+    return !en_is(row, ZB_EN_own);
 }
 
-/* Does the word at s[i] close a name before it (新区, 集团, 港; 汽车 only
- * after a known owner: 红旗汽车, not 新能源汽车)? Its length, or 0. */
+static int name_char(const char *s, size_t i, size_t hi, size_t *len) {
+    size_t k;
+    return name_char_row(s, i, hi, en_word(s, i, hi, &k), len);
+}
+
+/* Does the entities word `row` close a name before it (新区, 集团, 港; 汽车
+ * only after a known owner: 红旗汽车, not 新能源汽车)? */
+static int closes(int row, int known) {
+    return en_is(row, ZB_EN_zone) || en_is(row, ZB_EN_facility) || en_is(row, ZB_EN_group) ||
+           en_is(row, ZB_EN_brand) || (known && en_is(row, ZB_EN_tail));
+}
+
+/* The length of a word at s[i] that closes a name before it, or 0. */
 static size_t closer_at(const char *s, size_t i, size_t hi, int known) {
     size_t k;
-    int row = en_word(s, i, hi, &k);
-    if (en_is(row, ZB_EN_zone) || en_is(row, ZB_EN_facility) || en_is(row, ZB_EN_group) ||
-        en_is(row, ZB_EN_brand) || (known && en_is(row, ZB_EN_tail)))
-        return k;
-    return 0;
+    return closes(en_word(s, i, hi, &k), known) ? k : 0;
 }
 
 /* An unknown name closed by a suffix (温州湾新区, 正泰集团, 北部湾港): its end,
@@ -134,10 +142,11 @@ static size_t closer_at(const char *s, size_t i, size_t hi, int known) {
 static size_t named_at(const char *s, size_t i, size_t hi, int min_chars) {
     size_t p = i, k;
     for (int chars = 0; chars <= NAME_CHARS && p < hi; chars++) {
-        size_t close = chars >= min_chars ? closer_at(s, p, hi, 0) : 0;
-        if (close)
-            return generic_name(s, i, p) ? i : p + close;
-        if (!name_char(s, p, hi, &k))
+        size_t kw;
+        int row = en_word(s, p, hi, &kw); /* one look-up for both questions */
+        if (chars >= min_chars && closes(row, 0))
+            return generic_name(s, i, p) ? i : p + kw;
+        if (!name_char_row(s, p, hi, row, &k))
             return i;
         p += k;
     }

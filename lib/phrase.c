@@ -65,6 +65,7 @@ size_t zb__strip_leading(const char *s, size_t lo, size_t hi) {
             lo += k;
         }
         int row = zb__lex_prefix(&zb__lexicon, s + lo, hi - lo, &k);
+        size_t at = lo; /* where row was looked up */
         if (zb__lex_has(row, ZB_LX_lead) && lo + k <= hi)
             lo += k;
         /* a list item's marker: （一）地区生产总值增长5.5%以上 */
@@ -72,7 +73,9 @@ size_t zb__strip_leading(const char *s, size_t lo, size_t hi) {
         if (lo < hi && s[lo] == '(' && zb__heading_marker(s + lo, hi - lo, &level, &k) && lo + k <= hi)
             lo += k;
         /* 和美乡村, 对外贸易: a word that begins with a conjunction keeps it */
-        int word = zb__lex_has(zb__lex_prefix(&zb__lexicon, s + lo, hi - lo, &k), ZB_LX_word);
+        if (lo != at)
+            row = zb__lex_prefix(&zb__lexicon, s + lo, hi - lo, &k);
+        int word = zb__lex_has(row, ZB_LX_word);
         for (size_t c = 0; c < sizeof conj / sizeof *conj && !word; c++)
             if (zb__starts(s, hi, lo, conj[c])) {
                 lo += strlen(conj[c]);
