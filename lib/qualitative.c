@@ -2,10 +2,11 @@
  * Stage 5, qualitative: goals and results stated without a number
  * (INDICATORS.md §2b) — 居民收入增长与经济增长同步, 单位地区生产总值能耗继续下降,
  * 固定资产投资实现正增长, 确保完成国家下达的主要污染物减排目标. The phrases are the
- * lexicon's role qual (its value: the measure). A phrase makes a row when its
- * clause holds no figure and the goal belongs to a statement of goals or
- * results: its sentence holds figures too (a list of main targets), or its
- * metric is in the catalog. The metric is the clause before the phrase; a
+ * lexicon's role qual (its value: the measure), or a goal measured against
+ * another quantity (than … than_end: 增速高于地区生产总值增速). A phrase makes a
+ * row when its clause holds no figure and the goal belongs to a statement of
+ * goals or results: its sentence holds figures too, or it is in a list of this
+ * year's main targets, or its metric is in the catalog. The metric is the clause before the phrase; a
  * clause that is only the phrase takes the metric of the figure before it
  * (…增长8.1%，与经济增长基本同步), else the words after it (完成国家下达的
  * 主要污染物减排目标). A list of metrics (能耗和二氧化碳排放) gives one row each,
@@ -154,6 +155,37 @@ static void fill(const zb_para *p, const found *f, int k, size_t cs, size_t ce, 
         a->sector = ZB_SECTOR_ECONOMY;
 }
 
+/* The last year written (YYYY年) in s[lo..at), or 0. */
+static int last_year_before(const char *s, size_t lo, size_t at) {
+    for (size_t j = at; j >= lo + 7; j--)
+        if (zb__starts(s, at, j - 3, "年")) {
+            int y = zb__year_in(s + j - 7, 7);
+            if (y)
+                return y;
+        }
+    return 0;
+}
+
+#define YEAR_LOOKBACK 4096 /* bytes: a list of main targets is shorter */
+
+/* Is the time at s[at], in a list of main targets, the report year's (or not
+ * named)? The last year written before it in the list counts (到2030年，…；…
+ * 差距进一步缩小). */
+static int of_one_year(const zb_para *p, size_t at) {
+    if (!p->scope)
+        return 1;
+    zb_years y = zb__scope_at(p->scope, at);
+    int ry = p->scope->report_year;
+    size_t lo = p->sent[p->goals_from].start;
+    if (at > lo + YEAR_LOOKBACK)
+        lo = at - YEAR_LOOKBACK;
+    int written = last_year_before(p->s, lo, at);
+    if (written && written != ry)
+        return 0;
+    return y.kind == ZB_YEARS_NONE ||
+           (y.kind == ZB_YEARS_ONE && (y.from ? y.from == ry : y.from_rel == 0));
+}
+
 /* The goal of clause s[cs..ce) of sentence si, if it states one. */
 static int goal_of(const zb_para *p, const zb_vec *out, size_t first, size_t si, size_t cs,
                    size_t ce, found *f) {
@@ -202,10 +234,13 @@ static int goal_of(const zb_para *p, const zb_vec *out, size_t first, size_t si,
     }
     if (!f->nmetrics)
         return 0;
-    /* a goal of a statement of goals or results, not a phrase in passing */
+    /* a goal of a statement of goals or results, not a phrase in passing: its
+     * sentence has figures, or is in a list of this year's main targets (not
+     * of a span of years: 到2030年…差距进一步缩小), or its metric is in the
+     * catalog */
     int sector;
     return has_figure(p, p->sent[si].start, p->sent[si].end) ||
-           *zb__metric_id(f->metric[0], &sector);
+           (si >= p->goals_from && of_one_year(p, at)) || *zb__metric_id(f->metric[0], &sector);
 }
 
 /* Move the rows out[first..] into text order (figures by their start, goals by
