@@ -142,8 +142,17 @@ static size_t closer_at(const char *s, size_t i, size_t hi, int known) {
 static size_t named_at(const char *s, size_t i, size_t hi, int min_chars) {
     size_t p = i, k;
     for (int chars = 0; chars <= NAME_CHARS && p < hi; chars++) {
-        size_t kw;
-        int row = en_word(s, p, hi, &kw); /* one look-up for both questions */
+        size_t kw = 0;
+        /* one look-up for both questions, and none where no word of their
+         * kinds starts */
+        const unsigned char *u = (const unsigned char *)s + p;
+        int row = -1;
+        if (zb__lex_may_start_kind(&zb__entities, ZB_EN_own, u, hi - p) ||
+            (chars >= min_chars && (zb__lex_may_start_kind(&zb__entities, ZB_EN_zone, u, hi - p) ||
+                                    zb__lex_may_start_kind(&zb__entities, ZB_EN_facility, u, hi - p) ||
+                                    zb__lex_may_start_kind(&zb__entities, ZB_EN_group, u, hi - p) ||
+                                    zb__lex_may_start_kind(&zb__entities, ZB_EN_brand, u, hi - p))))
+            row = en_word(s, p, hi, &kw);
         if (chars >= min_chars && closes(row, 0))
             return generic_name(s, i, p) ? i : p + kw;
         if (!name_char_row(s, p, hi, row, &k))
@@ -156,6 +165,12 @@ static size_t named_at(const char *s, size_t i, size_t hi, int min_chars) {
 /* A count of places (山区26县, 关中5市): its end, or i. Not 7个区县 (a count
  * of what follows) nor 5县区. */
 static size_t count_at(const char *s, size_t i, size_t hi) {
+    /* the count's digit comes after at most three characters of four bytes */
+    size_t lim = hi - i > 13 ? i + 13 : hi, d = i;
+    while (d < lim && !zb__is_digit(s[d]))
+        d++;
+    if (d == lim)
+        return i;
     size_t p = i, k;
     for (int chars = 0; chars < 3 && p < hi && !zb__is_digit(s[p]); chars++) {
         if (!name_char(s, p, hi, &k))

@@ -32,15 +32,11 @@ static int has_figure(const zb_para *p, size_t lo, size_t hi) {
 #define THAN_CHARS 16 /* at most, between a than word and its than_end: 地区生产总值 */
 
 /* A goal measured against another quantity at s[i] (高于|地区生产总值|增速,
- * 保持在|全国|平均水平以上): a than word, one to THAN_CHARS ideographs and a
- * than_end word, which ends the clause s[..hi) or an item of it (增速高于经济
- * 增速、高于全国平均水平). Its length, or 0; *row the than word's row. */
-static size_t than_at(const char *s, size_t i, size_t hi, int *row) {
-    size_t k, m;
-    *row = zb__lex_prefix_kind(&zb__lexicon, s + i, hi - i, ZB_LX_than, &k);
-    if (*row < 0)
-        return 0;
-    size_t e = i + k;
+ * 保持在|全国|平均水平以上): a than word (k bytes), one to THAN_CHARS
+ * ideographs and a than_end word, which ends the clause s[..hi) or an item of
+ * it (增速高于经济增速、高于全国平均水平). Its length, or 0. */
+static size_t than_at(const char *s, size_t i, size_t k, size_t hi) {
+    size_t e = i + k, m;
     /* ideographs (U+4E00–U+9FFF: lead bytes E4–E9) */
     for (int chars = 0; e < hi && (unsigned char)s[e] >= 0xE4 && (unsigned char)s[e] <= 0xE9;
          e += 3)
@@ -60,12 +56,19 @@ static size_t than_at(const char *s, size_t i, size_t hi, int *row) {
 
 /* The first qual phrase in s[lo..hi), or goal measured against another
  * quantity (than_at): its start, length and lexicon row (whose value is the
- * measure). */
+ * measure). One look-up a character, none where no word of either kind starts. */
 static int find_phrase(const char *s, size_t lo, size_t hi, size_t *at, size_t *len) {
     for (size_t i = lo; i < hi; i += zb__utf8_len((unsigned char)s[i])) {
+        const unsigned char *u = (const unsigned char *)s + i;
+        int qual = zb__lex_may_start_kind(&zb__lexicon, ZB_LX_qual, u, hi - i);
+        int than = zb__lex_may_start_kind(&zb__lexicon, ZB_LX_than, u, hi - i);
+        if (!qual && !than)
+            continue;
         size_t k;
-        int q = zb__lex_prefix_kind(&zb__lexicon, s + i, hi - i, ZB_LX_qual, &k);
-        if (q < 0 && (k = than_at(s, i, hi, &q)) == 0)
+        int word = zb__lex_prefix_walk(&zb__lexicon, s + i, hi - i, &k);
+        int q = qual ? zb__lex_find_kind(&zb__lexicon, word, ZB_LX_qual) : -1;
+        if (q < 0 && than && (q = zb__lex_find_kind(&zb__lexicon, word, ZB_LX_than)) >= 0 &&
+            (k = than_at(s, i, k, hi)) == 0)
             q = -1;
         if (q >= 0) {
             *at = i;
