@@ -70,20 +70,24 @@ static size_t skip_head(const char *s, size_t i, size_t hi, int acts) {
             i += k;
             continue;
         }
-        int row = en_word(s, i, hi, &k);
+        /* each table looked up only where a word of the kinds asked starts */
+        const unsigned char *u = (const unsigned char *)s + i;
+        int row = zb__lex_may_start_kind(&zb__entities, ZB_EN_own, u, hi - i) ||
+                          zb__lex_may_start_kind(&zb__entities, ZB_EN_pivot, u, hi - i) ||
+                          zb__lex_may_start_kind(&zb__entities, ZB_EN_lead, u, hi - i)
+                      ? en_word(s, i, hi, &k)
+                      : -1;
         if (en_is(row, ZB_EN_own))
             break;
         if (en_is(row, ZB_EN_pivot) || en_is(row, ZB_EN_lead)) {
             i += k;
             continue;
         }
-        row = zb__lex_prefix(&zb__lexicon, s + i, hi - i, &k);
-        if (zb__lex_has(row, ZB_LX_lead)) {
+        if (zb__lex_prefix_kind(&zb__lexicon, s + i, hi - i, ZB_LX_lead, &k) >= 0) {
             i += k;
             continue;
         }
-        row = zb__lex_prefix(&zb__predicates, s + i, hi - i, &k);
-        if (acts && zb__pred_has(row, ZB_PR_act)) {
+        if (acts && zb__lex_prefix_kind(&zb__predicates, s + i, hi - i, ZB_PR_act, &k) >= 0) {
             i += k;
             continue;
         }
