@@ -106,6 +106,8 @@ int zb__ntext_reserve(const zb_mem *m, zb_ntext *t, size_t extra) {
 int zb__ntext_add(const zb_mem *m, zb_ntext *t, const char *s, size_t n, size_t src) {
     if (zb__ntext_reserve(m, t, n))
         return ZB_ENOMEM;
+    if (n && t->len && src < t->src[t->len - 1])
+        t->unordered = 1;
     memcpy(t->s + t->len, s, n);
     for (size_t i = 0; i < n; i++)
         t->src[t->len + i] = (uint32_t)src;
@@ -255,6 +257,9 @@ static int fold_rare(const zb_mem *m, zb_ntext *out, int32_t cp, const char *ori
 int zb__fold_line(const zb_mem *m, zb_ntext *out, const char *orig, size_t start, size_t end) {
     if (zb__ntext_reserve(m, out, end - start))
         return ZB_ENOMEM;
+    /* a range before what the text holds already (the other column) */
+    if (start < end && out->len && start < out->src[out->len - 1])
+        out->unordered = 1;
     const unsigned char *u = (const unsigned char *)orig;
     char *s = out->s;
     uint32_t *src = out->src;

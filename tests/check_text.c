@@ -49,6 +49,32 @@ static zb_ntext fold(const char *s) {
     return t;
 }
 
+/* Text put together out of the input's order (the right column before a
+ * later left one, by any way of adding it) still spans from its first input
+ * byte to its last: start before end (found by fuzz_parse in a two-column page). */
+START_TEST(text_out_of_order_spans_forward) {
+    const char *s = "甲乙丙丁戊";
+    for (int way = 0; way < 3; way++) {
+        zb_ntext t = {0};
+        ck_assert_int_eq(zb__fold_line(NULL, &t, s, 9, 15), ZB_OK); /* 丁戊 */
+        if (way == 0)
+            ck_assert_int_eq(zb__fold_line(NULL, &t, s, 0, 6), ZB_OK); /* 甲乙 */
+        else if (way == 1)
+            ck_assert_int_eq(zb__ntext_add(NULL, &t, "甲乙", 6, 0), ZB_OK);
+        else {
+            zb_ntext u = {0};
+            ck_assert_int_eq(zb__fold_line(NULL, &u, s, 0, 6), ZB_OK);
+            ck_assert_int_eq(zb__ntext_append(NULL, &t, &u, 0, u.len), ZB_OK);
+            zb__ntext_free(NULL, &u);
+        }
+        size_t a, b;
+        zb__ntext_span(&t, s, strlen(s), 0, t.len, &a, &b);
+        ck_assert_msg(a == 0 && b == 15, "way %d: span %zu..%zu", way, a, b);
+        zb__ntext_free(NULL, &t);
+    }
+}
+END_TEST
+
 START_TEST(full_width_folds_to_ascii) {
     const char *s = "增长２０．５％（一）";
     zb_ntext t = fold(s);
@@ -250,6 +276,7 @@ int main(void) {
     tcase_add_test(t, invisible_and_control_characters);
     tcase_add_test(t, expansions_map_to_the_whole_character);
     tcase_add_test(t, fold_short_ways_keep_the_map);
+    tcase_add_test(t, text_out_of_order_spans_forward);
     tcase_add_test(t, utf8_helpers);
     tcase_add_test(t, region_table);
     tcase_add_test(t, catalog_and_conversions);
