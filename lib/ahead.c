@@ -94,7 +94,6 @@ typedef struct pipeline {
     int fn_failed;
 } pipeline;
 
-/* zb__paragraph_fn, in the parse's thread. */
 static void free_packets(zb_packet *p) {
     while (p) {
         zb_packet *next = p->next;
@@ -103,6 +102,8 @@ static void free_packets(zb_packet *p) {
     }
 }
 
+/* zb__paragraph_fn, in the parse's thread: free what was stored, queue the
+ * paragraph's packet, and wait while too much waits already. */
 static int enqueue(void *ctx, const zb_doc *doc) {
     pipeline *pl = ctx;
     pthread_mutex_lock(&pl->mu);

@@ -257,10 +257,10 @@ static int fit(int64_t **v, size_t *cap, size_t need) {
 /* Sections first … first + n - 1 of the document (the next ones to store). */
 static int store_section_rows(doc_stream *ds, const zb_section *sec, size_t first, size_t n) {
     zb_db *db = ds->db;
-    if (first != ds->nsections || fit(&ds->sections, &ds->section_cap, first + n))
-        return zb__err_set(&db->err, first != ds->nsections ? ZB_ERROR : ZB_ENOMEM,
-                           first != ds->nsections ? "sections out of order while storing"
-                                                  : "out of memory while storing");
+    if (first != ds->nsections) /* packets come in order: a bug if not */
+        return zb__err_set(&db->err, ZB_ERROR, "sections out of order while storing");
+    if (fit(&ds->sections, &ds->section_cap, first + n))
+        return zb__err_set(&db->err, ZB_ENOMEM, "out of memory while storing");
     for (size_t i = 0; i < n; i++, ds->nsections++) {
         sqlite3_stmt *s = db->st.section;
         sqlite3_bind_int64(s, 1, ds->id);
