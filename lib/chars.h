@@ -57,6 +57,9 @@ static inline int zb__starts(const char *s, size_t n, size_t i, const char *w) {
 }
 
 static inline int zb__is_digit(char c) { return c >= '0' && c <= '9'; }
+/* The lead byte of a three-byte character of U+4000–U+9FFF (E4–E9): nearly
+ * all Chinese text, which holds no punctuation, digit or space. */
+static inline int zb__is_ideograph_lead(unsigned char b) { return (unsigned char)(b - 0xE4) < 6; }
 static inline int zb__is_ascii_letter(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }

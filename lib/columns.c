@@ -370,7 +370,7 @@ static int may_have_gap(const char *s, size_t start, size_t end) {
         size_t j = i;
         while (j < end) {
             unsigned char b = u[j];
-            if ((unsigned char)(b - 0xE4) < 6)
+            if (zb__is_ideograph_lead(b))
                 j += 3;
             else if ((unsigned char)(b - 0x21) < 0x5E)
                 j++;

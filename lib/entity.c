@@ -36,6 +36,11 @@ static int en_word(const char *s, size_t i, size_t hi, size_t *k) {
 
 static int en_is(int row, int role) { return zb__row_has(&zb__entities, row, role); }
 
+/* A set of entities roles, for zb__lex_may_start_kinds */
+#define EN(role) (1u << ZB_EN_##role)
+/* the roles of a word that closes a name (closes(row, 0)) */
+#define CLOSERS (EN(zone) | EN(facility) | EN(group) | EN(brand))
+
 /* A place name of regions.tsv at s[i]: its length. *sub when it names a
  * division below a province: a prefecture by any name, a county by its full
  * name (洞头区), or by its short name when `loose` (敦化(新增…)). A
@@ -72,9 +77,7 @@ static size_t skip_head(const char *s, size_t i, size_t hi, int acts) {
         }
         /* each table looked up only where a word of the kinds asked starts */
         const unsigned char *u = (const unsigned char *)s + i;
-        int row = zb__lex_may_start_kind(&zb__entities, ZB_EN_own, u, hi - i) ||
-                          zb__lex_may_start_kind(&zb__entities, ZB_EN_pivot, u, hi - i) ||
-                          zb__lex_may_start_kind(&zb__entities, ZB_EN_lead, u, hi - i)
+        int row = zb__lex_may_start_kinds(&zb__entities, EN(own) | EN(pivot) | EN(lead), u, hi - i)
                       ? en_word(s, i, hi, &k)
                       : -1;
         if (en_is(row, ZB_EN_own))
@@ -131,8 +134,12 @@ static int name_char(const char *s, size_t i, size_t hi, size_t *len) {
 /* Does the entities word `row` close a name before it (新区, 集团, 港; 汽车
  * only after a known owner: 红旗汽车, not 新能源汽车)? */
 static int closes(int row, int known) {
-    return en_is(row, ZB_EN_zone) || en_is(row, ZB_EN_facility) || en_is(row, ZB_EN_group) ||
-           en_is(row, ZB_EN_brand) || (known && en_is(row, ZB_EN_tail));
+    if (row < 0)
+        return 0;
+    for (unsigned roles = CLOSERS; roles; roles &= roles - 1)
+        if (en_is(row, __builtin_ctz(roles)))
+            return 1;
+    return known && en_is(row, ZB_EN_tail);
 }
 
 /* The length of a word at s[i] that closes a name before it, or 0. */
@@ -150,13 +157,9 @@ static size_t named_at(const char *s, size_t i, size_t hi, int min_chars) {
         /* one look-up for both questions, and none where no word of their
          * kinds starts */
         const unsigned char *u = (const unsigned char *)s + p;
-        int row = -1;
-        if (zb__lex_may_start_kind(&zb__entities, ZB_EN_own, u, hi - p) ||
-            (chars >= min_chars && (zb__lex_may_start_kind(&zb__entities, ZB_EN_zone, u, hi - p) ||
-                                    zb__lex_may_start_kind(&zb__entities, ZB_EN_facility, u, hi - p) ||
-                                    zb__lex_may_start_kind(&zb__entities, ZB_EN_group, u, hi - p) ||
-                                    zb__lex_may_start_kind(&zb__entities, ZB_EN_brand, u, hi - p))))
-            row = en_word(s, p, hi, &kw);
+        unsigned kinds = EN(own) | (chars >= min_chars ? CLOSERS : 0);
+        int row = zb__lex_may_start_kinds(&zb__entities, kinds, u, hi - p) ? en_word(s, p, hi, &kw)
+                                                                           : -1;
         if (chars >= min_chars && closes(row, 0))
             return generic_name(s, i, p) ? i : p + kw;
         if (!name_char_row(s, p, hi, row, &k))

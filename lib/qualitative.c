@@ -6,10 +6,10 @@
  * another quantity (than … than_end: 增速高于地区生产总值增速). A phrase makes a
  * row when its clause holds no figure and the goal belongs to a statement of
  * goals or results: its sentence holds figures too, or it is in a list of this
- * year's main targets, or its metric is in the catalog. The metric is the clause before the phrase; a
- * clause that is only the phrase takes the metric of the figure before it
- * (…增长8.1%，与经济增长基本同步), else the words after it (完成国家下达的
- * 主要污染物减排目标). A list of metrics (能耗和二氧化碳排放) gives one row each,
+ * year's main targets, or its metric is in the catalog. The metric is the
+ * clause before the phrase; a clause that is only the phrase takes the metric
+ * of the figure before it (…增长8.1%，与经济增长基本同步), else the words after
+ * it (完成国家下达的主要污染物减排目标). A list of metrics (能耗和二氧化碳排放) gives one row each,
  * all on the same words; a list closed by 等 (…等指标) stays one.
  */
 #include <math.h>
@@ -37,9 +37,7 @@ static int has_figure(const zb_para *p, size_t lo, size_t hi) {
  * it (增速高于经济增速、高于全国平均水平). Its length, or 0. */
 static size_t than_at(const char *s, size_t i, size_t k, size_t hi) {
     size_t e = i + k, m;
-    /* ideographs (U+4E00–U+9FFF: lead bytes E4–E9) */
-    for (int chars = 0; e < hi && (unsigned char)s[e] >= 0xE4 && (unsigned char)s[e] <= 0xE9;
-         e += 3)
+    for (int chars = 0; e < hi && zb__is_ideograph_lead((unsigned char)s[e]); e += 3)
         if (++chars > THAN_CHARS + 6) /* and the than_end word's */
             return 0;
     size_t rest = e;
@@ -274,8 +272,8 @@ int zb__qualitative(const zb_mem *m, const zb_para *p, const zb_qctx *ctx, zb_ve
     for (size_t si = 0; si < p->nsent; si++) {
         size_t cs = p->sent[si].start, end = p->sent[si].end;
         for (size_t i = cs; i <= end;) {
-            /* an ideograph (U+4E00–U+9FFF: lead bytes E4–E9) ends no clause */
-            if (i < end && (unsigned char)s[i] >= 0xE4 && (unsigned char)s[i] <= 0xE9) {
+            /* an ideograph ends no clause */
+            if (i < end && zb__is_ideograph_lead((unsigned char)s[i])) {
                 i += 3;
                 continue;
             }

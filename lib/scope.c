@@ -66,7 +66,7 @@ zb_years zb__time_phrase(const char *s, size_t n, size_t i, size_t *len) {
         }
         return y;
     }
-    if (c < 0xE4)
+    if (!zb__may_be_time_phrase(s, n, i))
         return y;
     /* one look-up for the three roles a phrase may open with: this runs at
      * every character of every paragraph */
@@ -237,12 +237,7 @@ static zb_years scan_marks(zb_scope *s, const char *p, size_t n, size_t body) {
                 end = i + len;
                 break;
             }
-            /* zb__time_phrase's own first test, here: it runs at every character */
-            const unsigned char *u = (const unsigned char *)p + i;
-            zb_years in = zb__is_digit(p[i]) || (u[0] >= 0xE4 && zb__lex_may_start(zb__periods.first,
-                                                                                    u, n - i))
-                              ? zb__time_phrase(p, n, i, &k)
-                              : no_years;
+            zb_years in = zb__may_be_time_phrase(p, n, i) ? zb__time_phrase(p, n, i, &k) : no_years;
             /* 提出今年…的主要预期目标: the words 今年, 去年 turn a sentence back to
              * one year; a date inside it (2022年突破3000亿元) dates one figure only */
             if ((in.kind == ZB_YEARS_MULTI || (in.kind == ZB_YEARS_ONE && !in.from)) &&

@@ -15,7 +15,9 @@
 
 #include <stddef.h>
 
+#include "chars.h"
 #include "outline.h"
+#include "tables.h"
 
 enum {
     ZB_YEARS_NONE = 0, /* nothing said: the part's year (review R-1, plan R) */
@@ -68,5 +70,13 @@ zb_years zb__scope_at(const zb_scope *s, size_t at);
  * ZB_YEARS_NONE when there is none. Shared with stage 5, which reads the
  * figure's own clause. */
 zb_years zb__time_phrase(const char *s, size_t n, size_t i, size_t *len);
+
+/* Might a time phrase start at s[i] (n > i)? zb__time_phrase's first test, for
+ * callers that ask at every character: a digit, or a character of U+4000 and
+ * above that some period word starts with. */
+static inline int zb__may_be_time_phrase(const char *s, size_t n, size_t i) {
+    const unsigned char *u = (const unsigned char *)s + i;
+    return zb__is_digit(s[i]) || (u[0] >= 0xE4 && zb__lex_may_start(zb__periods.first, u, n - i));
+}
 
 #endif

@@ -281,6 +281,24 @@ static inline int zb__lex_may_start_kind(const zb_lex_table *t, int kind, const 
     return kind >= 0 && (size_t)kind < t->nkinds && zb__lex_may_start(t->kind_first[kind], s, len);
 }
 
+/* The same for any of a set of kinds (bit 1u << kind each): the character
+ * read once, one bit tested per kind in the set. */
+static inline int zb__lex_may_start_kinds(const zb_lex_table *t, unsigned kinds,
+                                          const unsigned char *s, size_t len) {
+    if (!t->kind_first)
+        return zb__lex_may_start(t->first, s, len);
+    /* a three-byte character's low 12 bits, as zb__lex_bloom3 takes them */
+    uint32_t cp = s[0] >= 0xE0 && s[0] < 0xF0 && len >= 3
+                      ? (uint32_t)(s[1] & 0x3F) << 6 | (s[2] & 0x3F)
+                      : zb__lex_first_cp(s, len);
+    for (; kinds; kinds &= kinds - 1) {
+        unsigned kind = (unsigned)__builtin_ctz(kinds);
+        if (kind < t->nkinds && zb__lex_bloom(t->kind_first[kind], cp))
+            return 1;
+    }
+    return 0;
+}
+
 /* The trie walks behind zb__lex_prefix / zb__lex_suffix, for positions that
  * pass the filter. */
 int zb__lex_prefix_walk(const zb_lex_table *t, const char *s, size_t len, size_t *matched);
