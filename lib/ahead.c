@@ -88,11 +88,22 @@ typedef struct pipeline {
     const zb_parse_options *opts;
     zb_doc *doc;
     size_t sections; /* handed out so far */
-    /* the calling thread's, in the serial case */
+    /* the calling thread's: fn runs there only */
     zb__packet_fn fn;
     void *ctx;
     int fn_failed;
 } pipeline;
+
+/* The packet of the paragraph doc shows, in the parse's thread; NULL (and
+ * out_of_memory) when out of memory. */
+static zb_packet *next_packet(pipeline *pl, const zb_doc *doc) {
+    zb_packet *p = packet_make(doc, pl->sections);
+    if (p)
+        pl->sections += p->nsec;
+    else
+        pl->out_of_memory = 1;
+    return p;
+}
 
 static void free_packets(zb_packet *p) {
     while (p) {
@@ -111,7 +122,7 @@ static int enqueue(void *ctx, const zb_doc *doc) {
     pl->spent = NULL;
     pthread_mutex_unlock(&pl->mu);
     free_packets(spent);
-    zb_packet *p = packet_make(doc, pl->sections);
+    zb_packet *p = next_packet(pl, doc);
     pthread_mutex_lock(&pl->mu);
     while (p && !pl->stop && pl->queued && pl->queued + p->bytes > pl->limit) {
         pl->parser_waits = 1;
@@ -120,12 +131,10 @@ static int enqueue(void *ctx, const zb_doc *doc) {
     }
     int rc = ZB_OK;
     if (!p) {
-        pl->out_of_memory = 1;
         rc = ZB_ENOMEM;
     } else if (pl->stop) {
         rc = ZB_ERROR; /* the store's failure is the result; this one is not seen */
     } else {
-        pl->sections += p->nsec;
         if (pl->tail)
             pl->tail->next = p;
         else
@@ -155,12 +164,9 @@ static void *parse_thread(void *arg) {
 /* zb__paragraph_fn when there is no second thread: each packet stored at once. */
 static int hand_over(void *ctx, const zb_doc *doc) {
     pipeline *pl = ctx;
-    zb_packet *p = packet_make(doc, pl->sections);
-    if (!p) {
-        pl->out_of_memory = 1;
+    zb_packet *p = next_packet(pl, doc);
+    if (!p)
         return ZB_ENOMEM;
-    }
-    pl->sections += p->nsec;
     int rc = pl->fn(pl->ctx, p);
     zb__free(NULL, p);
     pl->fn_failed = rc != ZB_OK;

@@ -103,11 +103,18 @@ int zb__ntext_reserve(const zb_mem *m, zb_ntext *t, size_t extra) {
     return ZB_OK;
 }
 
+/* Bytes from input offset src are about to follow what t holds: mark the map
+ * unordered when they come from before its last byte (the other column). */
+static void note_order(zb_ntext *t, size_t src) {
+    if (t->len && src < t->src[t->len - 1])
+        t->unordered = 1;
+}
+
 int zb__ntext_add(const zb_mem *m, zb_ntext *t, const char *s, size_t n, size_t src) {
     if (zb__ntext_reserve(m, t, n))
         return ZB_ENOMEM;
-    if (n && t->len && src < t->src[t->len - 1])
-        t->unordered = 1;
+    if (n)
+        note_order(t, src);
     memcpy(t->s + t->len, s, n);
     for (size_t i = 0; i < n; i++)
         t->src[t->len + i] = (uint32_t)src;
@@ -120,8 +127,10 @@ int zb__ntext_append(const zb_mem *m, zb_ntext *t, const zb_ntext *t2, size_t fr
     size_t n = to - from;
     if (zb__ntext_reserve(m, t, n))
         return ZB_ENOMEM;
-    if (n && (t2->unordered || (t->len && t2->src[from] < t->src[t->len - 1])))
+    if (n && t2->unordered)
         t->unordered = 1;
+    if (n)
+        note_order(t, t2->src[from]);
     memcpy(t->s + t->len, t2->s + from, n);
     memcpy(t->src + t->len, t2->src + from, n * sizeof *t->src);
     t->len += n;
@@ -257,16 +266,15 @@ static int fold_rare(const zb_mem *m, zb_ntext *out, int32_t cp, const char *ori
 int zb__fold_line(const zb_mem *m, zb_ntext *out, const char *orig, size_t start, size_t end) {
     if (zb__ntext_reserve(m, out, end - start))
         return ZB_ENOMEM;
-    /* a range before what the text holds already (the other column) */
-    if (start < end && out->len && start < out->src[out->len - 1])
-        out->unordered = 1;
+    if (start < end)
+        note_order(out, start);
     const unsigned char *u = (const unsigned char *)orig;
     char *s = out->s;
     uint32_t *src = out->src;
     size_t at = out->len, i = start;
     while (i < end) {
         unsigned char c = u[i];
-        if (c >= 0xE4 && c <= 0xE9) {
+        if (zb__is_ideograph_lead(c)) {
             /* U+4000–U+9FFF, three bytes (validated): a CJK ideograph, which
              * has no compatibility decomposition, only t2s */
             uint32_t cp = (uint32_t)(c & 0x0F) << 12 | (uint32_t)(u[i + 1] & 0x3F) << 6 |
