@@ -93,6 +93,8 @@ START_TEST(fresh_database_has_the_schema) {
     ck_assert_int_eq(scalar(p, "PRAGMA user_version"), zb_schema_version());
     ck_assert_int_eq(scalar(p, "PRAGMA application_id"), 0x7A686962);
     ck_assert_int_eq(scalar(p, "SELECT count(*) FROM metrics WHERE id = 'grain_output'"), 1);
+    /* schema 9: the full-text index merges 8 segments a level, not FTS5's 4 */
+    ck_assert_int_eq(scalar(p, "SELECT v FROM sentences_fts_config WHERE k = 'automerge'"), 8);
     sqlite3 *c;
     sqlite3_open(p, &c);
     sqlite3_stmt *st;
@@ -730,6 +732,7 @@ START_TEST(version_6_is_upgraded_with_its_rows) {
     ck_assert_int_eq(scalar(p, "SELECT count(*) FROM sqlite_master WHERE name IN "
                                "('indicators_metric', 'indicators_sector', 'indicators_section', "
                                "'sentences_fts_insert')"), 0);
+    ck_assert_int_eq(scalar(p, "SELECT v FROM sentences_fts_config WHERE k = 'automerge'"), 8);
     /* new documents join it, and deleting the old one takes it out of the index */
     ingest(db, sample, sample_len, 0);
     zb_db_close(db);
