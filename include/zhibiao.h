@@ -68,7 +68,7 @@ enum {
     ZB_EREADONLY = -11, /* writing to a database opened read-only */
     ZB_EFORMAT = -12,      /* not a readable HTML page or PDF (damaged, encrypted, no
                               text), or a report with no text at all */
-    ZB_EUNSUPPORTED = -13, /* this zhibiao was built without HTML or PDF support */
+    ZB_EUNSUPPORTED = -13, /* no HTML or PDF support: not built, or its module missing */
 
     ZB_ROW = 100, /* an iterator has a row */
     ZB_DONE = 101 /* an iterator is finished */
@@ -356,7 +356,10 @@ ZB_EXTERN(zb_input_format) zb_input_detect(const char *data, size_t len);
  *  mark, zero-width spaces); else 0. zb_db_ingest() refuses such a text. */
 ZB_EXTERN(int) zb_text_blank(const char *text, size_t len);
 /** 1 when this build reads the format (HTML needs libxml2, PDF poppler-glib;
- *  both are optional at build time), else 0. TEXT and AUTO are always 1. */
+ *  both are optional at build time), else 0. TEXT and AUTO are always 1. PDF
+ *  is read by a module loaded when needed ($libdir/zhibiao/zhibiao_pdf.so, or
+ *  the file the environment variable ZHIBIAO_PDF_MODULE names): 1 when it
+ *  loads, which this call then does. */
 ZB_EXTERN(int) zb_input_supported(zb_input_format format);
 
 /** The text of an input, and where its pages begin. */

@@ -17,7 +17,12 @@
  * 2's to join (lib/layout.c), as in text.
  * Pages are joined with a form feed; the text of page k starts right after
  * the k-1th.
+ * poppler itself is reached through the PDF module (lib/pdf_backend.h),
+ * loaded when a PDF is read.
  */
+#define _GNU_SOURCE /* dladdr, RTLD_NODELETE */
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -33,9 +38,66 @@ int zb__pdf_text(zb_text *t, const char *data, size_t len) {
                        "libpoppler-glib-dev installed");
 }
 
+int zb__pdf_available(void) { return 0; }
+
 #else
 
-#include <poppler.h>
+#include <dlfcn.h>
+
+#include "pdf_backend.h"
+
+/* The PDF module: the file ZHIBIAO_PDF_MODULE names, or else the one beside
+ * the code of this library (libzhibiao.so, or a program linked with
+ * libzhibiao.a: the build tree) or the installed one (ZB_MODULE_DIR). It
+ * stays loaded (RTLD_NODELETE): GLib cannot be unloaded. NULL, with why in
+ * err (may be NULL), when none loads. */
+static void *load_module(const zb_pdf_backend **out, zb_err *err) {
+    char beside[4096] = "", tried[8192] = "", why[1024] = "";
+    const char *named = getenv("ZHIBIAO_PDF_MODULE");
+    Dl_info self;
+    if (!named && dladdr((void *)zb__pdf_text, &self) && self.dli_fname) {
+        const char *slash = strrchr(self.dli_fname, '/');
+        if (slash)
+            snprintf(beside, sizeof beside, "%.*s/%s", (int)(slash - self.dli_fname),
+                     self.dli_fname, ZB_PDF_MODULE_FILE);
+    }
+    const char *paths[] = {named, named ? NULL : beside,
+                           named ? NULL : ZB_MODULE_DIR "/" ZB_PDF_MODULE_FILE};
+    for (size_t i = 0; i < sizeof paths / sizeof *paths; i++) {
+        if (!paths[i] || !*paths[i])
+            continue;
+        size_t n = strlen(tried);
+        snprintf(tried + n, sizeof tried - n, "%s%s", n ? ", " : "", paths[i]);
+        void *h = dlopen(paths[i], RTLD_NOW | RTLD_LOCAL | RTLD_NODELETE);
+        if (!h) {
+            snprintf(why, sizeof why, "%s", dlerror());
+            continue;
+        }
+        zb_pdf_backend_fn get = (zb_pdf_backend_fn)(uintptr_t)dlsym(h, ZB_PDF_BACKEND_SYMBOL);
+        const zb_pdf_backend *b = get ? get() : NULL;
+        if (b && b->abi == ZB_PDF_BACKEND_ABI) {
+            *out = b;
+            return h;
+        }
+        snprintf(why, sizeof why, "%s: %s", paths[i],
+                 b ? "a module of another zhibiao version" : "not zhibiao's PDF module");
+        dlclose(h);
+    }
+    if (err)
+        zb__err_set(err, ZB_EUNSUPPORTED,
+                    "PDF support is not installed: no PDF module loads (tried %s; %s); "
+                    "ZHIBIAO_PDF_MODULE may name the file %s",
+                    tried, *why ? why : "not found", ZB_PDF_MODULE_FILE);
+    return NULL;
+}
+
+int zb__pdf_available(void) {
+    const zb_pdf_backend *b;
+    void *h = load_module(&b, NULL);
+    if (h)
+        dlclose(h);
+    return h != NULL;
+}
 
 typedef struct line {
     const char *s;
@@ -48,7 +110,7 @@ typedef struct line {
 } line;
 
 typedef struct page {
-    char *text; /* poppler's, g_free */
+    char *text; /* the module's, free() */
     line *lines;
     size_t nlines;
     double left, right; /* the column: the ink of the lines with some text */
@@ -196,7 +258,7 @@ static void page_geometry(page *p, double em_sum, size_t em_n) {
 
 /* Split poppler's text into lines; rects (n of them, one per character of
  * the text) place each line on the page when they match the text. */
-static int split_page(page *p, const PopplerRectangle *rects, size_t nrects) {
+static int split_page(page *p, const zb_pdf_rect *rects, size_t nrects) {
     size_t n = 1, chars = 0;
     for (const char *c = p->text; *c; c++) {
         n += *c == '\n';
@@ -232,7 +294,7 @@ static int split_page(page *p, const PopplerRectangle *rects, size_t nrects) {
             while (i + w < len && ((unsigned char)s[i + w] & 0xC0) == 0x80)
                 w++;
             if (geo && i < l->n && !is_space(s, len, i, &(size_t){0})) {
-                const PopplerRectangle *r = &rects[ci];
+                const zb_pdf_rect *r = &rects[ci];
                 if (!l->geo || r->x1 < l->x1)
                     l->x1 = r->x1;
                 if (!l->geo || r->x2 > l->x2)
@@ -423,21 +485,15 @@ static int emit_pages(zb_text *t, page *pages, size_t np) {
     return ZB_OK;
 }
 
-static int read_pages(zb_text *t, PopplerDocument *doc, page *pages, size_t np) {
+static int read_pages(zb_text *t, const zb_pdf_backend *b, void *doc, page *pages,
+                      size_t np) {
     size_t chars = 0;
     for (size_t k = 0; k < np; k++) {
-        PopplerPage *pg = poppler_document_get_page(doc, (int)k);
-        PopplerRectangle *rects = NULL;
-        guint nrects = 0;
-        pages[k].text = pg ? poppler_page_get_text(pg) : NULL;
-        if (pg && pages[k].text && !poppler_page_get_text_layout(pg, &rects, &nrects))
-            rects = NULL;
-        if (pg)
-            g_object_unref(pg);
-        if (!pages[k].text)
-            pages[k].text = g_strdup("");
-        int rc = split_page(&pages[k], rects, rects ? nrects : 0);
-        g_free(rects);
+        zb_pdf_rect *rects = NULL;
+        size_t nrects = 0;
+        int rc = b->page(doc, (int)k, &pages[k].text, &rects, &nrects) ? ZB_ENOMEM
+                 : split_page(&pages[k], rects, nrects);
+        free(rects);
         if (rc)
             return ZB_ENOMEM;
         for (const char *c = pages[k].text; *c; c++)
@@ -469,22 +525,27 @@ int zb__pdf_text(zb_text *t, const char *data, size_t len) {
     if (i + 5 > head)
         return zb__err_set(&t->err, ZB_EFORMAT, "not a PDF: no %%PDF- header in its first "
                                                 "1024 bytes");
-    GBytes *bytes = g_bytes_new_static(data, len);
-    GError *error = NULL;
-    PopplerDocument *doc = poppler_document_new_from_bytes(bytes, NULL, &error);
-    if (!doc) {
-        int encrypted = error && error->domain == POPPLER_ERROR &&
-                        error->code == POPPLER_ERROR_ENCRYPTED;
-        int rc = zb__err_set(&t->err, ZB_EFORMAT,
-                             encrypted ? "the PDF is encrypted (%s): give a copy without a "
+    const zb_pdf_backend *b;
+    void *module = load_module(&b, &t->err);
+    if (!module)
+        return ZB_EUNSUPPORTED;
+    void *doc;
+    char *why = NULL;
+    int opened = b->open(data, len, &doc, &why);
+    if (opened != ZB_PDF_OK) {
+        int rc = opened == ZB_PDF_NOMEM
+                     ? ZB_ENOMEM
+                     : zb__err_set(&t->err, ZB_EFORMAT,
+                                   opened == ZB_PDF_ENCRYPTED
+                                       ? "the PDF is encrypted (%s): give a copy without a "
                                          "password"
                                        : "the PDF is damaged or cut short (%s)",
-                             error ? error->message : "poppler could not open it");
-        g_clear_error(&error);
-        g_bytes_unref(bytes);
+                                   why ? why : "poppler could not open it");
+        free(why);
+        dlclose(module);
         return rc;
     }
-    int n = poppler_document_get_n_pages(doc);
+    int n = b->page_count(doc);
     int rc = ZB_OK;
     page *pages = n > 0 ? zb__alloc(NULL, (size_t)n * sizeof *pages) : NULL;
     if (n <= 0)
@@ -493,15 +554,15 @@ int zb__pdf_text(zb_text *t, const char *data, size_t len) {
         rc = ZB_ENOMEM;
     else {
         memset(pages, 0, (size_t)n * sizeof *pages);
-        rc = read_pages(t, doc, pages, (size_t)n);
+        rc = read_pages(t, b, doc, pages, (size_t)n);
         for (int k = 0; k < n; k++) {
-            g_free(pages[k].text);
+            free(pages[k].text);
             zb__free(NULL, pages[k].lines);
         }
     }
     zb__free(NULL, pages);
-    g_object_unref(doc);
-    g_bytes_unref(bytes);
+    b->close(doc);
+    dlclose(module);
     return rc;
 }
 

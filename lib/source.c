@@ -27,9 +27,7 @@ int zb_input_supported(zb_input_format f) {
 #ifdef ZB_HAVE_HTML
     case ZB_INPUT_HTML: return 1;
 #endif
-#ifdef ZB_HAVE_PDF
-    case ZB_INPUT_PDF: return 1;
-#endif
+    case ZB_INPUT_PDF: return zb__pdf_available();
     default: return 0;
     }
 }

@@ -39,5 +39,7 @@ int zb__to_utf8(zb_buf *out, const char *data, size_t len, const char *from);
  * ZB_OK, ZB_EFORMAT (with a message), ZB_EUNSUPPORTED or ZB_ENOMEM. */
 int zb__html_text(zb_text *t, const char *data, size_t len);
 int zb__pdf_text(zb_text *t, const char *data, size_t len);
+/* Does the PDF module load (lib/pdf_backend.h)? */
+int zb__pdf_available(void);
 
 #endif

@@ -247,6 +247,69 @@ START_TEST(html_deep_nesting) {
 }
 END_TEST
 
+/* Does this process have a file mapped whose path holds name? */
+static int mapped(const char *name) {
+    FILE *f = fopen("/proc/self/maps", "r");
+    char line[4096];
+    int found = 0;
+    while (f && !found && fgets(line, sizeof line, f))
+        found = strstr(line, name) != NULL;
+    if (f)
+        fclose(f);
+    return found;
+}
+
+/* poppler and the libraries under it are loaded with the PDF module, on the
+ * first PDF read, not with zhibiao (tests/CMakeLists.txt names the module in
+ * ZHIBIAO_PDF_MODULE where the build reads PDF). */
+START_TEST(pdf_reader_is_loaded_when_a_pdf_is_read) {
+    if (!getenv("ZHIBIAO_PDF_MODULE"))
+        return; /* built without PDF support */
+    const char *const pages[] = {"GDP grew by 6 percent"};
+    size_t len;
+    char *data = make_pdf(pages, 1, &len);
+    zb_text *t = NULL;
+    ck_assert_int_eq(zb_source_text(&t, "a text", 6, ZB_INPUT_AUTO), ZB_OK);
+    zb_text_free(t);
+    ck_assert_msg(!mapped("libpoppler"), "poppler is loaded before any PDF was read");
+    ck_assert_int_eq(zb_source_text(&t, data, len, ZB_INPUT_PDF), ZB_OK);
+    ck_assert_msg(mapped("zhibiao_pdf") && mapped("libpoppler"),
+                  "reading a PDF did not load the module");
+    zb_text_free(t);
+    free(data);
+}
+END_TEST
+
+/* No module where it is looked for: PDF input is unsupported, and the message
+ * says where it looked. */
+START_TEST(pdf_module_missing_is_a_clear_error) {
+    const char *had = getenv("ZHIBIAO_PDF_MODULE");
+    if (!had)
+        return;
+    char *keep = strdup(had);
+    setenv("ZHIBIAO_PDF_MODULE", "/nonexistent/zhibiao_pdf.so", 1);
+    const char *const pages[] = {"GDP grew by 6 percent"};
+    size_t len;
+    char *data = make_pdf(pages, 1, &len);
+    zb_text *t = NULL;
+    ck_assert_int_eq(zb_input_supported(ZB_INPUT_PDF), 0);
+    ck_assert_int_eq(zb_source_text(&t, data, len, ZB_INPUT_PDF), ZB_EUNSUPPORTED);
+    ck_assert_msg(strstr(zb_text_errmsg(t), "PDF support is not installed") &&
+                      strstr(zb_text_errmsg(t), "/nonexistent/zhibiao_pdf.so"),
+                  "%s", zb_text_errmsg(t));
+    zb_text_free(t);
+    /* a file that is no module of ours */
+    setenv("ZHIBIAO_PDF_MODULE", "/dev/null", 1);
+    ck_assert_int_eq(zb_source_text(&t, data, len, ZB_INPUT_PDF), ZB_EUNSUPPORTED);
+    ck_assert_msg(strstr(zb_text_errmsg(t), "/dev/null"), "%s", zb_text_errmsg(t));
+    zb_text_free(t);
+    setenv("ZHIBIAO_PDF_MODULE", keep, 1);
+    ck_assert_int_eq(zb_input_supported(ZB_INPUT_PDF), 1);
+    free(keep);
+    free(data);
+}
+END_TEST
+
 START_TEST(pdf_pages_header_and_page_numbers) {
     const char *const pages[] = {"GDP grew by 6 percent", "Grain output 650 tons"};
     size_t len;
@@ -404,6 +467,7 @@ START_TEST(store_reads_html_and_pdf_once) {
     }
     if (zb_input_supported(ZB_INPUT_HTML)) {
         const char *page = "<html><body><p>地区生产总值增长7%。</p></body></html>";
+        o.format = ZB_INPUT_AUTO; /* not PDF's, left above when PDF is unsupported */
         o.source = "report.html";
         ck_assert_int_eq(zb_db_ingest(db, page, strlen(page), &o, &r), ZB_OK);
         ck_assert_uint_eq(r.indicators, 1);
@@ -432,6 +496,8 @@ int main(void) {
     tcase_add_test(t, html_charsets);
     tcase_add_test(t, html_deep_nesting);
     tcase_add_test(t, pdf_pages_header_and_page_numbers);
+    tcase_add_test(t, pdf_reader_is_loaded_when_a_pdf_is_read);
+    tcase_add_test(t, pdf_module_missing_is_a_clear_error);
     tcase_add_test(t, parse_options_carry_pages);
     tcase_add_test(t, version_1_options_still_work);
     tcase_add_test(t, store_reads_html_and_pdf_once);
