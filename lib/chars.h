@@ -50,16 +50,29 @@ static inline uint32_t zb__cp_at(const char *s, size_t n, size_t i, size_t *len)
     return cp < 0 ? 0xFFFD : (uint32_t)cp;
 }
 
+static inline int zb__is_digit(char c) { return c >= '0' && c <= '9'; }
+/* The lead byte of a three-byte character of U+4000–U+9FFF (E4–E9): nearly
+ * all Chinese text, which holds no punctuation, digit or space. */
+static inline int zb__is_ideograph_lead(unsigned char b) { return (unsigned char)(b - 0xE4) < 6; }
+
+/* The code point at s[i] for a punctuation test: an ideograph (a lead byte
+ * E4–E9: U+4000–U+9FFF, most of a report, never punctuation) is not decoded
+ * and reads as U+4E00 (一). */
+static inline uint32_t zb__punct_cp_at(const char *s, size_t n, size_t i, size_t *len) {
+    if (zb__is_ideograph_lead((unsigned char)s[i]) && n - i >= 3) {
+        if (len)
+            *len = 3;
+        return 0x4E00;
+    }
+    return zb__cp_at(s, n, i, len);
+}
+
 /* Does s[i..n) start with the bytes of w? */
 static inline int zb__starts(const char *s, size_t n, size_t i, const char *w) {
     size_t k = strlen(w);
     return i + k <= n && memcmp(s + i, w, k) == 0;
 }
 
-static inline int zb__is_digit(char c) { return c >= '0' && c <= '9'; }
-/* The lead byte of a three-byte character of U+4000–U+9FFF (E4–E9): nearly
- * all Chinese text, which holds no punctuation, digit or space. */
-static inline int zb__is_ideograph_lead(unsigned char b) { return (unsigned char)(b - 0xE4) < 6; }
 static inline int zb__is_ascii_letter(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }

@@ -37,7 +37,7 @@ void zb__heading_of(const char *s, size_t n, zb_heading *h) {
     size_t end = n;
     for (size_t i = 0; i < n;) {
         size_t k;
-        uint32_t cp = zb__cp_at(s, n, i, &k);
+        uint32_t cp = zb__punct_cp_at(s, n, i, &k);
         if (zb__is_final_punct(cp) || cp == ':') {
             end = i;
             break;

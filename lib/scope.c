@@ -230,11 +230,8 @@ static zb_years scan_marks(zb_scope *s, const char *p, size_t n, size_t body) {
         /* the rest of the sentence, to its final punctuation */
         size_t end = n, stop = n;
         while (i < n) {
-            size_t len = 3;
-            /* an ideograph (most of the text) is no punctuation: not decoded */
-            uint32_t cp = zb__is_ideograph_lead((unsigned char)p[i]) && n - i >= 3
-                              ? 0x4E00
-                              : zb__cp_at(p, n, i, &len);
+            size_t len;
+            uint32_t cp = zb__punct_cp_at(p, n, i, &len);
             if (zb__is_final_punct(cp)) {
                 stop = i;
                 end = i + len;
