@@ -278,7 +278,8 @@ static int open_readonly(zb_db *db, const char *path) {
         char *uri = readonly_uri(path, immutable);
         if (!uri)
             return SQLITE_NOMEM;
-        int rc = sqlite3_open_v2(uri, &db->conn, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+        int rc = sqlite3_open_v2(uri, &db->conn,
+                                 SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
         sqlite3_free(uri);
         if (rc != SQLITE_OK || immutable)
             return rc;
@@ -309,7 +310,11 @@ int zb_db_open(zb_db **out, const char *path, unsigned int flags) {
     struct stat st;
     if (db->readonly && stat(path, &st) != 0)
         return zb__err_set(&db->err, ZB_EIO, "%s: cannot open: %s", path, strerror(errno));
-    int oflags = SQLITE_OPEN_READWRITE | ((flags & ZB_DB_NOCREATE) ? 0 : SQLITE_OPEN_CREATE);
+    /* NOMUTEX: a handle is used by one thread at a time (zhibiao.h; the parse
+     * thread of an ingest never touches SQLite), so SQLite need not lock the
+     * connection on every call (a bind, a step) */
+    int oflags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX |
+                 ((flags & ZB_DB_NOCREATE) ? 0 : SQLITE_OPEN_CREATE);
     int rc = db->readonly ? open_readonly(db, path) : sqlite3_open_v2(path, &db->conn, oflags, NULL);
     if (rc != SQLITE_OK) {
         int status = zb__db_status(rc);
