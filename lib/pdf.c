@@ -54,6 +54,8 @@ int zb__pdf_available(void) { return 0; }
 static void *load_module(const zb_pdf_backend **out, zb_err *err) {
     char beside[4096] = "", tried[8192] = "", why[1024] = "";
     const char *named = getenv("ZHIBIAO_PDF_MODULE");
+    if (named && !*named)
+        named = NULL; /* set but empty: as if unset */
     Dl_info self;
     if (!named && dladdr((void *)zb__pdf_text, &self) && self.dli_fname) {
         const char *slash = strrchr(self.dli_fname, '/');
@@ -94,9 +96,10 @@ static void *load_module(const zb_pdf_backend **out, zb_err *err) {
 int zb__pdf_available(void) {
     const zb_pdf_backend *b;
     void *h = load_module(&b, NULL);
-    if (h)
-        dlclose(h);
-    return h != NULL;
+    if (!h)
+        return 0;
+    dlclose(h);
+    return 1;
 }
 
 typedef struct line {

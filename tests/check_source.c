@@ -303,6 +303,13 @@ START_TEST(pdf_module_missing_is_a_clear_error) {
     ck_assert_int_eq(zb_source_text(&t, data, len, ZB_INPUT_PDF), ZB_EUNSUPPORTED);
     ck_assert_msg(strstr(zb_text_errmsg(t), "/dev/null"), "%s", zb_text_errmsg(t));
     zb_text_free(t);
+    /* set but empty: looked for where it is when unset (beside the test
+     * program, where there is none, and where it is installed) */
+    setenv("ZHIBIAO_PDF_MODULE", "", 1);
+    int rc = zb_source_text(&t, data, len, ZB_INPUT_PDF);
+    ck_assert_msg(rc == ZB_OK || (rc == ZB_EUNSUPPORTED && strstr(zb_text_errmsg(t), "(tried /")),
+                  "%d: %s", rc, zb_text_errmsg(t));
+    zb_text_free(t);
     setenv("ZHIBIAO_PDF_MODULE", keep, 1);
     ck_assert_int_eq(zb_input_supported(ZB_INPUT_PDF), 1);
     free(keep);
