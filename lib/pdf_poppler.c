@@ -21,14 +21,6 @@ typedef struct doc {
     PopplerDocument *pdf;
 } doc;
 
-static char *copy(const char *s) {
-    size_t n = strlen(s) + 1;
-    char *c = malloc(n);
-    if (c)
-        memcpy(c, s, n);
-    return c;
-}
-
 static int open_doc(const char *data, size_t len, void **out, char **why) {
     *out = NULL;
     if (why)
@@ -44,7 +36,7 @@ static int open_doc(const char *data, size_t len, void **out, char **why) {
                      ? ZB_PDF_ENCRYPTED
                      : ZB_PDF_DAMAGED;
         if (why && error)
-            *why = copy(error->message);
+            *why = strdup(error->message);
         g_clear_error(&error);
         g_bytes_unref(d->bytes);
         free(d);
@@ -68,7 +60,7 @@ static int page(void *d, int k, char **text, zb_pdf_rect **rects, size_t *nrects
         r = NULL;
     if (pg)
         g_object_unref(pg);
-    *text = copy(t ? t : "");
+    *text = strdup(t ? t : "");
     g_free(t);
     int rc = *text ? ZB_PDF_OK : ZB_PDF_NOMEM;
     if (!rc && r && n && !(*rects = malloc(n * sizeof **rects)))
