@@ -8,7 +8,8 @@
 #include "zhibiao.h"
 
 /* jsonl and tsv stream: each paragraph's rows are written and forgotten, so
- * the memory of `parse` does not grow with the input. */
+ * the memory of `parse` does not grow with the input; the parse runs ahead in
+ * a second thread while this one writes (ZB_PARSE_AHEAD). */
 typedef struct printer {
     zb_writer *w;
     size_t rows;
@@ -161,6 +162,8 @@ int zb_cmd_parse(int argc, char **argv) {
     zb_doc *doc = NULL;
     printer p = {NULL, 0, 0};
     int table = !strcmp(a.format, "table");
+    if (!table)
+        opts.flags |= ZB_PARSE_AHEAD;
     if (!table && zb_writer_new(&p.w, !strcmp(a.format, "tsv") ? ZB_FORMAT_TSV : ZB_FORMAT_JSONL,
                                 0, zb_cli_output_write, &out) != ZB_OK) {
         zb_cli_output_close(&out, 0);

@@ -176,6 +176,14 @@ typedef struct zb_allocator {
 
 /** Keep every sentence of the document, not only those that hold indicators. */
 #define ZB_PARSE_ALL_SENTENCES (1u << 0)
+/** zb_parse_each() only: parse in a second thread while the callback runs in
+ *  the calling thread, so that writing rows overlaps the parse of the next
+ *  paragraph. The callback sees the same indicators in the same order; it is
+ *  never called from the second thread. The allocator, when given, is called
+ *  from the second thread while the parse runs, but never from two threads at
+ *  once. Without a thread to be had, the parse runs in the calling thread.
+ *  zb_parse() ignores the flag. */
+#define ZB_PARSE_AHEAD (1u << 1)
 
 typedef struct zb_parse_options {
     unsigned int version;          /* ZB_PARSE_OPTIONS_VERSION */

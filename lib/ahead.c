@@ -1,8 +1,9 @@
-/* Store layer: packets of paragraphs, and the parse run ahead in a second
+/* Driver layer: packets of paragraphs, and the parse run ahead in a second
  * thread (see ahead.h). */
 #include <pthread.h>
 #include <stdalign.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "ahead.h"
@@ -27,10 +28,11 @@ static const char *copy_text(const char *s, char **arena) {
 }
 
 /* A copy of the paragraph doc shows now, with sections sec_first… of the
- * document; NULL when out of memory. */
-static zb_packet *packet_make(const zb_doc *doc, size_t sec_first) {
-    size_t nind = zb_doc_count(doc), nsent = zb_doc_sentence_count(doc);
-    size_t nsec_all = zb_doc_section_count(doc);
+ * document (only its indicators when rows_only); NULL when out of memory. */
+static zb_packet *packet_make(const zb_mem *m, const zb_doc *doc, size_t sec_first,
+                              int rows_only) {
+    size_t nind = zb_doc_count(doc), nsent = rows_only ? 0 : zb_doc_sentence_count(doc);
+    size_t nsec_all = rows_only ? 0 : zb_doc_section_count(doc);
     size_t nsec = nsec_all > sec_first ? nsec_all - sec_first : 0;
     size_t strings = 0;
     for (size_t i = 0; i < nind; i++)
@@ -44,7 +46,7 @@ static zb_packet *packet_make(const zb_doc *doc, size_t sec_first) {
     size_t at_sec = at_sent + aligned(nsent * sizeof(zb_sentence));
     size_t at_text = at_sec + aligned(nsec * sizeof(zb_section));
     size_t bytes = at_text + strings;
-    char *block = zb__alloc(NULL, bytes);
+    char *block = zb__alloc(m, bytes);
     if (!block)
         return NULL;
     zb_packet *p = (zb_packet *)block;
@@ -82,6 +84,10 @@ typedef struct pipeline {
     int parse_rc;
     int out_of_memory; /* a packet could not be made */
     int taker_waits, parser_waits; /* a thread sleeps on `changed`: wake it */
+    /* packets come from the caller's allocator: made and freed by the parse's
+     * thread while it runs, by the calling thread only after it has ended */
+    zb_mem mem;
+    int rows_only; /* packets without sentences and sections */
     /* the parse's, set before it starts */
     const char *text;
     size_t len;
@@ -97,7 +103,7 @@ typedef struct pipeline {
 /* The packet of the paragraph doc shows, in the parse's thread; NULL (and
  * out_of_memory) when out of memory. */
 static zb_packet *next_packet(pipeline *pl, const zb_doc *doc) {
-    zb_packet *p = packet_make(doc, pl->sections);
+    zb_packet *p = packet_make(&pl->mem, doc, pl->sections, pl->rows_only);
     if (p)
         pl->sections += p->nsec;
     else
@@ -105,10 +111,10 @@ static zb_packet *next_packet(pipeline *pl, const zb_doc *doc) {
     return p;
 }
 
-static void free_packets(zb_packet *p) {
+static void free_packets(const zb_mem *m, zb_packet *p) {
     while (p) {
         zb_packet *next = p->next;
-        zb__free(NULL, p);
+        zb__free(m, p);
         p = next;
     }
 }
@@ -121,7 +127,7 @@ static int enqueue(void *ctx, const zb_doc *doc) {
     zb_packet *spent = pl->spent;
     pl->spent = NULL;
     pthread_mutex_unlock(&pl->mu);
-    free_packets(spent);
+    free_packets(&pl->mem, spent);
     zb_packet *p = next_packet(pl, doc);
     pthread_mutex_lock(&pl->mu);
     while (p && !pl->stop && pl->queued && pl->queued + p->bytes > pl->limit) {
@@ -146,7 +152,7 @@ static int enqueue(void *ctx, const zb_doc *doc) {
             pthread_cond_signal(&pl->changed);
     }
     pthread_mutex_unlock(&pl->mu);
-    zb__free(NULL, p);
+    zb__free(&pl->mem, p);
     return rc;
 }
 
@@ -168,7 +174,7 @@ static int hand_over(void *ctx, const zb_doc *doc) {
     if (!p)
         return ZB_ENOMEM;
     int rc = pl->fn(pl->ctx, p);
-    zb__free(NULL, p);
+    zb__free(&pl->mem, p);
     pl->fn_failed = rc != ZB_OK;
     return rc;
 }
@@ -211,9 +217,11 @@ static int drain(pipeline *pl) {
     return rc;
 }
 
-int zb__parse_packets(zb_doc **out, const char *text, size_t len, const zb_parse_options *opts,
-                      size_t ahead, zb__packet_fn fn, void *ctx, zb_err *err, int *said) {
-    pipeline pl = {.text = text, .len = len, .opts = opts, .fn = fn, .ctx = ctx, .limit = ahead};
+static int run_packets(zb_doc **out, const char *text, size_t len, const zb_parse_options *opts,
+                       size_t ahead, int rows_only, zb__packet_fn fn, void *ctx, zb_err *err,
+                       int *said) {
+    pipeline pl = {.text = text, .len = len, .opts = opts, .fn = fn, .ctx = ctx, .limit = ahead,
+                   .mem = {opts ? opts->allocator : NULL}, .rows_only = rows_only};
     int rc;
     pthread_t thread;
     if (ahead && pthread_mutex_init(&pl.mu, NULL) == 0) {
@@ -221,7 +229,7 @@ int zb__parse_packets(zb_doc **out, const char *text, size_t len, const zb_parse
             if (pthread_create(&thread, NULL, parse_thread, &pl) == 0) {
                 int stored = drain(&pl);
                 pthread_join(thread, NULL);
-                free_packets(pl.spent);
+                free_packets(&pl.mem, pl.spent);
                 rc = pl.fn_failed ? stored : pl.parse_rc;
                 pthread_cond_destroy(&pl.changed);
                 pthread_mutex_destroy(&pl.mu);
@@ -240,5 +248,44 @@ done:
         rc = zb__err_set(err, ZB_ENOMEM, "out of memory while parsing");
         *said = 1;
     }
+    return rc;
+}
+
+int zb__parse_packets(zb_doc **out, const char *text, size_t len, const zb_parse_options *opts,
+                      size_t ahead, zb__packet_fn fn, void *ctx, zb_err *err, int *said) {
+    return run_packets(out, text, len, opts, ahead, 0, fn, ctx, err, said);
+}
+
+/* ---- zb_parse_each() with ZB_PARSE_AHEAD ---- */
+
+typedef struct each_ctx {
+    zb_indicator_fn fn;
+    void *ctx;
+} each_ctx;
+
+static int each_packet(void *ctx, const zb_packet *p) {
+    const each_ctx *e = ctx;
+    for (size_t i = 0; i < p->nind; i++) {
+        zb_indicator ind = p->ind[i];
+        ind.sentence_index = SIZE_MAX; /* no sentences are kept, as without a second thread */
+        int rc = e->fn(e->ctx, &ind);
+        if (rc)
+            return rc;
+    }
+    return ZB_OK;
+}
+
+int zb__parse_each_ahead(zb_doc **out, const char *text, size_t len,
+                         const zb_parse_options *opts, zb_indicator_fn fn, void *ctx) {
+    if (!out)
+        return ZB_EINVAL;
+    each_ctx e = {fn, ctx};
+    zb_err err = {0};
+    int said = 0;
+    int rc = run_packets(out, text, len, opts, ZB_AHEAD_QUEUE_BYTES, 1, each_packet, &e, &err,
+                         &said);
+    /* the handle says what stopped the parse, as it does without a second thread */
+    if (rc && said && *out)
+        zb__doc_stopped(*out, rc, err.code == ZB_ENOMEM);
     return rc;
 }

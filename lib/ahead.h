@@ -1,5 +1,6 @@
-/* Store layer: a document's paragraphs handed to the store as packets, the
- * parse running ahead in a second thread while the caller writes.
+/* Driver layer: a document's paragraphs handed over as packets (to the store,
+ * or to zb_parse_each()'s callback), the parse running ahead in a second
+ * thread while the caller writes.
  *
  * zb__parse_paragraphs() shows a paragraph's rows only during its callback. A
  * packet is a copy of them (indicators, sentences, the sections met since the
@@ -42,5 +43,11 @@ typedef int (*zb__packet_fn)(void *ctx, const zb_packet *p);
  * zb__parse_paragraphs() leaves it. */
 int zb__parse_packets(zb_doc **out, const char *text, size_t len, const zb_parse_options *opts,
                       size_t ahead, zb__packet_fn fn, void *ctx, zb_err *err, int *said);
+
+/* zb_parse_each() with ZB_PARSE_AHEAD: the same indicators in the same order,
+ * fn called in the calling thread while the parse runs on in a second one
+ * (or here, when none can be started). */
+int zb__parse_each_ahead(zb_doc **out, const char *text, size_t len,
+                         const zb_parse_options *opts, zb_indicator_fn fn, void *ctx);
 
 #endif

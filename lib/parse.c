@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "ahead.h"
 #include "attribute.h"
 #include "chars.h"
 #include "layout.h"
@@ -307,29 +308,25 @@ static void settle(run *r) {
 /* Streaming: hand this paragraph's rows to the callback and forget them. */
 static int hand_out(run *r) {
     zb_doc *d = r->doc;
+    int rc = ZB_OK;
     if (r->para) {
         for (size_t i = 0; i < d->inds.len; i++)
             settle_one(d, ZB_VEC_AT(d->inds, ind_rec, i), d->report_year);
-        int rc = r->para(r->para_ctx, d);
-        if (rc) {
-            r->each_rc = rc;
-            return rc;
-        }
+        rc = r->para(r->para_ctx, d);
     }
-    for (size_t i = 0; i < d->inds.len && r->each; i++) {
+    for (size_t i = 0; i < d->inds.len && r->each && !rc; i++) {
         ind_rec *rec = ZB_VEC_AT(d->inds, ind_rec, i);
         settle_one(d, rec, d->report_year);
         rec->pub.sentence_index = SIZE_MAX; /* sentences are not kept either */
-        int rc = r->each(r->each_ctx, &rec->pub);
-        if (rc) {
-            r->each_rc = rc;
-            return rc;
-        }
+        rc = r->each(r->each_ctx, &rec->pub);
     }
+    /* forgotten even when the callback stops the parse: the handle of a
+     * streaming parse holds no rows */
     d->inds.len = 0;
     d->sentences.len = 0;
     zb__arena_reset(mem_of(d), &d->rows);
-    return ZB_OK;
+    r->each_rc = rc;
+    return rc;
 }
 
 static zb_doc *doc_new(const zb_parse_options *opts) {
@@ -415,7 +412,7 @@ static int parse_impl(zb_doc **out, const char *text, size_t len, const zb_parse
     zb__vec_free(mem_of(d), &r.sents);
     zb__vec_free(mem_of(d), &r.attrs);
     if (r.each_rc)
-        return zb__err_set(&d->err, r.each_rc, "stopped by the callback (%d)", r.each_rc);
+        return zb__doc_stopped(d, r.each_rc, 0);
     if (rc < 0)
         return zb__err_set(&d->err, rc, "%s while parsing", zb_strerror(rc));
     settle(&r);
@@ -436,7 +433,16 @@ int zb_parse_each(zb_doc **out, const char *text, size_t len, const zb_parse_opt
             *out = NULL;
         return ZB_EINVAL;
     }
+    zb_parse_options o; /* an unknown version is told by parse_impl */
+    if (opts && zb__parse_options_read(&o, opts) == ZB_OK && (o.flags & ZB_PARSE_AHEAD))
+        return zb__parse_each_ahead(out, text, len, opts, fn, ctx);
     return parse_impl(out, text, len, opts, fn, ctx, NULL, NULL);
+}
+
+int zb__doc_stopped(zb_doc *d, int rc, int out_of_memory) {
+    if (out_of_memory)
+        return zb__err_set(&d->err, ZB_ENOMEM, "out of memory while parsing");
+    return zb__err_set(&d->err, rc, "stopped by the callback (%d)", rc);
 }
 
 int zb__parse_paragraphs(zb_doc **out, const char *text, size_t len,

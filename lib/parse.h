@@ -19,4 +19,8 @@ typedef int (*zb__paragraph_fn)(void *ctx, const zb_doc *doc);
 int zb__parse_paragraphs(zb_doc **out, const char *text, size_t len,
                          const zb_parse_options *opts, zb__paragraph_fn fn, void *ctx);
 
+/* Say on d why the parse stopped, as zb_parse_each() does: fn returned rc
+ * ("stopped by the callback (rc)"), or memory ran out. Returns the code. */
+int zb__doc_stopped(zb_doc *d, int rc, int out_of_memory);
+
 #endif

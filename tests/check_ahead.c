@@ -4,6 +4,8 @@
  * failure of the store stops the parse. */
 #define _POSIX_C_SOURCE 200809L
 #include <check.h>
+#include <pthread.h>
+#include <stdint.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -197,6 +199,116 @@ START_TEST(a_parse_failure_is_the_parse_s) {
 }
 END_TEST
 
+/* ---- zb_parse_each() with ZB_PARSE_AHEAD ---- */
+
+typedef struct rows {
+    dump d;
+    zb_writer *w;
+    pthread_t caller;
+    size_t calls, stop_at; /* return 7 at call stop_at (1-based); 0: never */
+} rows;
+
+static int to_dump(void *ctx, const void *data, size_t len) {
+    dump *d = ctx;
+    put(d, "%.*s", (int)len, (const char *)data);
+    return 0;
+}
+
+static int each_row(void *ctx, const zb_indicator *ind) {
+    rows *r = ctx;
+    r->calls++;
+    /* the callback runs in the thread that called zb_parse_each() */
+    ck_assert(pthread_equal(pthread_self(), r->caller));
+    ck_assert_uint_eq(ind->sentence_index, SIZE_MAX);
+    ck_assert_int_eq(zb_writer_indicator(r->w, ind, NULL), ZB_OK);
+    return r->stop_at && r->calls == r->stop_at ? 7 : 0;
+}
+
+/* Every contract field of every row (the JSON Lines writer's), and the
+ * handle's error message, of one zb_parse_each() call. */
+static rows each(const char *s, size_t n, unsigned flags, size_t stop_at, int *rc,
+                 char *errmsg, size_t errsize) {
+    rows r = {.caller = pthread_self(), .stop_at = stop_at};
+    put(&r.d, "%s", "");
+    ck_assert_int_eq(zb_writer_new(&r.w, ZB_FORMAT_JSONL, 0, to_dump, &r.d), ZB_OK);
+    zb_parse_options po = ZB_PARSE_OPTIONS_INIT;
+    po.flags = flags;
+    zb_doc *doc = NULL;
+    *rc = zb_parse_each(&doc, s, n, &po, each_row, &r);
+    ck_assert_int_eq(zb_writer_finish(r.w), ZB_OK);
+    zb_writer_free(r.w);
+    ck_assert_ptr_nonnull(doc);
+    snprintf(errmsg, errsize, "%s", zb_doc_errmsg(doc));
+    ck_assert_uint_eq(zb_doc_count(doc), 0);
+    put(&r.d, "report year %d, region %s, sections %zu\n", zb_doc_report_year(doc),
+        zb_doc_region(doc), zb_doc_section_count(doc));
+    zb_doc_free(doc);
+    return r;
+}
+
+START_TEST(each_ahead_gives_the_same_rows) {
+    char m1[320], m2[320];
+    int rc1, rc2;
+    rows serial = each(text, text_len, 0, 0, &rc1, m1, sizeof m1);
+    rows ahead = each(text, text_len, ZB_PARSE_AHEAD, 0, &rc2, m2, sizeof m2);
+    ck_assert_int_eq(rc1, ZB_OK);
+    ck_assert_int_eq(rc2, ZB_OK);
+    ck_assert_uint_gt(serial.calls, 100);
+    ck_assert_uint_eq(ahead.calls, serial.calls);
+    ck_assert_str_eq(ahead.d.s, serial.d.s);
+    free(serial.d.s);
+    free(ahead.d.s);
+}
+END_TEST
+
+/* A callback's non-zero return stops the parse and is the result, told on
+ * the handle as without a second thread; no later row is handed out. */
+START_TEST(each_ahead_stops_when_the_callback_says) {
+    const size_t at[] = {1, 2, 50};
+    for (size_t i = 0; i < sizeof at / sizeof *at; i++) {
+        char m1[320], m2[320];
+        int rc1, rc2;
+        rows serial = each(text, text_len, 0, at[i], &rc1, m1, sizeof m1);
+        rows ahead = each(text, text_len, ZB_PARSE_AHEAD, at[i], &rc2, m2, sizeof m2);
+        ck_assert_int_eq(rc1, 7);
+        ck_assert_int_eq(rc2, 7);
+        ck_assert_uint_eq(ahead.calls, at[i]);
+        ck_assert_str_eq(m2, "stopped by the callback (7)");
+        ck_assert_str_eq(m2, m1);
+        free(serial.d.s);
+        free(ahead.d.s);
+    }
+}
+END_TEST
+
+/* Bad input or options are told as without a second thread. */
+START_TEST(each_ahead_reports_bad_input) {
+    static const char bad[] = "全年地区生产总值增长5%。\n\xC3(";
+    char m1[320], m2[320];
+    int rc1, rc2;
+    rows serial = each(bad, sizeof bad - 1, 0, 0, &rc1, m1, sizeof m1);
+    rows ahead = each(bad, sizeof bad - 1, ZB_PARSE_AHEAD, 0, &rc2, m2, sizeof m2);
+    ck_assert_int_ne(rc1, ZB_OK);
+    ck_assert_int_eq(rc2, rc1);
+    ck_assert_ptr_nonnull(strstr(m2, "UTF-8"));
+    ck_assert_str_eq(m2, m1);
+    ck_assert_uint_eq(ahead.calls, 0);
+    free(serial.d.s);
+    free(ahead.d.s);
+
+    zb_parse_options po = ZB_PARSE_OPTIONS_INIT;
+    po.flags = ZB_PARSE_AHEAD;
+    po.report_year = 1800;
+    zb_doc *doc = NULL;
+    rows r = {.caller = pthread_self()};
+    ck_assert_int_eq(zb_parse_each(&doc, text, text_len, &po, each_row, &r), ZB_EINVAL);
+    ck_assert_ptr_nonnull(strstr(zb_doc_errmsg(doc), "1800"));
+    zb_doc_free(doc);
+    ck_assert_int_eq(zb_parse_each(NULL, text, text_len, &po, each_row, &r), ZB_EINVAL);
+    ck_assert_uint_eq(r.calls, 0);
+}
+END_TEST
+
 int main(void) {
     /* one long document of several reports: many paragraphs and sections */
     static const char *parts[] = {"jilin-2022-part2.txt", "county-2024-report.txt",
@@ -223,6 +335,11 @@ int main(void) {
     tcase_add_test(t, a_store_failure_stops_the_parse);
     tcase_add_test(t, a_parse_failure_is_the_parse_s);
     suite_add_tcase(s, t);
+    TCase *e = tcase_create("each");
+    tcase_add_test(e, each_ahead_gives_the_same_rows);
+    tcase_add_test(e, each_ahead_stops_when_the_callback_says);
+    tcase_add_test(e, each_ahead_reports_bad_input);
+    suite_add_tcase(s, e);
     int failed = tu_run(s);
     free(text);
     return failed;

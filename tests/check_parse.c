@@ -202,7 +202,10 @@ static int call_with(int which, const zb_allocator *a) {
         zb_doc *doc = NULL;
         rc = zb_parse(&doc, sample, sample_len, &o);
         zb_doc_free(doc);
-    } else if (which == 1) {
+    } else if (which == 1 || which == 3) {
+        /* 3: the parse in a second thread, which calls the allocator there */
+        if (which == 3)
+            o.flags |= ZB_PARSE_AHEAD;
         zb_doc *doc = NULL;
         rc = zb_parse_each(&doc, sample, sample_len, &o, ignore_row, NULL);
         zb_doc_free(doc);
@@ -215,8 +218,9 @@ static int call_with(int which, const zb_allocator *a) {
 }
 
 START_TEST(every_allocation_may_fail) {
-    static const char *const names[] = {"zb_parse", "zb_parse_each", "zb_scan_text"};
-    for (int which = 0; which < 3; which++) {
+    static const char *const names[] = {"zb_parse", "zb_parse_each", "zb_scan_text",
+                                        "zb_parse_each (ZB_PARSE_AHEAD)"};
+    for (int which = 0; which < 4; which++) {
         /* count the allocations of one call, then fail each in turn */
         counting c = {0, 0, 0};
         zb_allocator a = {counting_realloc, counting_free, &c};
