@@ -8,7 +8,10 @@
  *   bit 7     an allocator that fails after k allocations, k = 8 * (byte >> 2 & 31)²
  *             (0 … 7688), so the out-of-memory paths are explored too (LeakSanitizer then
  *             checks that a failed parse frees what it took)
- * Every indicator, section and sentence is then held to the API's contract. */
+ * Every indicator, section and sentence is then held to the API's contract.
+ * With bit 6 set, the text is also streamed through zb_parse_each() with the
+ * parse in a second thread (ZB_PARSE_AHEAD): the same rows as zb_parse()'s, in
+ * the same order. */
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -125,6 +128,36 @@ static void check_same_indicators(const zb_doc *x, const zb_doc *y) {
     }
 }
 
+/* zb_parse_each() with ZB_PARSE_AHEAD hands out zb_parse()'s rows, in order. */
+typedef struct streamed {
+    const zb_doc *whole;
+    size_t next;
+} streamed;
+
+static int same_as_whole(void *ctx, const zb_indicator *q) {
+    streamed *st = ctx;
+    const zb_indicator *p = zb_doc_get(st->whole, st->next++);
+    CHECK(p != NULL);
+    CHECK(q->sentence_index == SIZE_MAX);
+    CHECK(p->span_start == q->span_start && p->span_end == q->span_end);
+    CHECK(p->value == q->value || (isnan(p->value) && isnan(q->value)));
+    CHECK(p->year == q->year && p->kind == q->kind && p->measure == q->measure);
+    CHECK(strcmp(p->surface, q->surface) == 0 && strcmp(p->metric, q->metric) == 0);
+    CHECK(strcmp(p->sentence, q->sentence) == 0 && strcmp(p->entity, q->entity) == 0);
+    return 0;
+}
+
+static void check_streamed(const zb_doc *whole, const char *text, size_t size) {
+    zb_parse_options o = ZB_PARSE_OPTIONS_INIT;
+    o.flags = ZB_PARSE_AHEAD;
+    streamed st = {whole, 0};
+    zb_doc *doc = NULL;
+    CHECK(zb_parse_each(&doc, text, size, &o, same_as_whole, &st) == ZB_OK);
+    CHECK(st.next == zb_doc_count(whole) && zb_doc_count(doc) == 0);
+    CHECK(zb_doc_report_year(doc) == zb_doc_report_year(whole));
+    zb_doc_free(doc);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     const char *text = (const char *)data;
     zb_doc *plain = NULL;
@@ -135,6 +168,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
         check_doc(plain, data, size, NULL);
 
     unsigned char pick = size ? data[0] : 0;
+    if (rc == ZB_OK && (pick & 0x40))
+        check_streamed(plain, text, size);
     zb_parse_options opts = ZB_PARSE_OPTIONS_INIT;
     if (pick & 1)
         opts.flags |= ZB_PARSE_ALL_SENTENCES;
