@@ -110,6 +110,7 @@ expect libzhibiao-dev <<EOF
 /usr/share/man/man3/zhibiao.3.gz
 /usr/share/doc/@P@/examples/compare.c
 /usr/share/doc/@P@/examples/queries.sql
+/usr/share/doc/@P@/examples/stream.c
 /usr/share/doc/@P@/examples/data/jilin-2022-part2.txt
 /usr/share/doc/@P@/NOTICE
 /usr/share/doc/@P@/README.md.gz
