@@ -46,7 +46,7 @@ LD_LIBRARY_PATH=$libdir ldd "$tmp/compare-pc" | grep -q "libzhibiao.so.0 => $lib
 
 # the example, built with CMake find_package(zhibiao) and zhibiao::zhibiao
 mkdir -p "$tmp/consumer"
-cp "$src/examples/compare.c" "$tmp/consumer/"
+cp "$src/examples/compare.c" "$src/examples/stream.c" "$tmp/consumer/"
 cat > "$tmp/consumer/CMakeLists.txt" <<'CM'
 cmake_minimum_required(VERSION 3.20)
 project(consumer C)
@@ -55,11 +55,17 @@ add_executable(compare compare.c)
 target_link_libraries(compare PRIVATE zhibiao::zhibiao)
 add_executable(compare_static compare.c)
 target_link_libraries(compare_static PRIVATE zhibiao::zhibiao_static)
+add_executable(stream_static stream.c)
+target_link_libraries(stream_static PRIVATE zhibiao::zhibiao_static)
 CM
 cmake -S "$tmp/consumer" -B "$tmp/consumer/build" -DCMAKE_PREFIX_PATH="$prefix" > "$tmp/cm.log" 2>&1 \
   && cmake --build "$tmp/consumer/build" >> "$tmp/cm.log" 2>&1 || fail "find_package build: $(tail -5 "$tmp/cm.log")"
 LD_LIBRARY_PATH=$libdir "$tmp/consumer/build/compare" "$tmp/cm.db" "$data/jilin-2022-part2.txt" | grep -q "grain_output" || fail "find_package build output"
 "$tmp/consumer/build/compare_static" "$tmp/cms.db" "$data/jilin-2022-part2.txt" | grep -q "grain_output" || fail "static build output"
+# the streaming example, static: the package brings what its second thread needs
+"$tmp/consumer/build/stream_static" "$data/jilin-2022-part2.txt" > "$tmp/stream.jsonl" || fail "static stream exit $?"
+LD_LIBRARY_PATH=$libdir "$prefix/bin/zhibiao" parse "$data/jilin-2022-part2.txt" --format jsonl > "$tmp/cli.jsonl"
+cmp -s "$tmp/stream.jsonl" "$tmp/cli.jsonl" || fail "static stream output differs from zhibiao parse"
 
 # find_package(zhibiao) without pkg-config: PATH is a directory of links to every
 # program but pkg-config, and CMake may not look for it either. Shared and static.
