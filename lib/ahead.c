@@ -57,6 +57,8 @@ static zb_packet *packet_make(const zb_mem *m, const zb_doc *doc, size_t sec_fir
     for (size_t i = 0; i < nind; i++) {
         p->ind[i] = *zb_doc_get(doc, i);
         zb__field_copy_strings(&p->ind[i], &arena);
+        if (rows_only) /* the packet holds no sentence to point at */
+            p->ind[i].sentence_index = SIZE_MAX;
     }
     for (size_t i = 0; i < nsent; i++) {
         p->sent[i] = *zb_doc_sentence(doc, i);
@@ -266,9 +268,7 @@ typedef struct each_ctx {
 static int each_packet(void *ctx, const zb_packet *p) {
     const each_ctx *e = ctx;
     for (size_t i = 0; i < p->nind; i++) {
-        zb_indicator ind = p->ind[i];
-        ind.sentence_index = SIZE_MAX; /* no sentences are kept, as without a second thread */
-        int rc = e->fn(e->ctx, &ind);
+        int rc = e->fn(e->ctx, &p->ind[i]);
         if (rc)
             return rc;
     }

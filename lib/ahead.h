@@ -20,7 +20,7 @@ typedef struct zb_packet {
     size_t bytes;           /* of the allocation */
     zb_indicator *ind;
     size_t nind;
-    zb_sentence *sent; /* ind[i].sentence_index points into these */
+    zb_sentence *sent; /* ind[i].sentence_index points into these (SIZE_MAX when none) */
     size_t nsent;
     zb_section *sec; /* sections sec_first … sec_first + nsec - 1 of the document */
     size_t sec_first, nsec;
