@@ -115,17 +115,20 @@ static void check_doc(const zb_doc *doc, const uint8_t *data, size_t size,
     CHECK(zb_doc_get(doc, n) == NULL);
 }
 
+/* The same indicator from two parses of one text. */
+static void check_same_row(const zb_indicator *p, const zb_indicator *q) {
+    CHECK(p->span_start == q->span_start && p->span_end == q->span_end);
+    CHECK(p->value == q->value || (isnan(p->value) && isnan(q->value)));
+    CHECK(p->year == q->year && p->kind == q->kind && p->measure == q->measure);
+    CHECK(strcmp(p->metric, q->metric) == 0 && strcmp(p->sentence, q->sentence) == 0);
+}
+
 /* ALL_SENTENCES keeps more sentences; the indicators must not change. */
 static void check_same_indicators(const zb_doc *x, const zb_doc *y) {
     CHECK(zb_doc_count(x) == zb_doc_count(y));
     CHECK(zb_doc_report_year(x) == zb_doc_report_year(y));
-    for (size_t i = 0; i < zb_doc_count(x); i++) {
-        const zb_indicator *p = zb_doc_get(x, i), *q = zb_doc_get(y, i);
-        CHECK(p->span_start == q->span_start && p->span_end == q->span_end);
-        CHECK(p->value == q->value || (isnan(p->value) && isnan(q->value)));
-        CHECK(p->year == q->year && p->kind == q->kind && p->measure == q->measure);
-        CHECK(strcmp(p->metric, q->metric) == 0 && strcmp(p->sentence, q->sentence) == 0);
-    }
+    for (size_t i = 0; i < zb_doc_count(x); i++)
+        check_same_row(zb_doc_get(x, i), zb_doc_get(y, i));
 }
 
 /* zb_parse_each() with ZB_PARSE_AHEAD hands out zb_parse()'s rows, in order. */
@@ -139,11 +142,8 @@ static int same_as_whole(void *ctx, const zb_indicator *q) {
     const zb_indicator *p = zb_doc_get(st->whole, st->next++);
     CHECK(p != NULL);
     CHECK(q->sentence_index == SIZE_MAX);
-    CHECK(p->span_start == q->span_start && p->span_end == q->span_end);
-    CHECK(p->value == q->value || (isnan(p->value) && isnan(q->value)));
-    CHECK(p->year == q->year && p->kind == q->kind && p->measure == q->measure);
-    CHECK(strcmp(p->surface, q->surface) == 0 && strcmp(p->metric, q->metric) == 0);
-    CHECK(strcmp(p->sentence, q->sentence) == 0 && strcmp(p->entity, q->entity) == 0);
+    check_same_row(p, q);
+    CHECK(strcmp(p->surface, q->surface) == 0 && strcmp(p->entity, q->entity) == 0);
     return 0;
 }
 
