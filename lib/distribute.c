@@ -121,23 +121,61 @@ static void complete_ordinals(char items[][128], int n) {
     }
 }
 
-/* 城市、农村低保标准: a short item (at most three characters) takes the head
- * of the last item after its own first characters (城市低保标准). */
+/* Does a head word (产量) or a word where a shared head begins (产业) start
+ * at s[i..n)? Which, in *shared (1 for the second). */
+static int head_word_at(const char *s, size_t n, size_t i, int *shared) {
+    size_t k;
+    int row = zb__lex_prefix(&zb__lexicon, s + i, n - i, &k);
+    *shared = zb__lex_has(row, ZB_LX_shared);
+    return *shared || zb__lex_has(row, ZB_LX_head);
+}
+
+/* Where the head the items share begins in the last item: its first head word
+ * after one character at least (镍产量: 产量; 天然气产量: 产量; 生物医药产业产值:
+ * 产业产值), or 0 when it has none. */
+static size_t shared_head(const char *last, int *shared) {
+    size_t n = strlen(last);
+    for (size_t i = zb__utf8_len((unsigned char)last[0]); i < n;
+         i += zb__utf8_len((unsigned char)last[i]))
+        if (head_word_at(last, n, i, shared))
+            return i;
+    return 0;
+}
+
+static int has_head_word(const char *item) {
+    size_t n = strlen(item);
+    int shared;
+    for (size_t i = 0; i < n; i += zb__utf8_len((unsigned char)item[i]))
+        if (head_word_at(item, n, i, &shared))
+            return 1;
+    return 0;
+}
+
+/* Items without a head of their own take the last item's: the words from its
+ * first head word (黄金、白银、镍产量 → 黄金产量; 原煤、天然气产量 → 原煤产量), for
+ * items of up to three characters, or up to six when the head begins with a
+ * shared word (有色冶金、装备制造产业增加值 → 有色冶金产业增加值). Without a head
+ * word, a short item (at most three characters) takes the last item's words
+ * after as many characters as its own (城市、农村低保标准 → 城市低保标准). */
 static void complete_peers(char items[][128], int n) {
     const char *last = items[n - 1];
+    int shared = 0;
+    size_t head = shared_head(last, &shared);
     for (int k = 0; k < n - 1; k++) {
         size_t chars = 0, bytes = 0;
         for (const char *p = items[k]; *p; p += zb__utf8_len((unsigned char)*p))
             chars++;
         bytes = strlen(items[k]);
-        if (chars == 0 || chars > 3)
+        if (chars == 0 || chars > (head && shared ? 6 : 3) || has_head_word(items[k]))
             continue;
-        /* skip as many characters of the last item */
-        size_t at = 0;
-        for (size_t c = 0; c < chars && last[at]; c++)
-            at += zb__utf8_len((unsigned char)last[at]);
-        if (!last[at] || strlen(last) <= bytes)
-            continue;
+        size_t at = head;
+        if (!head) {
+            /* skip as many characters of the last item */
+            for (size_t c = 0; c < chars && last[at]; c++)
+                at += zb__utf8_len((unsigned char)last[at]);
+            if (!last[at] || strlen(last) <= bytes)
+                continue;
+        }
         char cand[256];
         zb__phrase_join(cand, sizeof cand, items[k], bytes, last + at);
         zb__phrase_copy(items[k], 128, cand);

@@ -94,6 +94,17 @@ size_t zb__strip_leading(const char *s, size_t lo, size_t hi) {
     }
 }
 
+/* Does s[lo..at) end with a number of years (五年, 两年; 两 of 两年平均)? */
+static int after_duration(const char *s, size_t lo, size_t at) {
+    if (at >= lo + 3 && zb__starts(s, at, at - 3, "年"))
+        return 1;
+    if (at == lo)
+        return 0;
+    size_t p = zb__prev_char(s, at), k;
+    int v;
+    return zb__is_digit(s[p]) || (zb__is_cn_digit(s + p, at - p, &k, &v) && k == at - p);
+}
+
 /* Trailing predicates, comparators and auxiliaries: 达到, 比上年增长, 力争.
  * The longest word that ends here decides, so 签约 is kept whole (an action)
  * rather than losing 约 as a comparator. */
@@ -109,6 +120,14 @@ size_t zb__strip_trailing(const char *s, size_t lo, size_t hi) {
         /* …提高到2025年的14万元: the year of the end value is no part of a metric */
         if (hi >= lo + 7 && zb__starts(s, hi, hi - 3, "年") && zb__year_in(s + hi - 7, 7)) {
             hi -= 7;
+            continue;
+        }
+        /* …成交额年均(增长): the period's word belongs to the figure (its period),
+         * not to the metric; after a duration it names the figure (两年平均) */
+        size_t ka;
+        if (zb__row_has(&zb__periods, zb__lex_suffix(&zb__periods, s, lo, hi, &ka), ZB_PW_average) &&
+            !after_duration(s, lo, hi - ka)) {
+            hi -= ka;
             continue;
         }
         size_t kp = 0, kl = 0, kc = 0;

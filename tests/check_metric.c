@@ -159,6 +159,23 @@ static const struct {
     {"城乡居民人均可支配收入分别增长5%和6.5%。", 1, "农村居民人均可支配收入"},
     {"高技术制造业、装备制造业增加值分别增长21.6%和13.4%。", 0, "高技术制造业增加值"},
     {"新建4个省级湿地公园。", 0, "新建省级湿地公园"},                  /* the counted noun */
+    /* items share the last item's head from its first head word, whatever the
+     * length of the last item's own words (not 锌量, 钢材铁产量) */
+    {"锌、钢材、生铁产量分别增长3%、4%、5%。", 0, "锌产量"},
+    {"锌、钢材、生铁产量分别增长3%、4%、5%。", 1, "钢材产量"},
+    {"锌、钢材、生铁产量分别增长3%、4%、5%。", 2, "生铁产量"},
+    {"茶叶、中药材总产值分别增长8%、9%。", 0, "茶叶总产值"}, /* not 茶叶材总产值 */
+    /* a shared word starts the head; longer items take it too */
+    {"轻纺服装、电子信息产业增加值分别增长6%、12%。", 0, "轻纺服装产业增加值"},
+    {"涉农、绿色贷款余额分别增长11%、25%。", 0, "涉农贷款余额"},
+    /* an item with a head of its own keeps its words */
+    {"粮食产量、棉花总产值分别增长1%、2%。", 0, "粮食产量"},
+    /* the period's word is the figure's, not the metric's; after a
+     * duration it stays (the gold's 两年平均) */
+    {"茶叶出口额年均增长9%。", 0, "茶叶出口额"},
+    {"全市生产总值三年平均增长4%。", 0, "全市生产总值三年平均"},
+    /* no head word: as many characters as the item's own (城市、农村…) */
+    {"城市、农村低保标准分别提高5%和8%。", 0, "城市低保标准"},
 };
 
 START_TEST(metric_phrase) {
