@@ -176,6 +176,23 @@ static int item_subject(const char *prev, const char *s, size_t lo, size_t hi, c
     return 0;
 }
 
+/* Does one of a qualifier's closing words ('|'-separated; none asked when
+ * empty) occur in s[lo..hi)? 受 qualifies 受疫情影响, not 受污染耕地安全利用率. */
+static int closes_qualifier(const char *words, const char *s, size_t lo, size_t hi) {
+    if (!*words)
+        return 1;
+    for (const char *w = words;;) {
+        const char *bar = strchr(w, '|');
+        size_t n = bar ? (size_t)(bar - w) : strlen(w);
+        for (size_t i = lo; i + n <= hi; i += zb__utf8_len((unsigned char)s[i]))
+            if (!memcmp(s + i, w, n))
+                return 1;
+        if (!bar)
+            return 0;
+        w = bar + 1;
+    }
+}
+
 /* Words that say how many years a figure covers are no part of its metric
  * (…，五年年均增长5.4%: the clause goes on with the metric before); the new lo. */
 static size_t period_words(const char *s, size_t lo, size_t hi) {
@@ -282,8 +299,9 @@ void zb__metric_for(const zb_para *p, const zb_qctx *ctx, size_t qi, zb_metric_s
     }
     /* 扣除留抵退税因素后增长8.5%, 占地区生产总值比重2.9%: a condition on the topic */
     size_t qk;
-    int qrow = zb__lex_prefix(&zb__lexicon, s + lo, hi - lo, &qk);
-    if (zb__lex_find_kind(&zb__lexicon, qrow, ZB_LX_qualifier) >= 0) {
+    int qrow = zb__lex_find_kind(&zb__lexicon, zb__lex_prefix(&zb__lexicon, s + lo, hi - lo, &qk),
+                                 ZB_LX_qualifier);
+    if (qrow >= 0 && closes_qualifier(zb__lexicon.rows[qrow].text, s, lo + qk, hi)) {
         if (same_sentence)
             zb__phrase_copy(out, size, st->topic);
         else

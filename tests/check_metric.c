@@ -41,6 +41,8 @@ static const struct {
     {"跨境电商进出口", "cross_border_ecommerce_trade"}, /* a kind of trade of its own, */
     {"跨境电商进出口额", "cross_border_ecommerce_trade"}, /* never trade's 进出口额 */
     {"进出口实绩企业", ""},
+    {"受污染耕地安全利用率", "farmland_safe_use_rate"},
+    {"水质优良比例受污染耕地安全利用率", "water_good_ratio"}, /* earliest alias wins */
 };
 
 START_TEST(catalog_id) {
@@ -174,6 +176,10 @@ static const struct {
      * duration it stays (the gold's 两年平均) */
     {"茶叶出口额年均增长9%。", 0, "茶叶出口额"},
     {"全市生产总值三年平均增长4%。", 0, "全市生产总值三年平均"},
+    /* 受 qualifies the topic only with its closing word (受…影响); a metric
+     * that begins with 受 is its own */
+    {"耕地面积97万亩,受污染耕地安全利用率96.5%。", 1, "受污染耕地安全利用率"},
+    {"旅游收入500亿元,受汛期影响增长2%。", 1, "旅游收入受汛期影响"},
     /* no head word: as many characters as the item's own (城市、农村…) */
     {"城市、农村低保标准分别提高5%和8%。", 0, "城市低保标准"},
 };
