@@ -180,6 +180,11 @@ static const struct {
      * that begins with 受 is its own */
     {"耕地面积97万亩,受污染耕地安全利用率96.5%。", 1, "受污染耕地安全利用率"},
     {"旅游收入500亿元,受汛期影响增长2%。", 1, "旅游收入受汛期影响"},
+    /* 均 (all of them) before the predicate is no part of the metric; words
+     * that hold it keep it */
+    {"全县行政村集体收入均超过8万元。", 0, "全县行政村集体收入"},
+    {"城镇调查失业率平均为5.2%。", 0, "城镇调查失业率平均"},
+    {"农户户均增收800元。", 0, "农户户均"},
     /* no head word: as many characters as the item's own (城市、农村…) */
     {"城市、农村低保标准分别提高5%和8%。", 0, "城市低保标准"},
 };
