@@ -161,6 +161,9 @@ static const struct {
     {"城乡居民人均可支配收入分别增长5%和6.5%。", 1, "农村居民人均可支配收入"},
     {"高技术制造业、装备制造业增加值分别增长21.6%和13.4%。", 0, "高技术制造业增加值"},
     {"新建4个省级湿地公园。", 0, "新建省级湿地公园"},                  /* the counted noun */
+    /* the counted noun stops short of the next figure's comparator or predicate */
+    {"首批6个联合体带动农户超90万户。", 0, "首批联合体带动农户"},
+    {"新建8个监测站点达到标准。", 0, "新建监测站点达到标准"}, /* but ends its clause whole */
     /* items share the last item's head from its first head word, whatever the
      * length of the last item's own words (not 锌量, 钢材铁产量) */
     {"锌、钢材、生铁产量分别增长3%、4%、5%。", 0, "锌产量"},
