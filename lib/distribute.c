@@ -278,6 +278,11 @@ int zb__distribute(const zb_para *p, const zb_qctx *c, zb_metric_state *st, char
         char items[8][128];
         if (n == c->dist_count) {
             for (int i = 0; i < n; i++) {
+                /* 完成投资553.1亿元、研发投入133.5亿元，分别增长…: an item of the
+                 * clause before ends at its own figure */
+                long f = zb__figure_in(p->q, p->nq, a[i], b[i]);
+                if (f >= 0 && p->q[f].start > a[i])
+                    b[i] = zb__strip_trailing(s, a[i], p->q[f].start);
                 items[i][0] = 0;
                 zb__phrase_append(items[i], sizeof items[i], s, a[i], b[i]);
             }

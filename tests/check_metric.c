@@ -183,6 +183,10 @@ static const struct {
      * that begins with 受 is its own */
     {"耕地面积97万亩,受污染耕地安全利用率96.5%。", 1, "受污染耕地安全利用率"},
     {"旅游收入500亿元,受汛期影响增长2%。", 1, "旅游收入受汛期影响"},
+    /* a 分别 clause without a subject takes the items of the clause before,
+     * each up to its own figure */
+    {"完成造林12万亩、治理沙化土地8万亩,分别增长3%、4%。", 2, "完成造林"},
+    {"完成造林12万亩、治理沙化土地8万亩,分别增长3%、4%。", 3, "治理沙化土地"},
     /* 均 (all of them) before the predicate is no part of the metric; words
      * that hold it keep it */
     {"全县行政村集体收入均超过8万元。", 0, "全县行政村集体收入"},
