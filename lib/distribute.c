@@ -151,6 +151,31 @@ static int has_head_word(const char *item) {
     return 0;
 }
 
+/* The length of the partner word (东盟, entities.tsv) that s begins with, or 0. */
+static size_t partner_at(const char *s) {
+    size_t k;
+    int row = zb__lex_prefix(&zb__entities, s, strlen(s), &k);
+    return zb__row_has(&zb__entities, row, ZB_EN_partner) ? k : 0;
+}
+
+/* 对中亚五国、东盟进出口分别增长…: items that name partners take what the last
+ * item measures after its own partner (中亚五国进出口). Whether it applied. */
+static int complete_partners(char items[][128], int n) {
+    const char *last = items[n - 1];
+    size_t k = partner_at(last);
+    if (!k || !last[k])
+        return 0;
+    for (int i = 0; i < n - 1; i++)
+        if (!partner_at(items[i]) || has_head_word(items[i]))
+            return 0;
+    for (int i = 0; i < n - 1; i++) {
+        char cand[256];
+        zb__phrase_join(cand, sizeof cand, items[i], strlen(items[i]), last + k);
+        zb__phrase_copy(items[i], 128, cand);
+    }
+    return 1;
+}
+
 /* Items without a head of their own take the last item's: the words from its
  * first head word (黄金、白银、镍产量 → 黄金产量; 原煤、天然气产量 → 原煤产量), for
  * items of up to three characters, or up to six when the head begins with a
@@ -159,6 +184,8 @@ static int has_head_word(const char *item) {
  * after as many characters as its own (城市、农村低保标准 → 城市低保标准). */
 static void complete_peers(char items[][128], int n) {
     const char *last = items[n - 1];
+    if (complete_partners(items, n))
+        return;
     int shared = 0;
     size_t head = shared_head(last, &shared);
     for (int k = 0; k < n - 1; k++) {
