@@ -130,6 +130,9 @@ int zb__inside_word(const char *s, size_t n, size_t i, size_t k);
 size_t zb__strip_leading(const char *s, size_t lo, size_t hi);
 /* Trailing predicates, comparators and auxiliaries (达到, 比上年增长): the new hi. */
 size_t zb__strip_trailing(const char *s, size_t lo, size_t hi);
+/* zb__strip_trailing, and a conjunction that joins the next figure's noun
+ * (19个地级以上市和|2个县): the end of a counted noun that runs into it. */
+size_t zb__strip_before_figure(const char *s, size_t lo, size_t hi);
 /* Copy s[lo..hi) onto out (of size `size`) without quote marks and spaces. */
 void zb__phrase_append(char *out, size_t size, const char *s, size_t lo, size_t hi);
 /* dst = a[0..alen) + b, cut at a character boundary to fit size. */

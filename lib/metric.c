@@ -102,7 +102,7 @@ static void right_noun(const zb_para *p, const zb_qctx *c, size_t from, size_t *
     /* …先导区集聚核心企业超150家: a comparator or predicate right before the
      * next figure is that figure's (a noun that ends its clause keeps its
      * words: 投入使用, 取得突破) */
-    *hi = i == end && end < c->clause_end ? zb__strip_trailing(s, from, i) : i;
+    *hi = i == end && end < c->clause_end ? zb__strip_before_figure(s, from, i) : i;
 }
 
 /* The subject of the clause before: 粮食生产获得大丰收 → 粮食生产. */

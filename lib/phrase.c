@@ -105,6 +105,53 @@ static int after_duration(const char *s, size_t lo, size_t at) {
     return zb__is_digit(s[p]) || (zb__is_cn_digit(s + p, at - p, &k, &v) && k == at - p);
 }
 
+/* Where a base of comparison that ends s[lo..hi) begins (比“四经普”, 比2020年,
+ * 较全国), or hi: 比 or 较 at most ten characters back, with a metric before it and
+ * something after it, and no word of its own (比重, 占比, 比较优势, 较快). */
+static size_t base_phrase(const char *s, size_t lo, size_t hi) {
+    static const char *const not_before[] = {"占", "对", "相", "环", "同", "攀", "评", "类",
+                                             "配", "无", "正", "反", "之", "比"};
+    static const char *const not_after[] = {"重", "例", "率", "较", "值", "快", "好", "大",
+                                            "高", "低", "多", "少", "强", "小", "为"};
+    size_t p = hi;
+    for (int back = 0; back < 10 && p > lo; back++) {
+        p = zb__prev_char(s, p);
+        uint32_t cp = zb__cp_at(s, hi, p, NULL);
+        if (zb__is_clause_punct(cp) || zb__is_final_punct(cp))
+            return hi;
+        if (cp != 0x6BD4 /* 比 */ && cp != 0x8F83 /* 较 */)
+            continue;
+        size_t next = p + 3;
+        if (p == lo || next >= hi)
+            return hi;
+        for (size_t i = 0; i < sizeof not_before / sizeof *not_before; i++)
+            if (zb__starts(s, hi, zb__prev_char(s, p), not_before[i]))
+                return hi;
+        for (size_t i = 0; i < sizeof not_after / sizeof *not_after; i++)
+            if (zb__starts(s, hi, next, not_after[i]))
+                return hi;
+        return p;
+    }
+    return hi;
+}
+
+/* The length of a conjunction (和, 及, 以及, 与) that ends s[lo..hi), or 0;
+ * 参与 is a word of its own. Only a noun that runs into the next figure ends
+ * in one (19个地级以上市和2个县); before a figure it joins a list of objects
+ * (与…“一院三所”和13家境外研究所) and stays. */
+static size_t trailing_conjunction(const char *s, size_t lo, size_t hi) {
+    static const char *const conj[] = {"以及", "和", "及", "与"};
+    for (size_t i = 0; i < sizeof conj / sizeof *conj; i++) {
+        size_t k = strlen(conj[i]);
+        if (hi < lo + k + 3 || memcmp(s + hi - k, conj[i], k) != 0)
+            continue;
+        if (k == 3 && zb__starts(s, hi, hi - 6, "参"))
+            return 0;
+        return k;
+    }
+    return 0;
+}
+
 /* Trailing predicates, comparators and auxiliaries: 达到, 比上年增长, 力争.
  * The longest word that ends here decides, so 签约 is kept whole (an action)
  * rather than losing 约 as a comparator. */
@@ -120,6 +167,9 @@ size_t zb__strip_trailing(const char *s, size_t lo, size_t hi) {
         /* …提高到2025年的14万元: the year of the end value is no part of a metric */
         if (hi >= lo + 7 && zb__starts(s, hi, hi - 3, "年") && zb__year_in(s + hi - 7, 7)) {
             hi -= 7;
+            /* …比2020年(增长): the year is the base of the change */
+            if (hi >= lo + 6 && (zb__starts(s, hi, hi - 3, "比") || zb__starts(s, hi, hi - 3, "较")))
+                hi -= 3;
             continue;
         }
         /* …成交额年均(增长): the period's word belongs to the figure (its period),
@@ -148,8 +198,22 @@ size_t zb__strip_trailing(const char *s, size_t lo, size_t hi) {
         } else if (kc) {
             hi -= kc;
         } else {
-            return hi;
+            /* …从业人员比“四经普”(增长), …比2020年(增长): the base of the change */
+            size_t b = base_phrase(s, lo, hi);
+            if (b == hi)
+                return hi;
+            hi = b;
         }
+    }
+}
+
+size_t zb__strip_before_figure(const char *s, size_t lo, size_t hi) {
+    for (;;) {
+        hi = zb__strip_trailing(s, lo, hi);
+        size_t k = trailing_conjunction(s, lo, hi);
+        if (!k)
+            return hi;
+        hi -= k;
     }
 }
 

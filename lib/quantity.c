@@ -232,6 +232,11 @@ static int emit(scanner *sc, size_t start, size_t num_start, const zb_number *nu
         q->kind = ZB_QTY_NAME;
     else if ((q->unit_flags & ZB_UF_cls) && lexicon_role_at(s, n, q->unit_end, ZB_LX_noun))
         q->kind = ZB_QTY_NAME;
+    /* 每10万人刑事案件数: a number right after 每 with a noun after it is the
+     * denominator in the metric's wording, not a figure (contract §2) */
+    else if (start >= 3 && memcmp(s + start - 3, "每", 3) == 0 && after < n &&
+             zb__is_cjk(zb__cp_at(s, n, after, NULL)))
+        q->kind = ZB_QTY_NAME;
     else if (q->single_cn && (q->unit_flags & ZB_UF_cls) && lost_open_quote(s, n, after))
         q->kind = ZB_QTY_NAME;
     q->noun_follows = zb__noun_at(s, n, after);

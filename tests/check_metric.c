@@ -192,6 +192,21 @@ static const struct {
     {"全县行政村集体收入均超过8万元。", 0, "全县行政村集体收入"},
     {"城镇调查失业率平均为5.2%。", 0, "城镇调查失业率平均"},
     {"农户户均增收800元。", 0, "农户户均"},
+    /* the base of a comparison (比2020年, 比“四经普”, 较全国) is no part of the
+     * metric; a ratio named with 比 (收入比) and words that hold it keep it */
+    {"全省从业人员比2020年增长10%。", 0, "全省从业人员"},
+    {"法人单位从业人员比“四经普”增长29.8%。", 0, "法人单位从业人员"},
+    {"农村居民收入增速较全国高出1.2个百分点。", 0, "农村居民收入增速"},
+    {"城乡居民收入比缩小至2.31。", 0, "城乡居民收入比"},
+    {"制造业增加值占比提高到30%。", 0, "制造业增加值占比"},
+    /* 压降 is one verb (a fall), not 压 + 降 */
+    {"融资平台债务压降81.3%。", 0, "融资平台债务"},
+    /* a counted noun that runs into the next figure loses the conjunction
+     * that joins the two; before a figure a conjunction stays */
+    {"19个地级以上市和2个县被命名为模范城。", 0, "地级以上市"},
+    {"新建40个绿美点及6条绿美带。", 0, "新建绿美点"},
+    {"组织各市分别与吉林大学和13家研究所开展合作。", 0,
+     "组织各市分别与吉林大学和研究所开展合作"},
     /* no head word: as many characters as the item's own (城市、农村…) */
     {"城市、农村低保标准分别提高5%和8%。", 0, "城市低保标准"},
 };
