@@ -106,6 +106,66 @@ static int clause_lead(const char *s, size_t i, size_t end) {
                : -1;
 }
 
+/* Does s[lo..hi) hold a list separator outside brackets (、 和 及 与), or a
+ * compound that spreads over two metrics (城乡)? */
+static int lists_items(const char *s, size_t lo, size_t hi) {
+    static const char *const seps[] = {"、", "和", "及", "与"};
+    int depth = 0;
+    for (size_t i = lo, k; i < hi; i += k) {
+        uint32_t cp = zb__cp_at(s, hi, i, &k);
+        if (cp == '(' || cp == 0x201C)
+            depth++;
+        else if ((cp == ')' || cp == 0x201D) && depth)
+            depth--;
+        else if (!depth && i > lo)
+            for (size_t j = 0; j < sizeof seps / sizeof *seps; j++)
+                if (zb__starts(s, hi, i, seps[j]) && !zb__inside_word(s, hi, i, 3))
+                    return 1;
+    }
+    return zb__lex_any(&zb__lexicon, s + lo, hi - lo, ZB_LX_split);
+}
+
+/* 每千人床位数、执业医师数增至7.83张、3.57个; 城乡居民人均收入年均增长5.3%、7.7%:
+ * a clause without 分别 whose list of figures of one kind follows a single
+ * predicate, after a subject that lists items, spreads them as 分别 would. The
+ * figures are marked only; zb__distribute() takes them when the items are as
+ * many as the figures (or a compound splits into as many) and else leaves them. */
+static void implicit_list(const zb_para *p, zb_qctx *ctx, size_t first, size_t last,
+                          size_t clause_start) {
+    const char *s = p->s;
+    size_t a = SIZE_MAX;
+    int n = 0;
+    for (size_t b = first; b < last; b++) {
+        const zb_qty *q = &p->q[b];
+        if (!zb__indicator_candidate(q))
+            continue;
+        if (ctx[b].dist_at != SIZE_MAX || q->ratio_count)
+            return;
+        if (a == SIZE_MAX)
+            a = b;
+        else if (!ctx[b].list_cont || q->kind != p->q[a].kind)
+            return;
+        n++;
+    }
+    if (n < 2 || n > 8)
+        return;
+    const zb_qty *q = &p->q[a];
+    size_t k;
+    int row = zb__lex_suffix(&zb__predicates, s, clause_start, q->before_start, &k);
+    if (!zb__pred_has(row, ZB_PR_rise) && !zb__pred_has(row, ZB_PR_fall) &&
+        !zb__pred_has(row, ZB_PR_to) && !zb__pred_has(row, ZB_PR_reach))
+        return;
+    size_t at = q->before_start - k;
+    if (at <= clause_start || !lists_items(s, clause_start, at))
+        return;
+    int index = 0;
+    for (size_t b = a; b < last; b++)
+        if (zb__indicator_candidate(&p->q[b])) {
+            ctx[b].dist_at = at;
+            ctx[b].dist_index = index++;
+        }
+}
+
 void zb__contexts(const zb_para *p, zb_qctx *ctx) {
     const char *s = p->s;
     size_t n = p->n, k = 0;
@@ -206,6 +266,7 @@ void zb__contexts(const zb_para *p, zb_qctx *ctx) {
             } else if (cp) {
                 for (size_t b = clause_first; b < k; b++)
                     ctx[b].clause_end = i;
+                implicit_list(p, ctx, clause_first, k, clause_start);
                 clause_first = k;
                 prev_clause = clause_start;
                 clause_start = item_start = i + len;
@@ -237,6 +298,7 @@ void zb__contexts(const zb_para *p, zb_qctx *ctx) {
         }
         for (size_t b = clause_first; b < k; b++)
             ctx[b].clause_end = end;
+        implicit_list(p, ctx, clause_first, k, clause_start);
         /* each 分别 list learns its length: walking back, a list's first
          * quantity met carries the highest index */
         size_t cur_at = SIZE_MAX;

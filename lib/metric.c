@@ -331,7 +331,12 @@ void zb__metric_for(const zb_para *p, const zb_qctx *ctx, size_t qi, zb_metric_s
     if (same_sentence && (c->prev_q < 0 || c->item_start > c->clause_start) &&
         lo == zb__strip_leading(s, item_from, hi) && item_subject(st->last, s, lo, hi, out, size))
         goto done;
-    if (zb__is_generic_head(s, lo, hi, same_sentence)) {
+    /* …项目总投资额: a short word and a head name an aspect of the topic in
+     * its sentence (组建总规模, 装机规模); after a catalog metric they name
+     * another (规上工业增加值增长8%，汽车产量增长1.7倍) */
+    int sector;
+    int loose = same_sentence && !*zb__metric_id(st->topic, &sector);
+    if (zb__is_generic_head(s, lo, hi, loose)) {
         if (st->topic[0])
             zb__phrase_copy(out, size, st->topic);
         else

@@ -199,6 +199,17 @@ static const struct {
     {"农村居民收入增速较全国高出1.2个百分点。", 0, "农村居民收入增速"},
     {"城乡居民收入比缩小至2.31。", 0, "城乡居民收入比"},
     {"制造业增加值占比提高到30%。", 0, "制造业增加值占比"},
+    /* a short word and a head are an aspect of the topic in its sentence,
+     * unless the topic is a catalog metric: then they name another */
+    {"规上工业增加值增长8%,汽车产量增长1.7倍。", 1, "汽车产量"},
+    {"新建起降设施500个,飞行规模2061万架次。", 1, "新建起降设施飞行规模"},
+    /* without 分别, a list of figures after one predicate spreads over a
+     * subject that lists as many items, or a compound that splits (城乡) */
+    {"每千人床位数、执业医师数增至7.83张、3.57个。", 1, "执业医师数"},
+    {"城乡居民人均收入年均增长5.3%、7.7%。", 1, "农村居民人均收入"},
+    {"粮食、棉花、油料产量增长3%、4%。", 0, "粮食、棉花、油料产量"},
+    /* trade words start a shared head (not 新三样路出口) */
+    {"新三样、集成电路出口分别增长30.4%、30.1%。", 0, "新三样出口"},
     /* 压降 is one verb (a fall), not 压 + 降 */
     {"融资平台债务压降81.3%。", 0, "融资平台债务"},
     /* a counted noun that runs into the next figure loses the conjunction
