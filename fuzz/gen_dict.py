@@ -19,7 +19,8 @@ import sys
 WORD_COLUMNS = [
     ("units.tsv", "word"), ("comparators.tsv", "word"), ("predicates.tsv", "word"),
     ("lexicon.tsv", "word"), ("periods.tsv", "word"), ("entities.tsv", "word"),
-    ("sectors.tsv", "keyword"), ("after_numbers.tsv", "word"), ("metrics.tsv", "name"),
+    ("sectors.tsv", "keyword"), ("after_numbers.tsv", "word"), ("page_words.tsv", "word"),
+    ("metrics.tsv", "name"),
     ("metrics.tsv", "aliases"), ("unit_conversions.tsv", "from"),
 ]
 

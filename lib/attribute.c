@@ -171,6 +171,15 @@ static void measure_and_sign(const zb_para *p, const zb_qctx *c, const zb_qty *q
     st->last_sign = sign;
 }
 
+/* A web page's furniture saved with the report (已有0人参与，点击查看更多精彩评论):
+ * the clause of the figure holds one of a page's own words. Lines of a page run
+ * together into one clause (menus and comment boxes end no sentence), so the
+ * clause, not the line, is what can be asked. */
+static int page_furniture(const zb_para *p, const zb_qctx *c) {
+    return zb__lex_any(&zb__page_words, p->s + c->clause_start, c->clause_end - c->clause_start,
+                       ZB_PG_furniture);
+}
+
 int zb__attribute(const zb_mem *m, const zb_para *p, zb_vec *out) {
     size_t first = out->len;
     if (!p->nq)
@@ -184,11 +193,19 @@ int zb__attribute(const zb_mem *m, const zb_para *p, zb_vec *out) {
     st.last_role = -1;
     st.period_q = SIZE_MAX;
     zb_cue_memo cue_memo = {SIZE_MAX, 0, 0};
+    size_t furniture_clause = SIZE_MAX;
+    int furniture = 0;
     for (size_t qi = 0; qi < p->nq; qi++) {
         const zb_qty *q = &p->q[qi];
         if (!zb__indicator_candidate(q))
             continue;
         const zb_qctx *c = &ctx[qi];
+        if (c->clause_start != furniture_clause) {
+            furniture_clause = c->clause_start;
+            furniture = page_furniture(p, c);
+        }
+        if (furniture)
+            continue;
         zb_attr *a = zb__vec_push(m, out);
         if (!a) {
             zb__free(m, ctx);

@@ -335,8 +335,8 @@ void zb__metric_for(const zb_para *p, const zb_qctx *ctx, size_t qi, zb_metric_s
      * its sentence (组建总规模, 装机规模); after a catalog metric they name
      * another (规上工业增加值增长8%，汽车产量增长1.7倍) */
     int sector;
-    int loose = same_sentence && !*zb__metric_id(st->topic, &sector);
-    if (zb__is_generic_head(s, lo, hi, loose)) {
+    if (zb__is_generic_head(s, lo, hi, 0) ||
+        (same_sentence && zb__is_generic_head(s, lo, hi, 1) && !*zb__metric_id(st->topic, &sector))) {
         if (st->topic[0])
             zb__phrase_copy(out, size, st->topic);
         else

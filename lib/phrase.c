@@ -106,24 +106,30 @@ static int after_duration(const char *s, size_t lo, size_t at) {
 }
 
 /* Where a base of comparison that ends s[lo..hi) begins (比“四经普”, 比2020年,
- * 较全国), or hi: 比 or 较 at most ten characters back, with a metric before it and
- * something after it, and no word of its own (比重, 占比, 比较优势, 较快). */
+ * 较全国), or hi: the last 比 or 较 in at most 40 bytes back, with a metric before
+ * it and something after it, and no word of its own (比重, 占比, 比较优势, 较快). */
 static size_t base_phrase(const char *s, size_t lo, size_t hi) {
     static const char *const not_before[] = {"占", "对", "相", "环", "同", "攀", "评", "类",
                                              "配", "无", "正", "反", "之", "比"};
     static const char *const not_after[] = {"重", "例", "率", "较", "值", "快", "好", "大",
                                             "高", "低", "多", "少", "强", "小", "为"};
+    /* bytes, not characters: this runs at the end of every metric, and most
+     * have no 比 (E6 AF 94) or 较 (E8 BE 83) at all */
+    size_t from = hi - lo > 40 ? hi - 40 : lo;
     size_t p = hi;
-    for (int back = 0; back < 10 && p > lo; back++) {
-        p = zb__prev_char(s, p);
-        uint32_t cp = zb__cp_at(s, hi, p, NULL);
-        if (zb__is_clause_punct(cp) || zb__is_final_punct(cp))
-            return hi;
-        if (cp != 0x6BD4 /* 比 */ && cp != 0x8F83 /* 较 */)
+    while (p >= from + 3) {
+        p--;
+        const unsigned char *u = (const unsigned char *)s + p - 2;
+        if (!((u[0] == 0xE6 && u[1] == 0xAF && u[2] == 0x94) ||
+              (u[0] == 0xE8 && u[1] == 0xBE && u[2] == 0x83)))
             continue;
+        p -= 2;
         size_t next = p + 3;
         if (p == lo || next >= hi)
             return hi;
+        for (size_t i = next, k; i < hi; i += k)
+            if (zb__is_clause_punct(zb__cp_at(s, hi, i, &k)))
+                return hi;
         for (size_t i = 0; i < sizeof not_before / sizeof *not_before; i++)
             if (zb__starts(s, hi, zb__prev_char(s, p), not_before[i]))
                 return hi;

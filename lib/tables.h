@@ -47,6 +47,8 @@
 /* sectors.tsv and metrics.tsv: sector, by the names of names.h */
 /* html.tsv: role */
 #define ZB_HTML_ROLES(X) X(skip) X(furniture) X(block)
+/* page_words.tsv: role */
+#define ZB_PAGE_ROLES(X) X(furniture)
 
 /* regions.tsv: level */
 #define ZB_REGION_LEVELS(X) X(national) X(province) X(prefecture) X(county)
@@ -61,6 +63,7 @@
 #define ZB_AN_(n) ZB_ENUM_ITEM(ZB_AN_, n)
 #define ZB_PW_(n) ZB_ENUM_ITEM(ZB_PW_, n)
 #define ZB_HT_(n) ZB_ENUM_ITEM(ZB_HT_, n)
+#define ZB_PG_(n) ZB_ENUM_ITEM(ZB_PG_, n)
 enum { ZB_UNIT_KINDS(ZB_UK_) ZB_UK_COUNT };
 enum { ZB_CMP_POSITIONS(ZB_CP_) ZB_CP_COUNT };
 enum { ZB_PRED_ROLES(ZB_PR_) ZB_PR_COUNT };
@@ -70,6 +73,7 @@ enum { ZB_ENTITY_ROLES(ZB_EN_) ZB_EN_COUNT };
 enum { ZB_AFTER_ROLES(ZB_AN_) ZB_AN_COUNT };
 enum { ZB_PERIOD_ROLES(ZB_PW_) ZB_PW_COUNT };
 enum { ZB_HTML_ROLES(ZB_HT_) ZB_HT_COUNT };
+enum { ZB_PAGE_ROLES(ZB_PG_) ZB_PG_COUNT };
 #undef ZB_UK_
 #undef ZB_CP_
 #undef ZB_PR_
@@ -78,6 +82,7 @@ enum { ZB_HTML_ROLES(ZB_HT_) ZB_HT_COUNT };
 #undef ZB_EN_
 #undef ZB_AN_
 #undef ZB_PW_
+#undef ZB_PG_
 #undef ZB_HT_
 
 #define ZB_UF_cn (1u << 0)
@@ -161,6 +166,8 @@ extern const zb_lex_table zb__units, zb__comparators, zb__predicates, zb__lexico
     zb__periods, zb__sectors, zb__regions, zb__aliases, zb__entities, zb__after_numbers;
 /* html.tsv: kind = ZB_HT_* (lib/html.c) */
 extern const zb_lex_table zb__html;
+/* page_words.tsv: kind = ZB_PG_* (a web page's own words in its text) */
+extern const zb_lex_table zb__page_words;
 
 /* schema/regions.tsv, every level: 全国 (row 0), then the provinces,
  * prefectures and counties in code order, a parent always before its children.

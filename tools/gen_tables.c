@@ -408,6 +408,7 @@ static const char *entity_roles[] = {ZB_ENTITY_ROLES(NAME_ENTRY)};
 static const char *after_roles[] = {ZB_AFTER_ROLES(NAME_ENTRY)};
 static const char *period_roles[] = {ZB_PERIOD_ROLES(NAME_ENTRY)};
 static const char *html_roles[] = {ZB_HTML_ROLES(NAME_ENTRY)};
+static const char *page_roles[] = {ZB_PAGE_ROLES(NAME_ENTRY)};
 #define SECTOR_NAME(constant, name) name,
 static const char *sectors[] = {ZB_SECTOR_NAMES(SECTOR_NAME)};
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
@@ -964,6 +965,8 @@ int main(int argc, char **argv) {
               COUNT(after_roles));
     gen_periods();
     gen_roles("html.tsv", "html", "word\trole", 2, "ZB_HT_", html_roles, COUNT(html_roles));
+    gen_roles("page_words.tsv", "page_words", "word\trole", 2, "ZB_PG_", page_roles,
+              COUNT(page_roles));
     gen_sectors();
     gen_entities();
     gen_regions();
