@@ -278,17 +278,22 @@ void zb__metric_for(const zb_para *p, const zb_qctx *ctx, size_t qi, zb_metric_s
     /* 启动4台83万千瓦燃机机组: the noun comes after the next quantity */
     size_t noun_from = q->end;
     int noun = q->noun_follows;
-    if (!noun && qi + 1 < p->nq && p->q[qi + 1].start == q->end) {
+    /* …but not a count that sums up a list (4万亿、5万亿两个台阶) */
+    if (!noun && qi + 1 < p->nq && p->q[qi + 1].start == q->end &&
+        !(c->list_cont && p->q[qi + 1].chinese)) {
         noun = p->q[qi + 1].noun_follows;
         noun_from = p->q[qi + 1].end;
     }
     if (noun && (verbs || (q->unit_flags & ZB_UF_cls))) {
         size_t nlo, nhi;
         right_noun(p, c, noun_from, &nlo, &nhi);
-        zb__phrase_append(out, size, s, lo, hi);
-        zb__phrase_append(out, size, s, nlo, nhi);
-        took_noun = 1;
-        goto done;
+        /* 4万亿、5万亿两个台阶: the next figure starts where its noun would */
+        if (nhi > nlo) {
+            zb__phrase_append(out, size, s, lo, hi);
+            zb__phrase_append(out, size, s, nlo, nhi);
+            took_noun = 1;
+            goto done;
+        }
     }
     if (hi <= lo) {
         /* ellipsis: …9万人，比上年增长2.02万人 */

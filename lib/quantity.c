@@ -477,6 +477,10 @@ static size_t scan_chinese(scanner *sc, size_t i) {
     unsigned uflags = zb__units.rows[t.unit_row].flags;
     if (num.leading_magnitude && num.ndigits == 0 && t.mag_exp == 0)
         return t.end; /* 每千人, 百姓: a magnitude alone counts nothing */
+    /* 6个千亿级产业集群: magnitudes alone before 级 name a class of size, as
+     * 万亿级 does (scan_bare_magnitude) */
+    if (num.leading_magnitude && num.ndigits == 0 && !strcmp(zb__units.rows[t.unit_row].text, "级"))
+        return push_plain(sc, i, t.end, ZB_QTY_NAME) ? 0 : t.end;
     /* 十一届九次、十次全会: a count right after an ordinal is part of it */
     if (sc->out->n && (sc->out->v[sc->out->n - 1].kind == ZB_QTY_ORDINAL ||
                        sc->out->v[sc->out->n - 1].kind == ZB_QTY_NAME)) {

@@ -210,6 +210,10 @@ static const struct {
     {"粮食、棉花、油料产量增长3%、4%。", 0, "粮食、棉花、油料产量"},
     /* trade words start a shared head (not 新三样路出口) */
     {"新三样、集成电路出口分别增长30.4%、30.1%。", 0, "新三样出口"},
+    /* a count that sums up a list is no noun of its last figure; magnitudes
+     * before 级 are part of the counted noun */
+    {"经济总量连续迈上4万亿、5万亿两个台阶。", 1, "经济总量"},
+    {"打造4个国家先进制造业集群、6个千亿级产业集群。", 1, "千亿级产业集群"},
     /* 压降 is one verb (a fall), not 压 + 降 */
     {"融资平台债务压降81.3%。", 0, "融资平台债务"},
     /* a counted noun that runs into the next figure loses the conjunction
