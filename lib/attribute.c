@@ -239,7 +239,7 @@ int zb__attribute(const zb_mem *m, const zb_para *p, zb_vec *out) {
         zb__entity(p, c, a);
         zb__period(p, ctx, qi, &st, a);
         zb__commitment(p, c, &cue_memo, a);
-        a->metric_id = zb__quantity_metric_id(a->metric, q->kind, &a->metric_sector);
+        a->metric_id = zb__quantity_metric_id(a->metric, q, &a->metric_sector);
         if (c->sent >= p->goals_from) /* a list of main targets: the metric's sector */
             a->sector = a->metric_sector >= 0 ? a->metric_sector : ZB_SECTOR_ECONOMY;
         else if (p->section_sector >= 0)

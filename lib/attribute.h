@@ -118,7 +118,7 @@ void zb__contexts(const zb_para *p, zb_qctx *ctx);
 /* The catalog id a metric names, "" for none; its sector in *sector (-1 for none). */
 const char *zb__metric_id(const char *metric, int *sector);
 /* The same for a quantity of the given kind: a ratio's id never goes to an amount. */
-const char *zb__quantity_metric_id(const char *metric, zb_qkind kind, int *sector);
+const char *zb__quantity_metric_id(const char *metric, const zb_qty *q, int *sector);
 /* The catalog row the earliest alias in metric names (-1 for none), and where. */
 int zb__metric_match(const char *metric, size_t *pos, size_t *len);
 

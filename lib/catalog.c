@@ -192,12 +192,27 @@ const char *zb__metric_id(const char *metric, int *sector) {
     return best >= 0 ? zb__metric_rows[best].id : "";
 }
 
-const char *zb__quantity_metric_id(const char *metric, zb_qkind kind, int *sector) {
+/* Is unit (a catalog row's) a unit of measure that no count has: 元, 吨, %,
+ * 千瓦 — not a counting word (个, 家, 户) and not '-' or empty? */
+static int measured_unit(const char *unit) {
+    size_t n = strlen(unit), k;
+    if (!n || !strcmp(unit, "-"))
+        return 0;
+    int row = zb__lex_prefix(&zb__units, unit, n, &k);
+    return !(row >= 0 && k == n && (zb__units.rows[row].flags & ZB_UF_cls));
+}
+
+const char *zb__quantity_metric_id(const char *metric, const zb_qty *q, int *sector) {
     size_t pos, len;
     int best = zb__metric_match(metric, &pos, &len);
     /* 117个国考断面优良水体比例达到76.6%: the 117个 counts the sections; an
      * amount is never the value of a ratio */
-    if (best >= 0 && kind == ZB_QTY_AMOUNT && names_a_ratio(zb__metric_rows[best].name))
+    if (best >= 0 && q->kind == ZB_QTY_AMOUNT && names_a_ratio(zb__metric_rows[best].name))
+        best = -1;
+    /* 16个居民人均可支配收入…等预期性指标: a count of things is no level of a
+     * metric measured in 元 */
+    if (best >= 0 && q->kind == ZB_QTY_AMOUNT && (q->unit_flags & ZB_UF_cls) &&
+        measured_unit(zb__metric_rows[best].unit) && strcmp(q->base_unit, zb__metric_rows[best].unit))
         best = -1;
     *sector = best >= 0 ? zb__metric_rows[best].sector : -1;
     return best >= 0 ? zb__metric_rows[best].id : "";

@@ -54,12 +54,27 @@ START_TEST(catalog_id) {
 }
 END_TEST
 
-START_TEST(catalog_ratio_never_an_amount) {
+/* The catalog id of metric for the first quantity the recognizer finds in figure. */
+static const char *id_for(const char *metric, const char *figure) {
+    zb_qtys q;
+    memset(&q, 0, sizeof q);
+    ck_assert_int_eq(zb__recognize(NULL, figure, strlen(figure), &q), ZB_OK);
+    ck_assert_uint_ge(q.n, 1);
     int sector;
+    const char *id = zb__quantity_metric_id(metric, &q.v[0], &sector);
+    zb__qtys_free(NULL, &q);
+    return id;
+}
+
+START_TEST(catalog_ratio_never_an_amount) {
     /* 117个国考断面优良水体比例: the count is of sections, not the ratio */
-    ck_assert_str_eq(zb__quantity_metric_id("国考断面优良水体比例", ZB_QTY_AMOUNT, &sector), "");
-    ck_assert_str_eq(zb__quantity_metric_id("国考断面优良水体比例", ZB_QTY_PERCENT, &sector),
-                     "water_good_ratio");
+    ck_assert_str_eq(id_for("国考断面优良水体比例", "117个"), "");
+    ck_assert_str_eq(id_for("国考断面优良水体比例", "76.6%"), "water_good_ratio");
+    /* a count of things is no level of a metric in 元; a count of the
+     * catalog's own unit is */
+    ck_assert_str_eq(id_for("居民人均可支配收入增长与经济增长同步等预期性指标", "16个"), "");
+    ck_assert_str_eq(id_for("居民人均可支配收入", "41580元"), "resident_income");
+    ck_assert_str_eq(id_for("高新技术企业", "3200家"), "hitech_enterprises");
 }
 END_TEST
 
