@@ -229,6 +229,9 @@ static const struct {
      * before 级 are part of the counted noun */
     {"经济总量连续迈上4万亿、5万亿两个台阶。", 1, "经济总量"},
     {"打造4个国家先进制造业集群、6个千亿级产业集群。", 1, "千亿级产业集群"},
+    /* adverbs before the predicate are no part of the metric */
+    {"出口逆势增长17.8%。", 0, "出口"},
+    {"研发投入大幅增长20%。", 0, "研发投入"},
     /* 压降 is one verb (a fall), not 压 + 降 */
     {"融资平台债务压降81.3%。", 0, "融资平台债务"},
     /* a counted noun that runs into the next figure loses the conjunction
