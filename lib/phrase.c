@@ -141,6 +141,19 @@ static size_t base_phrase(const char *s, size_t lo, size_t hi) {
     return hi;
 }
 
+/* Where the 在 (E5 9C A8) that opens a setting ending at `at` stands, at most
+ * 60 bytes back and after a metric, or at when there is none. */
+static size_t setting_start(const char *s, size_t lo, size_t at) {
+    size_t from = at - lo > 60 ? at - 60 : lo;
+    for (size_t p = at; p >= from + 3;) {
+        p--;
+        const unsigned char *u = (const unsigned char *)s + p - 2;
+        if (u[0] == 0xE5 && u[1] == 0x9C && u[2] == 0xA8)
+            return p - 2 > lo ? p - 2 : at;
+    }
+    return at;
+}
+
 /* The length of a conjunction (和, 及, 以及, 与) that ends s[lo..hi), or 0;
  * 参与 is a word of its own. Only a noun that runs into the next figure ends
  * in one (19个地级以上市和2个县); before a figure it joins a list of objects
@@ -190,6 +203,7 @@ size_t zb__strip_trailing(const char *s, size_t lo, size_t hi) {
         int prow = zb__lex_suffix(&zb__predicates, s, lo, hi, &kp);
         int lrow = zb__lex_suffix(&zb__lexicon, s, lo, hi, &kl);
         int crow = zb__lex_suffix(&zb__comparators, s, lo, hi, &kc);
+        size_t kw = kl;
         if (!zb__lex_has(lrow, ZB_LX_lead))
             kl = 0;
         if (crow < 0 || zb__comparators.rows[crow].kind == ZB_CP_after)
@@ -204,8 +218,13 @@ size_t zb__strip_trailing(const char *s, size_t lo, size_t hi) {
         } else if (kc) {
             hi -= kc;
         } else {
+            /* 外贸进出口在…的情况下(增长): the setting of the figure */
+            size_t b = zb__lex_has(lrow, ZB_LX_setting) ? setting_start(s, lo, hi - kw) : hi;
+            if (b >= hi - kw)
+                b = hi;
             /* …从业人员比“四经普”(增长), …比2020年(增长): the base of the change */
-            size_t b = base_phrase(s, lo, hi);
+            if (b == hi)
+                b = base_phrase(s, lo, hi);
             if (b == hi)
                 return hi;
             hi = b;

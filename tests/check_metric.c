@@ -232,6 +232,10 @@ static const struct {
     /* adverbs before the predicate are no part of the metric */
     {"出口逆势增长17.8%。", 0, "出口"},
     {"研发投入大幅增长20%。", 0, "研发投入"},
+    /* a setting (在…的情况下) between a metric and its predicate is no part
+     * of the metric */
+    {"外贸进出口在对美贸易下降的情况下增长12%。", 0, "外贸进出口"},
+    {"粮食产量在上年高基数的基础上增长2%。", 0, "粮食产量"},
     /* 压降 is one verb (a fall), not 压 + 降 */
     {"融资平台债务压降81.3%。", 0, "融资平台债务"},
     /* a counted noun that runs into the next figure loses the conjunction
