@@ -105,6 +105,15 @@ static int after_duration(const char *s, size_t lo, size_t at) {
     return zb__is_digit(s[p]) || (zb__is_cn_digit(s + p, at - p, &k, &v) && k == at - p);
 }
 
+/* The start of the last three-byte character ch in s[from..at), or SIZE_MAX:
+ * compared as bytes, so the scans at the end of every metric decode nothing. */
+static size_t last_char_before(const char *s, size_t from, size_t at, const char *ch) {
+    for (size_t p = at; p >= from + 3; p--)
+        if (memcmp(s + p - 3, ch, 3) == 0)
+            return p - 3;
+    return SIZE_MAX;
+}
+
 /* Where a base of comparison that ends s[lo..hi) begins (比“四经普”, 比2020年,
  * 较全国), or hi: the last 比 or 较 in at most 40 bytes back, with a metric before
  * it and something after it, and no word of its own (比重, 占比, 比较优势, 较快). */
@@ -114,44 +123,31 @@ static size_t base_phrase(const char *s, size_t lo, size_t hi) {
     static const char *const not_after[] = {"重", "例", "率", "较", "值", "快", "好", "大",
                                             "高", "低", "多", "少", "强", "小", "为"};
     /* bytes, not characters: this runs at the end of every metric, and most
-     * have no 比 (E6 AF 94) or 较 (E8 BE 83) at all */
+     * have no 比 or 较 at all */
     size_t from = hi - lo > 40 ? hi - 40 : lo;
-    size_t p = hi;
-    while (p >= from + 3) {
-        p--;
-        const unsigned char *u = (const unsigned char *)s + p - 2;
-        if (!((u[0] == 0xE6 && u[1] == 0xAF && u[2] == 0x94) ||
-              (u[0] == 0xE8 && u[1] == 0xBE && u[2] == 0x83)))
-            continue;
-        p -= 2;
-        size_t next = p + 3;
-        if (p == lo || next >= hi)
+    size_t p = last_char_before(s, from, hi, "比"), pj = last_char_before(s, from, hi, "较");
+    if (p == SIZE_MAX || (pj != SIZE_MAX && pj > p))
+        p = pj;
+    size_t next = p + 3;
+    if (p == SIZE_MAX || p == lo || next >= hi)
+        return hi;
+    for (size_t i = next, k; i < hi; i += k)
+        if (zb__is_clause_punct(zb__cp_at(s, hi, i, &k)))
             return hi;
-        for (size_t i = next, k; i < hi; i += k)
-            if (zb__is_clause_punct(zb__cp_at(s, hi, i, &k)))
-                return hi;
-        for (size_t i = 0; i < sizeof not_before / sizeof *not_before; i++)
-            if (zb__starts(s, hi, zb__prev_char(s, p), not_before[i]))
-                return hi;
-        for (size_t i = 0; i < sizeof not_after / sizeof *not_after; i++)
-            if (zb__starts(s, hi, next, not_after[i]))
-                return hi;
-        return p;
-    }
-    return hi;
+    for (size_t i = 0; i < sizeof not_before / sizeof *not_before; i++)
+        if (zb__starts(s, hi, zb__prev_char(s, p), not_before[i]))
+            return hi;
+    for (size_t i = 0; i < sizeof not_after / sizeof *not_after; i++)
+        if (zb__starts(s, hi, next, not_after[i]))
+            return hi;
+    return p;
 }
 
-/* Where the 在 (E5 9C A8) that opens a setting ending at `at` stands, at most
- * 60 bytes back and after a metric, or at when there is none. */
+/* Where the 在 that opens a setting ending at `at` stands, at most 60 bytes
+ * back and after a metric, or at when there is none. */
 static size_t setting_start(const char *s, size_t lo, size_t at) {
-    size_t from = at - lo > 60 ? at - 60 : lo;
-    for (size_t p = at; p >= from + 3;) {
-        p--;
-        const unsigned char *u = (const unsigned char *)s + p - 2;
-        if (u[0] == 0xE5 && u[1] == 0x9C && u[2] == 0xA8)
-            return p - 2 > lo ? p - 2 : at;
-    }
-    return at;
+    size_t p = last_char_before(s, at - lo > 60 ? at - 60 : lo, at, "在");
+    return p != SIZE_MAX && p > lo ? p : at;
 }
 
 /* The length of a conjunction (和, 及, 以及, 与) that ends s[lo..hi), or 0;
