@@ -143,13 +143,6 @@ static size_t base_phrase(const char *s, size_t lo, size_t hi) {
     return p;
 }
 
-/* Where the 在 that opens a setting ending at `at` stands, at most 60 bytes
- * back and after a metric, or at when there is none. */
-static size_t setting_start(const char *s, size_t lo, size_t at) {
-    size_t p = last_char_before(s, at - lo > 60 ? at - 60 : lo, at, "在");
-    return p != SIZE_MAX && p > lo ? p : at;
-}
-
 /* The length of a conjunction (和, 及, 以及, 与) that ends s[lo..hi), or 0;
  * 参与 is a word of its own. Only a noun that runs into the next figure ends
  * in one (19个地级以上市和2个县); before a figure it joins a list of objects
@@ -214,12 +207,13 @@ size_t zb__strip_trailing(const char *s, size_t lo, size_t hi) {
         } else if (kc) {
             hi -= kc;
         } else {
-            /* 外贸进出口在…的情况下(增长): the setting of the figure */
-            size_t b = zb__lex_has(lrow, ZB_LX_setting) ? setting_start(s, lo, hi - kw) : hi;
-            if (b >= hi - kw)
-                b = hi;
+            /* 外贸进出口在…的情况下(增长): the setting of the figure, from its 在
+             * (at most 60 bytes back, after a metric) */
+            size_t b = SIZE_MAX, at = hi - kw;
+            if (zb__lex_has(lrow, ZB_LX_setting))
+                b = last_char_before(s, at - lo > 60 ? at - 60 : lo, at, "在");
             /* …从业人员比“四经普”(增长), …比2020年(增长): the base of the change */
-            if (b == hi)
+            if (b == SIZE_MAX || b <= lo)
                 b = base_phrase(s, lo, hi);
             if (b == hi)
                 return hi;
