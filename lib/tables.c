@@ -3,19 +3,6 @@
 #include "chars.h"
 #include "tables.h"
 
-/* The child of node along cp, or 0 (no node has the root as its child). */
-static inline uint32_t trie_step(const zb_trie *t, uint32_t node, uint32_t cp) {
-    uint32_t h = zb__trie_hash(node, cp) & t->mask;
-    for (;;) {
-        const zb_trie_edge *e = &t->slots[h];
-        if (!e->child)
-            return 0;
-        if (e->parent == node && e->cp == cp)
-            return e->child;
-        h = (h + 1) & t->mask;
-    }
-}
-
 /* The filter in zb__lex_prefix has passed s[0]. */
 int zb__lex_prefix_walk(const zb_lex_table *t, const char *s, size_t len, size_t *matched) {
     int best = -1;
@@ -26,29 +13,29 @@ int zb__lex_prefix_walk(const zb_lex_table *t, const char *s, size_t len, size_t
         while (i < len) {
             const unsigned char *u = (const unsigned char *)s + i;
             size_t k;
-            uint32_t cp;
-            /* ASCII and three-byte characters (all of CJK) decoded directly; the
-             * rest as zb__utf8_len and zb__lex_first_cp say */
+            uint32_t c;
+            /* ASCII and three-byte characters (all of CJK) looked up directly;
+             * the rest as zb__utf8_len and zb__lex_first_cp say */
             if (u[0] < 0x80) {
                 k = 1;
-                cp = u[0];
+                c = zb__char_code(u[0]);
             } else if (u[0] >= 0xE0 && u[0] < 0xF0) {
                 if (len - i < 3)
                     break;
                 k = 3;
-                cp = (uint32_t)(u[0] & 0x0F) << 12 | (uint32_t)(u[1] & 0x3F) << 6 | (u[2] & 0x3F);
+                c = zb__char_code3(u);
             } else {
                 k = zb__utf8_len(u[0]);
                 if (k > len - i)
                     break;
-                cp = zb__lex_first_cp(u, len - i);
+                c = zb__char_code(zb__lex_first_cp(u, len - i));
             }
-            node = trie_step(&t->fwd, node, cp);
+            node = zb__trie_step(&t->fwd, node, c);
             if (!node)
                 break;
             i += k;
-            if (t->fwd.row[node] >= 0) {
-                best = t->fwd.row[node];
+            if (t->fwd.nodes[node].row >= 0) {
+                best = t->fwd.nodes[node].row;
                 best_len = i;
             }
         }
@@ -69,14 +56,23 @@ int zb__lex_suffix_walk(const zb_lex_table *t, const char *s, size_t begin, size
         size_t i = end;
         while (i > begin) {
             size_t p = i - 1;
-            while (p > begin && (u[p] & 0xC0) == 0x80 && i - p < 4)
-                p--;
-            node = trie_step(&t->rev, node, zb__lex_first_cp(u + p, i - p));
+            uint32_t c;
+            /* i is a character boundary: a three-byte lead three bytes back
+             * starts the character before it (all of CJK) */
+            if (i - begin >= 3 && (u[i - 3] & 0xF0) == 0xE0) {
+                p = i - 3;
+                c = zb__char_code3(u + p);
+            } else {
+                while (p > begin && (u[p] & 0xC0) == 0x80 && i - p < 4)
+                    p--;
+                c = zb__char_code(zb__lex_first_cp(u + p, i - p));
+            }
+            node = zb__trie_step(&t->rev, node, c);
             if (!node)
                 break;
             i = p;
-            if (t->rev.row[node] >= 0) {
-                best = t->rev.row[node];
+            if (t->rev.nodes[node].row >= 0) {
+                best = t->rev.nodes[node].row;
                 best_len = end - i;
             }
         }

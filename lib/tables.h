@@ -4,8 +4,8 @@
  * tools/gen_tables.c reads the TSV files, checks every row, and writes
  * zb_tables.c: one row array and two tries over code points (forward and
  * reversed) per word table, so that "the longest word starting here" and "the
- * longest word ending here" are each one walk down a trie, one hash probe per
- * character. The enumerations below are
+ * longest word ending here" are each one walk down a trie (a double array:
+ * one add and one compare a character). The enumerations below are
  * X-macros so that the generator and the library share one list of names.
  */
 #ifndef ZB_TABLES_H
@@ -113,22 +113,45 @@ typedef struct zb_lex_row {
     unsigned char next_same;
 } zb_lex_row;
 
-/* A trie over code points. Its edges live in an open-addressing hash table:
- * the child of (node, cp) is found by probing from zb__trie_hash(node, cp).
- * Node 0 is the root and never a child, so child 0 marks an empty slot. */
-typedef struct zb_trie_edge {
-    uint32_t parent, cp, child;
-} zb_trie_edge;
+/* A trie over code points, as a double array: the child of `node` along a
+ * character of code c (zb__char_code) is t = nodes[node].base + c, when
+ * t < size and nodes[t].check == node: one add and one compare a step.
+ * Node 0 is the root and never a child; code 0 (a character no word holds)
+ * never leads to a child. */
+typedef struct zb_trie_node {
+    int32_t base, check; /* check: the parent's index; -1 on a free slot */
+    int32_t row;         /* the word ending here, or -1 */
+} zb_trie_node;
 
 typedef struct zb_trie {
-    const zb_trie_edge *slots;
-    uint32_t mask;        /* slots - 1, a power of two minus one */
-    const int32_t *row;   /* per node: the word ending there, or -1 */
+    const zb_trie_node *nodes;
+    uint32_t size;
 } zb_trie;
 
-static inline uint32_t zb__trie_hash(uint32_t node, uint32_t cp) {
-    uint32_t h = node * 0x9E3779B1u ^ cp * 0x85EBCA6Bu;
-    return h ^ (h >> 15);
+/* Every character of a table word has a code 1..N shared by all tables,
+ * the most frequent the smallest (so the arrays pack tightly); others 0.
+ * The code of cp is zb__char_codes[zb__char_block[cp >> 6]][cp & 0x3F]
+ * (block 0 all zero): blocks of 64 because a three-byte character's first
+ * two bytes give cp >> 6 and its last byte cp & 0x3F, so the walks look a
+ * character up without putting its code point together. */
+#define ZB_CHAR_BLOCKS 0x4400u /* (U+10FFFF >> 6) + 1 */
+extern const uint16_t zb__char_block[ZB_CHAR_BLOCKS];
+extern const uint16_t zb__char_codes[][64];
+
+static inline uint32_t zb__char_code(uint32_t cp) {
+    return cp >> 6 < ZB_CHAR_BLOCKS ? zb__char_codes[zb__char_block[cp >> 6]][cp & 0x3F] : 0;
+}
+
+/* The code of the three-byte character at u (lead byte E0–EF). */
+static inline uint32_t zb__char_code3(const unsigned char *u) {
+    return zb__char_codes[zb__char_block[(u[0] & 0x0Fu) << 6 | (u[1] & 0x3Fu)]][u[2] & 0x3F];
+}
+
+/* The child of node along a character of code c, or 0 (the root is no
+ * node's child). */
+static inline uint32_t zb__trie_step(const zb_trie *t, uint32_t node, uint32_t c) {
+    uint32_t next = (uint32_t)t->nodes[node].base + c;
+    return next < t->size && t->nodes[next].check == (int32_t)node ? next : 0;
 }
 
 #define ZB_LEX_BLOOM_BITS 4096u

@@ -230,6 +230,50 @@ START_TEST(region_table) {
 }
 END_TEST
 
+/* The tries (double arrays over the characters' shared codes) find every
+ * word of every table, forward and backward, as the longest match, and no
+ * more than the words: a word cut short or run on finds a word no longer
+ * than what is there, and text of characters in no word finds nothing. */
+START_TEST(every_table_word_is_found_both_ways) {
+    const zb_lex_table *tables[] = {&zb__units,       &zb__comparators, &zb__predicates,
+                                    &zb__lexicon,     &zb__periods,     &zb__sectors,
+                                    &zb__regions,     &zb__aliases,     &zb__entities,
+                                    &zb__after_numbers, &zb__html,      &zb__page_words,
+                                    &zb__region_names};
+    size_t words = 0;
+    for (size_t t = 0; t < sizeof tables / sizeof *tables; t++) {
+        const zb_lex_table *T = tables[t];
+        for (size_t r = 0; r < T->nrows; r++) {
+            const char *w = T->rows[r].word;
+            size_t n = strlen(w), k = 0, ks = 0;
+            char buf[512];
+            ck_assert_uint_lt(n + 8, sizeof buf);
+            /* behind and ahead of a character no word holds (U+E000, private use) */
+            memcpy(buf, "\xEE\x80\x80", 3);
+            memcpy(buf + 3, w, n);
+            memcpy(buf + 3 + n, "\xEE\x80\x80", 3);
+            int row = zb__lex_prefix(T, buf + 3, n + 3, &k);
+            ck_assert_msg(row >= 0 && k == n && !strcmp(T->rows[row].word, w), "%s", w);
+            ck_assert(row == 0 || strcmp(T->rows[row - 1].word, w) != 0); /* the first */
+            row = zb__lex_suffix(T, buf, 0, 3 + n, &ks);
+            ck_assert_msg(row >= 0 && ks == n && !strcmp(T->rows[row].word, w), "%s", w);
+            /* cut by its last character: a shorter word at most */
+            size_t cut = n - 1;
+            while (cut > 0 && ((unsigned char)w[cut] & 0xC0) == 0x80)
+                cut--;
+            row = zb__lex_prefix(T, w, cut, &k);
+            ck_assert(row < 0 ? k == 0 : k <= cut && !strncmp(T->rows[row].word, w, k));
+            words++;
+        }
+        size_t k = 99;
+        ck_assert_int_lt(zb__lex_prefix(T, "\xEE\x80\x80\xF0\x9F\x98\x80", 7, &k), 0);
+        ck_assert_uint_eq(k, 0);
+        ck_assert_int_lt(zb__lex_suffix(T, "\xF0\x9F\x98\x80\xEE\x80\x80", 0, 7, &k), 0);
+    }
+    ck_assert_uint_gt(words, 5000);
+}
+END_TEST
+
 /* schema/metrics.tsv v2 and schema/unit_conversions.tsv as embedded. */
 START_TEST(catalog_and_conversions) {
     ck_assert_uint_ge(zb__metric_count, 80);
@@ -279,6 +323,7 @@ int main(void) {
     tcase_add_test(t, text_out_of_order_spans_forward);
     tcase_add_test(t, utf8_helpers);
     tcase_add_test(t, region_table);
+    tcase_add_test(t, every_table_word_is_found_both_ways);
     tcase_add_test(t, catalog_and_conversions);
     suite_add_tcase(s, t);
     int failed = tu_run(s);

@@ -7,7 +7,8 @@
  * in folded form: NFKC and simplified), so a bad table fails the build with
  * "schema/units.tsv:14: ..." instead of misbehaving at run time. For each word
  * table the output holds the rows sorted by word plus a forward and a reversed
- * byte trie (see lib/tables.h). Run by the build; its output is not committed.
+ * trie over code points as double arrays, and the characters' codes they share
+ * (see lib/tables.h). Run by the build; its output is not committed.
  */
 #include <ctype.h>
 #include <dirent.h>
@@ -254,9 +255,8 @@ static size_t word_cps(const char *w, uint32_t *cps, size_t max, int reversed) {
     return n;
 }
 
-/* Prints the trie's hash slots and node rows; returns its hash mask. */
-static unsigned emit_trie(const char *name, const char *suffix, char **words, size_t n,
-                          int reversed) {
+/* The trie of n words (reversed when asked), built node by node. */
+static cp_trie build_trie(char **words, size_t n, int reversed) {
     cp_trie t = {0};
     trie_add_node(&t, 0, 0); /* the root */
     for (size_t i = 0; i < n; i++) {
@@ -270,30 +270,191 @@ static unsigned emit_trie(const char *name, const char *suffix, char **words, si
         if (t.row[node] < 0) /* rows are sorted: the first of a shared word */
             t.row[node] = (int32_t)i;
     }
-    size_t slots = 16;
-    while (slots < 2 * t.n)
-        slots *= 2;
-    zb_trie_edge *slotv = xrealloc(NULL, slots * sizeof *slotv);
-    memset(slotv, 0, slots * sizeof *slotv);
-    for (size_t i = 1; i < t.n; i++) {
-        uint32_t h = zb__trie_hash(t.parent[i], t.cp[i]) & (uint32_t)(slots - 1);
-        while (slotv[h].child)
-            h = (h + 1) & (uint32_t)(slots - 1);
-        slotv[h] = (zb_trie_edge){t.parent[i], t.cp[i], (uint32_t)i};
+    return t;
+}
+
+/* ---- the characters' codes, shared by every table's double array ---- */
+
+#define CODE_POINTS 0x110000u
+static uint32_t char_uses[CODE_POINTS]; /* in all word tables */
+static uint16_t code_of[CODE_POINTS];   /* 0: in no word */
+
+static uint32_t char_code(uint32_t cp) { return cp < CODE_POINTS ? code_of[cp] : 0; }
+
+/* Prints the trie as a double array (lib/tables.h); returns its size. */
+static size_t emit_double_array(const char *name, const char *suffix, const cp_trie *t) {
+    size_t n = t->n;
+    /* children of each node, by code, as index ranges into kids */
+    size_t *first = xrealloc(NULL, (n + 1) * sizeof *first);
+    uint32_t *kids = xrealloc(NULL, n * sizeof *kids), *code = xrealloc(NULL, n * sizeof *code);
+    memset(first, 0, (n + 1) * sizeof *first);
+    for (size_t i = 1; i < n; i++)
+        first[t->parent[i] + 1]++;
+    for (size_t i = 0; i < n; i++)
+        first[i + 1] += first[i];
+    size_t *fill = xrealloc(NULL, n * sizeof *fill);
+    memcpy(fill, first, n * sizeof *fill);
+    for (size_t i = 1; i < n; i++) {
+        code[i] = char_code(t->cp[i]);
+        size_t at = fill[t->parent[i]]++;
+        /* insertion by code keeps each node's children sorted */
+        while (at > first[t->parent[i]] && code[kids[at - 1]] > code[i]) {
+            kids[at] = kids[at - 1];
+            at--;
+        }
+        kids[at] = (uint32_t)i;
     }
-    fprintf(out, "static const zb_trie_edge %s_%s_slots[] = {", name, suffix);
-    for (size_t i = 0; i < slots; i++)
-        fprintf(out, "%s{%u,0x%X,%u},", i % 6 ? "" : "\n    ", slotv[i].parent, slotv[i].cp,
-                slotv[i].child);
-    fprintf(out, "\n};\nstatic const int32_t %s_%s_row[] = {", name, suffix);
-    for (size_t i = 0; i < t.n; i++)
-        fprintf(out, "%s%d,", i % 16 ? "" : "\n    ", t.row[i]);
+    size_t cap = 1024, size = 1, free_from = 1;
+    zb_trie_node *da = xrealloc(NULL, cap * sizeof *da);
+    for (size_t i = 0; i < cap; i++)
+        da[i] = (zb_trie_node){0, -1, -1};
+    da[0].row = t->row[0];
+    size_t *pos = xrealloc(NULL, n * sizeof *pos), *queue = xrealloc(NULL, n * sizeof *queue);
+    size_t head = 0, tail = 0;
+    pos[0] = 0;
+    queue[tail++] = 0;
+    while (head < tail) {
+        size_t u = queue[head++];
+        if (first[u] == first[u + 1])
+            continue; /* a leaf keeps base 0 */
+        uint32_t lo = code[kids[first[u]]];
+        /* first fit: the least base whose slots for every child are free */
+        size_t b = free_from > lo ? free_from - lo : 0;
+        for (;; b++) {
+            size_t j = first[u];
+            while (j < first[u + 1] &&
+                   (b + code[kids[j]] >= cap || da[b + code[kids[j]]].check < 0))
+                j++;
+            if (j == first[u + 1])
+                break;
+        }
+        size_t top = b + code[kids[first[u + 1] - 1]];
+        if (top >= cap) {
+            size_t old = cap;
+            while (top >= cap)
+                cap *= 2;
+            da = xrealloc(da, cap * sizeof *da);
+            for (size_t i = old; i < cap; i++)
+                da[i] = (zb_trie_node){0, -1, -1};
+        }
+        if (b > INT32_MAX || top > INT32_MAX)
+            die(name, 0, "trie too large for a double array");
+        da[pos[u]].base = (int32_t)b;
+        for (size_t j = first[u]; j < first[u + 1]; j++) {
+            size_t at = b + code[kids[j]];
+            da[at].check = (int32_t)pos[u];
+            da[at].row = t->row[kids[j]];
+            pos[kids[j]] = at;
+            queue[tail++] = kids[j];
+        }
+        if (top + 1 > size)
+            size = top + 1;
+        while (free_from < cap && da[free_from].check >= 0)
+            free_from++;
+    }
+    fprintf(out, "static const zb_trie_node %s_%s_nodes[] = {", name, suffix);
+    for (size_t i = 0; i < size; i++)
+        fprintf(out, "%s{%d,%d,%d},", i % 6 ? "" : "\n    ", da[i].base, da[i].check, da[i].row);
     fputs("\n};\n", out);
-    free(slotv);
-    free(t.parent);
-    free(t.cp);
-    free(t.row);
-    return (unsigned)(slots - 1);
+    free(first);
+    free(kids);
+    free(code);
+    free(fill);
+    free(da);
+    free(pos);
+    free(queue);
+    return size;
+}
+
+/* Word tables wait for their tries until every table's words are known,
+ * since the characters' codes are shared. */
+typedef struct pending_lex {
+    char *name;
+    char **words;
+    size_t n;
+    char kinds[256];
+} pending_lex;
+
+static pending_lex *pending;
+static size_t npending;
+
+static void count_chars(char **words, size_t n) {
+    for (size_t i = 0; i < n; i++) {
+        uint32_t cps[64];
+        size_t len = word_cps(words[i], cps, 64, 0);
+        for (size_t j = 0; j < len; j++)
+            if (cps[j] < CODE_POINTS)
+                char_uses[cps[j]]++;
+    }
+}
+
+static int by_uses(const void *a, const void *b) {
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    if (char_uses[x] != char_uses[y])
+        return char_uses[x] > char_uses[y] ? -1 : 1;
+    return x < y ? -1 : x > y;
+}
+
+/* Codes by frequency, 1 the most used, so that the children of a node (and
+ * the characters most words hold) sit close together in the arrays. */
+static void emit_char_codes(void) {
+    uint32_t *cps = xrealloc(NULL, CODE_POINTS * sizeof *cps);
+    size_t ncps = 0;
+    for (uint32_t cp = 0; cp < CODE_POINTS; cp++)
+        if (char_uses[cp])
+            cps[ncps++] = cp;
+    if (ncps >= UINT16_MAX)
+        die("schema", 0, "more than %u characters in the word tables", UINT16_MAX - 1);
+    qsort(cps, ncps, sizeof *cps, by_uses);
+    for (size_t i = 0; i < ncps; i++)
+        code_of[cps[i]] = (uint16_t)(i + 1);
+    free(cps);
+    static uint16_t block[ZB_CHAR_BLOCKS];
+    size_t nblocks = 0;
+    for (uint32_t cp = 0; cp < CODE_POINTS; cp++)
+        if (code_of[cp] && !block[cp >> 6])
+            block[cp >> 6] = (uint16_t)++nblocks;
+    fputs("\nconst uint16_t zb__char_block[ZB_CHAR_BLOCKS] = {", out);
+    for (size_t i = 0; i < ZB_CHAR_BLOCKS; i++)
+        fprintf(out, "%s%u,", i % 32 ? "" : "\n    ", block[i]);
+    fputs("\n};\nconst uint16_t zb__char_codes[][64] = {\n    {0},", out);
+    for (uint32_t b = 0; b < ZB_CHAR_BLOCKS; b++) {
+        if (!block[b])
+            continue;
+        fputs("\n    {", out);
+        for (uint32_t c = 0; c < 64; c++)
+            fprintf(out, "%s%u,", c % 32 ? "" : "\n        ", code_of[b << 6 | c]);
+        fputs("},", out);
+    }
+    fputs("\n};\n", out);
+}
+
+/* The tries of every word table, and the tables themselves. */
+static void emit_word_tries(void) {
+    for (size_t i = 0; i < npending; i++)
+        count_chars(pending[i].words, pending[i].n);
+    emit_char_codes();
+    for (size_t i = 0; i < npending; i++) {
+        pending_lex *p = &pending[i];
+        size_t size[2];
+        for (int reversed = 0; reversed < 2; reversed++) {
+            cp_trie t = build_trie(p->words, p->n, reversed);
+            size[reversed] = emit_double_array(p->name, reversed ? "rev" : "fwd", &t);
+            free(t.parent);
+            free(t.cp);
+            free(t.row);
+        }
+        fprintf(out,
+                "const zb_lex_table zb__%s = {%s_rows, %zu, {%s_fwd_nodes, %zu}, "
+                "{%s_rev_nodes, %zu}, %s_first, %s_last, %s};\n",
+                p->name, p->name, p->n, p->name, size[0], p->name, size[1], p->name, p->name,
+                p->kinds);
+        for (size_t w = 0; w < p->n; w++)
+            free(p->words[w]);
+        free(p->words);
+        free(p->name);
+    }
+    free(pending);
 }
 
 /* A word table ready to print: rows sorted (stably) by word. */
@@ -329,8 +490,6 @@ static void emit_lex(const char *name, lex *rows, size_t n) {
     char **words = xrealloc(NULL, n * sizeof *words);
     for (size_t i = 0; i < n; i++)
         words[i] = rows[i].word;
-    unsigned fwd_mask = emit_trie(name, "fwd", words, n, 0);
-    unsigned rev_mask = emit_trie(name, "rev", words, n, 1);
     /* the first and last code point of every word, as bloom bits */
     unsigned char first[ZB_LEX_BLOOM_BITS / 8] = {0}, last[ZB_LEX_BLOOM_BITS / 8] = {0};
     for (size_t i = 0; i < n; i++) {
@@ -384,17 +543,18 @@ static void emit_lex(const char *name, lex *rows, size_t n) {
         }
         fputs("};\n", out);
     }
-    free(words);
-    char kinds[256];
+    pending = xrealloc(pending, (npending + 1) * sizeof *pending);
+    pending_lex *p = &pending[npending++];
+    p->name = xstrdup(name);
+    p->words = words;
+    p->n = n;
+    for (size_t i = 0; i < n; i++)
+        words[i] = xstrdup(words[i]);
     if (by_kind)
-        snprintf(kinds, sizeof kinds, "%s_kind_first, sizeof %s_kind_first / sizeof *%s_kind_first",
-                 name, name, name);
+        snprintf(p->kinds, sizeof p->kinds,
+                 "%s_kind_first, sizeof %s_kind_first / sizeof *%s_kind_first", name, name, name);
     else
-        snprintf(kinds, sizeof kinds, "NULL, 0");
-    fprintf(out,
-            "const zb_lex_table zb__%s = {%s_rows, %zu, {%s_fwd_slots, %u, %s_fwd_row}, "
-            "{%s_rev_slots, %u, %s_rev_row}, %s_first, %s_last, %s};\n",
-            name, name, n, name, fwd_mask, name, name, rev_mask, name, name, name, kinds);
+        snprintf(p->kinds, sizeof p->kinds, "NULL, 0");
 }
 
 /* enum name → C identifier, or die */
@@ -975,6 +1135,7 @@ int main(int argc, char **argv) {
     gen_t2s();
     gen_migrations();
     gen_views();
+    emit_word_tries();
     if (fclose(out) != 0)
         die(tmp, 0, "write failed: %s", strerror(errno));
     if (rename(tmp, argv[2]) != 0)
