@@ -69,6 +69,10 @@ static inline uint32_t zb__punct_cp_at(const char *s, size_t n, size_t i, size_t
 
 /* Does s[i..n) start with the bytes of w? */
 static inline int zb__starts(const char *s, size_t n, size_t i, const char *w) {
+    /* the first byte turns most away before strlen and memcmp (lists of words
+     * are tried in loops, at every clause) */
+    if (w[0] && (i >= n || s[i] != w[0]))
+        return 0;
     size_t k = strlen(w);
     return i + k <= n && memcmp(s + i, w, k) == 0;
 }

@@ -124,11 +124,28 @@ uint32_t zb__t2s_fold(uint32_t cp) {
 }
 
 int zb__lex_any(const zb_lex_table *t, const char *s, size_t n, int kind) {
-    for (size_t i = 0; i < n; i += zb__utf8_len((unsigned char)s[i])) {
+    /* zb__lex_may_start_kind at every character, its table chosen once */
+    const uint8_t *bits = t->first;
+    if (t->kind_first) {
+        if (kind < 0 || (size_t)kind >= t->nkinds)
+            return 0;
+        bits = t->kind_first[kind];
+    }
+    const unsigned char *u = (const unsigned char *)s;
+    for (size_t i = 0; i < n;) {
         size_t k;
-        if (zb__lex_may_start_kind(t, kind, (const unsigned char *)s + i, n - i) &&
-            zb__row_has(t, zb__lex_prefix_walk(t, s + i, n - i, &k), kind))
+        int may;
+        if (u[i] >= 0xE0 && u[i] < 0xF0 && n - i >= 3) {
+            may = zb__lex_bloom3(bits, u + i + 1);
+            k = 3;
+        } else {
+            may = zb__lex_may_start(bits, u + i, n - i);
+            k = zb__utf8_len(u[i]);
+        }
+        size_t matched;
+        if (may && zb__row_has(t, zb__lex_prefix_walk(t, s + i, n - i, &matched), kind))
             return 1;
+        i += k;
     }
     return 0;
 }
