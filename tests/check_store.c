@@ -220,6 +220,52 @@ START_TEST(ingest_is_whole_and_idempotent) {
 }
 END_TEST
 
+/* Every row stored is the parse's row of that ordinal, in its sentence, for
+ * a paragraph of 15 figures and for the sample. */
+START_TEST(stored_rows_are_the_parse_rows_in_order) {
+    static const char text[] =
+        "一、2022年工作回顾\n"
+        "全年粮食产量1.2亿斤，增长1%；蔬菜产量2.2万吨，增长2%；水果产量3.3万吨，增长3%；"
+        "肉类产量4.4万吨，增长4%；禽蛋产量5.5万吨，增长5%；牛奶产量6.6万吨，增长6%；"
+        "水产品产量7.7万吨，增长7%；木材产量8.8万立方米。\n";
+    const char *texts[2] = {text, sample};
+    size_t lens[2] = {sizeof text - 1, sample_len};
+    for (int t = 0; t < 2; t++) {
+        zb_db *db = open_new("rows.db");
+        const char *p = path_of("rows.db", 0);
+        zb_ingest_result r = ingest(db, texts[t], lens[t], 0);
+        zb_db_close(db);
+        zb_doc *doc;
+        ck_assert_int_eq(zb_parse(&doc, texts[t], lens[t], NULL), ZB_OK);
+        ck_assert_uint_eq(r.indicators, zb_doc_count(doc));
+        ck_assert_uint_ge(zb_doc_count(doc), 15);
+        sqlite3 *c;
+        ck_assert_int_eq(sqlite3_open_v2(p, &c, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+        sqlite3_stmt *st;
+        ck_assert_int_eq(sqlite3_prepare_v2(c,
+                                            "SELECT i.ordinal, i.surface, i.value, i.span_start, "
+                                            "s.text FROM indicators i JOIN sentences s ON s.id = "
+                                            "i.sentence_id ORDER BY i.id",
+                                            -1, &st, NULL),
+                         SQLITE_OK);
+        size_t n = 0;
+        for (; sqlite3_step(st) == SQLITE_ROW; n++) {
+            const zb_indicator *ind = zb_doc_get(doc, n);
+            ck_assert_int_eq(sqlite3_column_int64(st, 0), (long long)n);
+            ck_assert_str_eq((const char *)sqlite3_column_text(st, 1), ind->surface);
+            if (ind->value == ind->value)
+                ck_assert_double_eq(sqlite3_column_double(st, 2), ind->value);
+            ck_assert_int_eq(sqlite3_column_int64(st, 3), (long long)ind->span_start);
+            ck_assert_str_eq((const char *)sqlite3_column_text(st, 4), ind->sentence);
+        }
+        ck_assert_uint_eq(n, zb_doc_count(doc));
+        sqlite3_finalize(st);
+        sqlite3_close(c);
+        zb_doc_free(doc);
+    }
+}
+END_TEST
+
 START_TEST(replace_extracts_again) {
     zb_db *db = open_new("replace.db");
     const char *p = path_of("replace.db", 0);
@@ -1002,6 +1048,7 @@ int main(void) {
     tcase_add_test(t, newer_foreign_and_broken_files_are_refused);
     tcase_add_test(t, read_only_file_and_handle);
     tcase_add_test(t, ingest_is_whole_and_idempotent);
+    tcase_add_test(t, stored_rows_are_the_parse_rows_in_order);
     tcase_add_test(t, replace_extracts_again);
     tcase_add_test(t, a_failure_rolls_the_document_back);
     tcase_add_test(t, one_thread_or_two_store_the_same);
