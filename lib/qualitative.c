@@ -58,14 +58,13 @@ static size_t than_at(const char *s, size_t i, size_t k, size_t hi) {
 static int find_phrase(const char *s, size_t lo, size_t hi, size_t *at, size_t *len) {
     for (size_t i = lo; i < hi; i += zb__utf8_len((unsigned char)s[i])) {
         const unsigned char *u = (const unsigned char *)s + i;
-        int qual = zb__lex_may_start_kind(&zb__lexicon, ZB_LX_qual, u, hi - i);
-        int than = zb__lex_may_start_kind(&zb__lexicon, ZB_LX_than, u, hi - i);
-        if (!qual && !than)
+        /* a kind the filter turns away has no row at this word either */
+        if (!zb__lex_may_start_kinds(&zb__lexicon, 1u << ZB_LX_qual | 1u << ZB_LX_than, u, hi - i))
             continue;
         size_t k;
         int word = zb__lex_prefix_walk(&zb__lexicon, s + i, hi - i, &k);
-        int q = qual ? zb__lex_find_kind(&zb__lexicon, word, ZB_LX_qual) : -1;
-        if (q < 0 && than && (q = zb__lex_find_kind(&zb__lexicon, word, ZB_LX_than)) >= 0 &&
+        int q = zb__lex_find_kind(&zb__lexicon, word, ZB_LX_qual);
+        if (q < 0 && (q = zb__lex_find_kind(&zb__lexicon, word, ZB_LX_than)) >= 0 &&
             (k = than_at(s, i, k, hi)) == 0)
             q = -1;
         if (q >= 0) {

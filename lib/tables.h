@@ -84,6 +84,8 @@ enum { ZB_PAGE_ROLES(ZB_PG_) ZB_PG_COUNT };
 #undef ZB_PW_
 #undef ZB_PG_
 #undef ZB_HT_
+/* sets of roles are bit masks (zb__lex_may_start_kinds) */
+_Static_assert(ZB_LX_COUNT <= 32 && ZB_EN_COUNT <= 32, "a set of roles fits an unsigned");
 
 #define ZB_UF_cn (1u << 0)
 #define ZB_UF_cls (1u << 1)
