@@ -132,20 +132,11 @@ int zb__lex_any(const zb_lex_table *t, const char *s, size_t n, int kind) {
         bits = t->kind_first[kind];
     }
     const unsigned char *u = (const unsigned char *)s;
-    for (size_t i = 0; i < n;) {
+    for (size_t i = 0; i < n; i += zb__utf8_len(u[i])) {
         size_t k;
-        int may;
-        if (u[i] >= 0xE0 && u[i] < 0xF0 && n - i >= 3) {
-            may = zb__lex_bloom3(bits, u + i + 1);
-            k = 3;
-        } else {
-            may = zb__lex_may_start(bits, u + i, n - i);
-            k = zb__utf8_len(u[i]);
-        }
-        size_t matched;
-        if (may && zb__row_has(t, zb__lex_prefix_walk(t, s + i, n - i, &matched), kind))
+        if (zb__lex_may_start(bits, u + i, n - i) &&
+            zb__row_has(t, zb__lex_prefix_walk(t, s + i, n - i, &k), kind))
             return 1;
-        i += k;
     }
     return 0;
 }
