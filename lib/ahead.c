@@ -78,6 +78,7 @@ typedef struct pipeline {
     zb_packet *head, *tail;
     size_t queued;    /* bytes */
     size_t limit;     /* of queued, but for one packet */
+    size_t wake;      /* of queued, before a sleeping taker is woken */
     /* stored packets, freed by the parse's thread that made them: a free from
      * the other thread would contend for its malloc arena's lock */
     zb_packet *spent;
@@ -121,18 +122,18 @@ static void free_packets(const zb_mem *m, zb_packet *p) {
     }
 }
 
-/* zb__paragraph_fn, in the parse's thread: free what was stored, queue the
- * paragraph's packet, and wait while too much waits already. */
+/* zb__paragraph_fn, in the parse's thread: queue the paragraph's packet,
+ * waiting while too much waits already, and free what was stored meanwhile.
+ * A sleeping taker is woken once `wake` bytes wait, not for every packet: a
+ * taker faster than the parse would otherwise sleep and be woken (two system
+ * calls and two context switches) at every paragraph. */
 static int enqueue(void *ctx, const zb_doc *doc) {
     pipeline *pl = ctx;
-    pthread_mutex_lock(&pl->mu);
-    zb_packet *spent = pl->spent;
-    pl->spent = NULL;
-    pthread_mutex_unlock(&pl->mu);
-    free_packets(&pl->mem, spent);
     zb_packet *p = next_packet(pl, doc);
     pthread_mutex_lock(&pl->mu);
     while (p && !pl->stop && pl->queued && pl->queued + p->bytes > pl->limit) {
+        if (pl->taker_waits) /* it sleeps below `wake`: both would */
+            pthread_cond_signal(&pl->changed);
         pl->parser_waits = 1;
         pthread_cond_wait(&pl->changed, &pl->mu);
         pl->parser_waits = 0;
@@ -150,10 +151,13 @@ static int enqueue(void *ctx, const zb_doc *doc) {
         pl->tail = p;
         pl->queued += p->bytes;
         p = NULL;
-        if (pl->taker_waits)
+        if (pl->taker_waits && pl->queued >= pl->wake)
             pthread_cond_signal(&pl->changed);
     }
+    zb_packet *spent = pl->spent;
+    pl->spent = NULL;
     pthread_mutex_unlock(&pl->mu);
+    free_packets(&pl->mem, spent);
     zb__free(&pl->mem, p);
     return rc;
 }
@@ -222,8 +226,12 @@ static int drain(pipeline *pl) {
 static int run_packets(zb_doc **out, const char *text, size_t len, const zb_parse_options *opts,
                        size_t ahead, int rows_only, zb__packet_fn fn, void *ctx, zb_err *err,
                        int *said) {
+    /* a sixteenth of the queue, less for a short text: its packets still
+     * reach fn while the parse goes on */
+    size_t wake = ahead / 16 < len / 16 ? ahead / 16 : len / 16;
     pipeline pl = {.text = text, .len = len, .opts = opts, .fn = fn, .ctx = ctx, .limit = ahead,
-                   .mem = {opts ? opts->allocator : NULL}, .rows_only = rows_only};
+                   .wake = wake, .mem = {opts ? opts->allocator : NULL},
+                   .rows_only = rows_only};
     int rc;
     pthread_t thread;
     if (ahead && pthread_mutex_init(&pl.mu, NULL) == 0) {

@@ -37,7 +37,8 @@ typedef int (*zb__packet_fn)(void *ctx, const zb_packet *p);
 /* zb__parse_paragraphs() with each paragraph handed to fn as a packet. With
  * `ahead` > 0, the parse runs in a second thread (or, when none can be
  * started, here) and waits while more than `ahead` bytes of packets (and at
- * least one) wait for fn. *said is 1 when
+ * least one) wait for fn; fn's thread, once it has nothing to do, sleeps
+ * until a sixteenth of `ahead` (or of len) waits, or the parse ends. *said is 1 when
  * the result is not the parse's own: fn's (fn says why, e.g. in err), or no
  * memory for a packet (err says so). *out is the document as
  * zb__parse_paragraphs() leaves it. */

@@ -199,6 +199,42 @@ START_TEST(a_parse_failure_is_the_parse_s) {
 }
 END_TEST
 
+/* The taker sleeps until enough bytes of packets wait, and the parse waits
+ * while too many do: a packet bigger than the queue, after a few small ones
+ * that did not wake the taker, must wake it, not leave both threads asleep. */
+START_TEST(a_big_packet_after_small_ones_is_stored) {
+    dump text_of = {0};
+    put(&text_of, "%s", "");
+    for (int i = 0; i < 5; i++) /* one row each: packets of a few hundred bytes */
+        put(&text_of, "全年地区生产总值增长%d%%。\n\n", i + 1);
+    for (int i = 0; i < 400; i++)
+        put(&text_of, "粮食产量达到%d亿斤。", 700 + i);
+    put(&text_of, "%s", "\n\n");
+    while (text_of.n < 200000) /* a long text: the taker waits for 4 KB */
+        put(&text_of, "%s", "此段没有数字。\n\n");
+    zb_parse_options po = ZB_PARSE_OPTIONS_INIT;
+    dump serial = {0}, ahead = {0};
+    put(&serial, "%s", "");
+    put(&ahead, "%s", "");
+    zb_doc *doc = NULL;
+    zb_err err = {0};
+    int said;
+    ck_assert_int_eq(zb__parse_packets(&doc, text_of.s, text_of.n, &po, 0, collect, &serial,
+                                       &err, &said),
+                     ZB_OK);
+    zb_doc_free(doc);
+    ck_assert_int_eq(zb__parse_packets(&doc, text_of.s, text_of.n, &po, 64 * 1024, collect,
+                                       &ahead, &err, &said),
+                     ZB_OK);
+    zb_doc_free(doc);
+    ck_assert_ptr_nonnull(strstr(serial.s, "I "));
+    ck_assert_str_eq(ahead.s, serial.s);
+    free(serial.s);
+    free(ahead.s);
+    free(text_of.s);
+}
+END_TEST
+
 /* ---- zb_parse_each() with ZB_PARSE_AHEAD ---- */
 
 typedef struct rows {
@@ -334,6 +370,7 @@ int main(void) {
     tcase_add_test(t, packets_outlive_the_parse);
     tcase_add_test(t, a_store_failure_stops_the_parse);
     tcase_add_test(t, a_parse_failure_is_the_parse_s);
+    tcase_add_test(t, a_big_packet_after_small_ones_is_stored);
     suite_add_tcase(s, t);
     TCase *e = tcase_create("each");
     tcase_add_test(e, each_ahead_gives_the_same_rows);
