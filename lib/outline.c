@@ -243,6 +243,10 @@ int zb__outline_sector(const zb_outline *o) {
  * report year) — or anywhere once the plan part has begun — and no word of the
  * year before (年初, 去年): 完成了年初确定的主要预期目标 looks back, not ahead. */
 static int announces_goals(const char *s, size_t n, int report_year, int in_plan) {
+    /* only a goals word says yes: most sentences hold none, and the filter
+     * tells so without a walk at every character */
+    if (!zb__lex_any(&zb__lexicon, s, n, ZB_LX_goals))
+        return 0;
     int now = in_plan;
     for (size_t i = 0; i < n;) {
         size_t k;
