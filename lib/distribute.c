@@ -176,6 +176,20 @@ static int complete_partners(char items[][128], int n) {
     return 1;
 }
 
+/* The length of the word naming an industry (产业, 制造业) that item ends
+ * with, when no head word comes before it; else 0. */
+static size_t industry_end(const char *item) {
+    size_t n = strlen(item), k;
+    int row = zb__lex_suffix(&zb__lexicon, item, 0, n, &k);
+    if (!zb__lex_has(row, ZB_LX_industry) || k == n)
+        return 0;
+    int shared;
+    for (size_t i = 0; i < n - k; i += zb__utf8_len((unsigned char)item[i]))
+        if (head_word_at(item, n - k, i, &shared))
+            return 0;
+    return k;
+}
+
 /* Items without a head of their own take the last item's: the words from its
  * first head word (黄金、白银、镍产量 → 黄金产量; 原煤、天然气产量 → 原煤产量), for
  * items of up to three characters, or up to six when the head begins with a
@@ -193,6 +207,20 @@ static void complete_peers(char items[][128], int n) {
         for (const char *p = items[k]; *p; p += zb__utf8_len((unsigned char)*p))
             chars++;
         bytes = strlen(items[k]);
+        if (head && industry_end(items[k])) {
+            /* 战略性新兴产业、高技术产业投资: the industry takes the measure (投资),
+             * without the last item's own industry word (产业) */
+            size_t at = head, w;
+            int row = zb__lex_prefix(&zb__lexicon, last + at, strlen(last + at), &w);
+            if (zb__lex_has(row, ZB_LX_industry))
+                at += w;
+            if (last[at]) {
+                char cand[256];
+                zb__phrase_join(cand, sizeof cand, items[k], bytes, last + at);
+                zb__phrase_copy(items[k], 128, cand);
+            }
+            continue;
+        }
         if (chars == 0 || chars > (head && shared ? 6 : 3) || has_head_word(items[k]))
             continue;
         size_t at = head;

@@ -188,6 +188,14 @@ static const struct {
     /* a shared word starts the head; longer items take it too */
     {"轻纺服装、电子信息产业增加值分别增长6%、12%。", 0, "轻纺服装产业增加值"},
     {"涉农、绿色贷款余额分别增长11%、25%。", 0, "涉农贷款余额"},
+    /* an item that names an industry or a kind of firm takes the measure,
+     * however long it is, without the last item's own industry word */
+    {"全市节能环保产业、新材料产业投资分别增长9%、7%。", 0, "全市节能环保产业投资"},
+    {"先进装备制造业、轻工业增加值分别增长4%、3%。", 0, "先进装备制造业增加值"},
+    {"专精特新中小企业、瞪羚企业数量分别增长20%、15%。", 0, "专精特新中小企业数量"},
+    /* but not a measure it has already, nor one the last item lacks */
+    {"海洋渔业产量、海洋服务业分别增长1%、2%。", 0, "海洋渔业产量"},
+    {"民营企业、外资企业分别增长6%、8%。", 0, "民营企业"},
     /* an item with a head of its own keeps its words */
     {"粮食产量、棉花总产值分别增长1%、2%。", 0, "粮食产量"},
     /* the period's word is the figure's, not the metric's; after a
