@@ -416,6 +416,33 @@ static int clause_owner(const zb_para *p, size_t lo, size_t hi, size_t *elo, siz
            !enumerated(s, *ehi, p->q[f].before_start);
 }
 
+/* The object of a pivot verb that opens the clause s[lo..hi) after lead words
+ * (支持一汽做实排产计划): a known owner, a name with its suffix or a place
+ * below the province, followed by what it does. It goes on to do what the
+ * later clauses of the sentence tell. */
+static int pivot_owner(const char *s, size_t lo, size_t hi, size_t *elo, size_t *ehi) {
+    size_t i = lo, k;
+    for (int guard = 0; guard < 4 && i < hi; guard++) {
+        if (zb__lex_prefix_kind(&zb__lexicon, s + i, hi - i, ZB_LX_lead, &k) >= 0 ||
+            en_is(en_word(s, i, hi, &k), ZB_EN_lead))
+            i += k;
+        else
+            break;
+    }
+    if (!en_is(en_word(s, i, hi, &k), ZB_EN_pivot))
+        return 0;
+    i += k;
+    size_t end = owner_at(s, i, hi, 0);
+    /* not one of several (推动长春市与吉林市协同发展: their work together) */
+    if (end == i || end >= hi || !zb__is_cjk(zb__cp_at(s, hi, end, NULL)) ||
+        generic_name(s, i, end) || zb__starts(s, hi, end, "与") || zb__starts(s, hi, end, "和") ||
+        zb__starts(s, hi, end, "及") || zb__starts(s, hi, end, "、"))
+        return 0;
+    *elo = i;
+    *ehi = end;
+    return 1;
+}
+
 /* Does the clause's own subject carry a name (中欧班列(温州号)开行120列)? Then
  * it is the clause's subject, not the sentence's owner. */
 static int own_named_subject(const char *s, size_t lo, size_t hi) {
@@ -597,6 +624,13 @@ void zb__entity(const zb_para *p, const zb_qctx *c, zb_attr *a) {
             memcpy(a->metric, metric, sizeof metric);
         else
             a->entity[0] = 0;
+        return;
+    }
+    /* 4b. a clause that goes on with a verb (力争全年实现销量410万辆), in a
+     * sentence that opens by naming who does it (支持一汽做实排产计划，…) */
+    if (en_is(en_word(s, h, before, &k), ZB_EN_verb) &&
+        pivot_owner(s, c->sent_start, first_end, &lo, &hi)) {
+        take(a, s, lo, hi);
         return;
     }
     /* 5. the owner of the clause before, when this clause goes on with its
