@@ -6,7 +6,8 @@
  * another quantity (than … than_end: 增速高于地区生产总值增速). A phrase makes a
  * row when its clause holds no figure and the goal belongs to a statement of
  * goals or results: its sentence holds figures too, or it is in a list of this
- * year's main targets, or its metric is in the catalog. The metric is the
+ * year's main targets, or its metric is in the catalog, or it is a sentence of
+ * its own after one of figures (…，物价总体平稳。国际收支基本平衡。). The metric is the
  * clause before the phrase; a clause that is only the phrase takes the metric
  * of the figure before it (…增长8.1%，与经济增长基本同步), else the words after
  * it (完成国家下达的主要污染物减排目标). A list of metrics (能耗和二氧化碳排放) gives one row each,
@@ -18,6 +19,7 @@
 
 #include "attribute.h"
 #include "chars.h"
+#include "marker.h"
 #include "tables.h"
 
 static int ends_clause(uint32_t cp) {
@@ -187,6 +189,25 @@ static int of_one_year(const zb_para *p, size_t at) {
 }
 
 /* The goal of clause s[cs..ce) of sentence si, if it states one. */
+/* Is the clause s[cs..ce) a sentence of its own, after a sentence of figures
+ * in its paragraph (居民消费价格上涨0.9%，物价总体平稳。国际收支基本平衡。)? Then it
+ * goes on with the statement of results or goals. */
+static int lone_after_figures(const zb_para *p, size_t si, size_t cs, size_t ce) {
+    int level;
+    size_t mlen;
+    /* not the title of an item (五是民生福祉持续改善。) */
+    if (si == 0 || cs != p->sent[si].start || zb__heading_marker(p->s + cs, ce - cs, &level, &mlen))
+        return 0;
+    for (size_t i = ce; i < p->sent[si].end;) {
+        size_t k;
+        uint32_t cp = zb__cp_at(p->s, p->n, i, &k);
+        if (cp != ' ' && !zb__is_final_punct(cp) && cp != 0x3002)
+            return 0;
+        i += k;
+    }
+    return has_figure(p, p->sent[si - 1].start, p->sent[si - 1].end);
+}
+
 static int goal_of(const zb_para *p, const zb_vec *out, size_t first, size_t si, size_t cs,
                    size_t ce, found *f) {
     const char *s = p->s;
@@ -240,7 +261,8 @@ static int goal_of(const zb_para *p, const zb_vec *out, size_t first, size_t si,
      * catalog */
     int sector;
     return has_figure(p, p->sent[si].start, p->sent[si].end) ||
-           (si >= p->goals_from && of_one_year(p, at)) || *zb__metric_id(f->metric[0], &sector);
+           (si >= p->goals_from && of_one_year(p, at)) || *zb__metric_id(f->metric[0], &sector) ||
+           lone_after_figures(p, si, cs, ce);
 }
 
 /* Move the rows out[first..] into text order (figures by their start, goals by
