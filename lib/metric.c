@@ -105,6 +105,37 @@ static void right_noun(const zb_para *p, const zb_qctx *c, size_t from, size_t *
     *hi = i == end && end < c->clause_end ? zb__strip_before_figure(s, from, i) : i;
 }
 
+#define SHARED_COUNT_GAP 8 /* characters between two counts of one noun: 市(州) */
+
+/* Is q[qi] the first of two counts in the same unit that a 、 joins and that
+ * count one noun, written after the second (全省50户、市(州)500户重点企业,
+ * 国家级3个、省级5个重点实验室)? */
+static int counts_share_noun(const zb_para *p, size_t qi) {
+    const zb_qty *q = &p->q[qi], *next = qi + 1 < p->nq ? &p->q[qi + 1] : NULL;
+    const char *s = p->s;
+    if (!next || !(q->unit_flags & ZB_UF_cls) || !next->noun_follows ||
+        strcmp(q->unit, next->unit) != 0 || !zb__starts(s, p->n, q->end, "、"))
+        return 0;
+    /* the first count follows a scope (全省, 省级), not its own noun (引进项目50个) */
+    size_t b = q->before_start, floor = b > 24 ? b - 24 : 0, own_len;
+    int scope = b >= 3 && zb__starts(s, b, b - 3, "级");
+    if (!scope)
+        scope = zb__row_has(&zb__entities, zb__lex_suffix(&zb__entities, s, floor, b, &own_len),
+                            ZB_EN_own);
+    if (!scope)
+        return 0;
+    int chars = 0;
+    for (size_t i = q->end + 3; i < next->before_start; chars++) {
+        size_t k;
+        uint32_t cp = zb__cp_at(s, p->n, i, &k);
+        if (chars == SHARED_COUNT_GAP || cp == 0x3001 || zb__is_clause_punct(cp) ||
+            zb__is_final_punct(cp) || cp == 0x3002 || (cp >= '0' && cp <= '9'))
+            return 0;
+        i += k;
+    }
+    return 1;
+}
+
 /* The subject of the clause before: 粮食生产获得大丰收 → 粮食生产. */
 static void clause_subject(const zb_para *p, const zb_qctx *c, char *out, size_t size) {
     const char *s = p->s;
@@ -282,6 +313,9 @@ void zb__metric_for(const zb_para *p, const zb_qctx *ctx, size_t qi, zb_metric_s
     if (!noun && qi + 1 < p->nq && p->q[qi + 1].start == q->end &&
         !(c->list_cont && p->q[qi + 1].chinese)) {
         noun = p->q[qi + 1].noun_follows;
+        noun_from = p->q[qi + 1].end;
+    } else if (!noun && counts_share_noun(p, qi)) {
+        noun = 1;
         noun_from = p->q[qi + 1].end;
     }
     if (noun && (verbs || (q->unit_flags & ZB_UF_cls))) {

@@ -196,6 +196,12 @@ static const struct {
     /* but not a measure it has already, nor one the last item lacks */
     {"海洋渔业产量、海洋服务业分别增长1%、2%。", 0, "海洋渔业产量"},
     {"民营企业、外资企业分别增长6%、8%。", 0, "民营企业"},
+    /* two counts of one noun written after the second: the first counts it too,
+     * after a scope (全省, 省级); a count after its own noun keeps it */
+    {"培育国家级8家、省级30家专精特新企业。", 0, "培育国家级专精特新企业"},
+    {"做好全市20户、区县200户重点企业用工监测。", 0, "做好全市重点企业用工监测"},
+    {"引进项目50个、落地100个产业项目。", 0, "引进项目"},
+    {"新建学校5所、幼儿园10所。", 1, "幼儿园"},
     /* an item with a head of its own keeps its words */
     {"粮食产量、棉花总产值分别增长1%、2%。", 0, "粮食产量"},
     /* the period's word is the figure's, not the metric's; after a
