@@ -14,6 +14,7 @@
 
 #include "attribute.h"
 #include "chars.h"
+#include "marker.h"
 #include "tables.h"
 
 /* Where to cut s[lo..hi) at its last predicate of `role`: before it, or
@@ -103,6 +104,55 @@ static void right_noun(const zb_para *p, const zb_qctx *c, size_t from, size_t *
      * next figure is that figure's (a noun that ends its clause keeps its
      * words: 投入使用, 取得突破) */
     *hi = i == end && end < c->clause_end ? zb__strip_before_figure(s, from, i) : i;
+}
+
+#define SUBJECT_CHARS 8 /* a subject before an action: 高速公路, 城市更新 */
+
+static int is_act(const char *s, size_t i, size_t hi, size_t *k) {
+    return i < hi && zb__pred_has(zb__lex_prefix(&zb__predicates, s + i, hi - i, k), ZB_PR_act);
+}
+
+/* The subject of the sentence's first clause when an action and a count of
+ * `unit` follow it there (高速公路续建集安至桓仁等7个项目…): its span, or lo == hi.
+ * Not a lead word, a list marker or the report's own region (全省新建…), not
+ * words with a digit. */
+static void act_subject(const zb_para *p, const zb_qctx *c, const char *unit, size_t *lo,
+                        size_t *hi) {
+    const char *s = p->s;
+    size_t end = c->clause_start, i, k;
+    *lo = *hi = 0;
+    if (end <= c->sent_start)
+        return;
+    i = zb__strip_leading(s, c->sent_start, end);
+    size_t from = i;
+    int chars = 0;
+    while (i < end && !is_act(s, i, end, &k)) {
+        uint32_t cp = zb__cp_at(s, end, i, &k);
+        if (!zb__is_cjk(cp) || ++chars > SUBJECT_CHARS)
+            return;
+        i += k;
+    }
+    size_t own;
+    int level;
+    if (chars < 2 || i >= end ||
+        zb__row_has(&zb__entities, zb__lex_prefix(&zb__entities, s + from, i - from, &own),
+                    ZB_EN_own) ||
+        zb__heading_marker(s + from, i - from, &level, &own))
+        return;
+    /* the two clauses say the same of the subject: a count of the same unit
+     * after the action in each (续建…7个项目，新开工…3个项目) */
+    size_t first_end = i;
+    while (first_end < end) {
+        uint32_t cp = zb__cp_at(s, end, first_end, &k);
+        if (zb__is_clause_punct(cp) && cp != 0x3001)
+            break;
+        first_end += k;
+    }
+    long f = zb__figure_in(p->q, p->nq, i, first_end);
+    if (f < 0 || strcmp(p->q[f].unit, unit) != 0 || !p->q[f].noun_follows)
+        return;
+    *lo = from;
+    *hi = i;
 }
 
 #define SHARED_COUNT_GAP 8 /* characters between two counts of one noun: 市(州) */
@@ -323,6 +373,13 @@ void zb__metric_for(const zb_para *p, const zb_qctx *ctx, size_t qi, zb_metric_s
         right_noun(p, c, noun_from, &nlo, &nhi);
         /* 4万亿、5万亿两个台阶: the next figure starts where its noun would */
         if (nhi > nlo) {
+            /* …，新开工长春都市圈西环线等3个项目: a later action of the subject
+             * the sentence opened with (高速公路续建…) */
+            size_t slo, shi, k;
+            if (is_act(s, lo, hi, &k)) {
+                act_subject(p, c, q->unit, &slo, &shi);
+                zb__phrase_append(out, size, s, slo, shi);
+            }
             zb__phrase_append(out, size, s, lo, hi);
             zb__phrase_append(out, size, s, nlo, nhi);
             took_noun = 1;
