@@ -169,9 +169,12 @@ int main(int argc, char **argv) {
     }
     zb_db_close(made);
     sqlite3 *src, *dst;
-    if (sqlite3_open_v2(argv[1], &src, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+    /* NOMUTEX, as zb_db_open() opens: one thread uses each connection */
+    if (sqlite3_open_v2(argv[1], &src, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL) !=
+        SQLITE_OK)
         die(src, argv[1]);
-    if (sqlite3_open(argv[2], &dst) != SQLITE_OK)
+    if (sqlite3_open_v2(argv[2], &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) !=
+        SQLITE_OK)
         die(dst, argv[2]);
     /* the settings zb_db_open() gives a connection (lib/migrate.c) */
     exec(dst, "PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; "
