@@ -188,7 +188,6 @@ static int of_one_year(const zb_para *p, size_t at) {
            (y.kind == ZB_YEARS_ONE && (y.from ? y.from == ry : y.from_rel == 0));
 }
 
-/* The goal of clause s[cs..ce) of sentence si, if it states one. */
 /* Is the clause s[cs..ce) a sentence of its own, after a sentence of figures
  * in its paragraph (居民消费价格上涨0.9%，物价总体平稳。国际收支基本平衡。)? Then it
  * goes on with the statement of results or goals. */
@@ -196,7 +195,8 @@ static int lone_after_figures(const zb_para *p, size_t si, size_t cs, size_t ce)
     int level;
     size_t mlen;
     /* not the title of an item (五是民生福祉持续改善。) */
-    if (si == 0 || cs != p->sent[si].start || zb__heading_marker(p->s + cs, ce - cs, &level, &mlen))
+    if (si == 0 || cs != p->sent[si].start ||
+        zb__heading_marker(p->s + cs, ce - cs, &level, &mlen))
         return 0;
     for (size_t i = ce; i < p->sent[si].end;) {
         size_t k;
@@ -208,6 +208,7 @@ static int lone_after_figures(const zb_para *p, size_t si, size_t cs, size_t ce)
     return has_figure(p, p->sent[si - 1].start, p->sent[si - 1].end);
 }
 
+/* The goal of clause s[cs..ce) of sentence si, if it states one. */
 static int goal_of(const zb_para *p, const zb_vec *out, size_t first, size_t si, size_t cs,
                    size_t ce, found *f) {
     const char *s = p->s;
@@ -258,7 +259,7 @@ static int goal_of(const zb_para *p, const zb_vec *out, size_t first, size_t si,
     /* a goal of a statement of goals or results, not a phrase in passing: its
      * sentence has figures, or is in a list of this year's main targets (not
      * of a span of years: 到2030年…差距进一步缩小), or its metric is in the
-     * catalog */
+     * catalog, or it is a sentence of its own after one of figures */
     int sector;
     return has_figure(p, p->sent[si].start, p->sent[si].end) ||
            (si >= p->goals_from && of_one_year(p, at)) || *zb__metric_id(f->metric[0], &sector) ||
