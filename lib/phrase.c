@@ -72,6 +72,10 @@ size_t zb__strip_leading(const char *s, size_t lo, size_t hi) {
         int level;
         if (lo < hi && s[lo] == '(' && zb__heading_marker(s + lo, hi - lo, &level, &k) && lo + k <= hi)
             lo += k;
+        /* an ordinal item's within a paragraph: …；二是利用闲置资源改造… */
+        else if (lo < hi && zb__heading_marker(s + lo, hi - lo, &level, &k) && k >= 6 &&
+                 lo + k <= hi && zb__starts(s, lo + k, lo + k - 3, "是"))
+            lo += k;
         /* 和美乡村, 对外贸易: a word that begins with a conjunction keeps it */
         if (lo != at)
             row = zb__lex_prefix(&zb__lexicon, s + lo, hi - lo, &k);

@@ -202,6 +202,9 @@ static const struct {
     {"做好全市20户、区县200户重点企业用工监测。", 0, "做好全市重点企业用工监测"},
     {"引进项目50个、落地100个产业项目。", 0, "引进项目"},
     {"新建学校5所、幼儿园10所。", 1, "幼儿园"},
+    /* an ordinal item's marker inside a paragraph is no part of the metric */
+    {"一是新建学校5所;二是改造乡镇卫生院10个。", 1, "改造乡镇卫生院"},
+    {"三是支持高校毕业生到基层就业1万名。", 0, "支持高校毕业生到基层就业"},
     /* an item with a head of its own keeps its words */
     {"粮食产量、棉花总产值分别增长1%、2%。", 0, "粮食产量"},
     /* the period's word is the figure's, not the metric's; after a
