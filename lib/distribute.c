@@ -10,7 +10,18 @@
 #include "chars.h"
 #include "tables.h"
 
-/* Split a subject list at 、和及与 (outside brackets and quotes). */
+/* Is the conjunction at s[i] part of a word (普及率, 参与, 和美乡村)? */
+static int in_word(const char *s, size_t lo, size_t i, size_t hi) {
+    size_t k;
+    if (zb__lex_has(zb__lex_prefix(&zb__lexicon, s + i, hi - i, &k), ZB_LX_word))
+        return 1;
+    size_t p = i > lo ? zb__prev_char(s, i) : i;
+    return p < i && zb__lex_has(zb__lex_prefix(&zb__lexicon, s + p, hi - p, &k), ZB_LX_word) &&
+           p + k > i;
+}
+
+/* Split a subject list at 、和及与 (outside brackets and quotes, and not inside
+ * a word: 普及率). */
 static int split_items(const char *s, size_t lo, size_t hi, size_t starts_at[8], size_t ends_at[8]) {
     static const char *const seps[] = {"、", "和", "及", "与", "以及"};
     int n = 0, depth = 0;
@@ -26,7 +37,7 @@ static int split_items(const char *s, size_t lo, size_t hi, size_t starts_at[8],
         if (!depth)
             for (size_t j = 0; j < sizeof seps / sizeof *seps; j++)
                 if (zb__starts(s, hi, i, seps[j])) {
-                    sep = strlen(seps[j]);
+                    sep = j == 0 || !in_word(s, lo, i, hi) ? strlen(seps[j]) : 0;
                     break;
                 }
         if (sep && i > item) {
@@ -52,6 +63,8 @@ static int split_items(const char *s, size_t lo, size_t hi, size_t starts_at[8],
 /* Complete item k from its neighbours where that makes a catalog metric:
  * 高技术制造业、装备制造业增加值 → 高技术制造业增加值;
  * 单位国内生产总值能耗和二氧化碳排放 → 单位国内生产总值二氧化碳排放. */
+static int has_head_word(const char *item);
+
 static void complete_item(char items[][128], int n, int k) {
     int sector;
     if (*zb__metric_id(items[k], &sector))
@@ -72,7 +85,10 @@ static void complete_item(char items[][128], int n, int k) {
             }
         }
     }
-    if (k > 0) {
+    /* an item with a head of its own (棉花产量 after 粮食产量) needs none of the
+     * first item's words, which a catalog name with a gap (粮食*产量) would
+     * take across the join */
+    if (k > 0 && !has_head_word(items[k])) {
         const char *first = items[0];
         for (size_t j = strlen(first); j > 0; j--) {
             if (((unsigned char)first[j] & 0xC0) == 0x80 || j == strlen(first))

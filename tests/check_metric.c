@@ -205,6 +205,12 @@ static const struct {
     /* an ordinal item's marker inside a paragraph is no part of the metric */
     {"一是新建学校5所;二是改造乡镇卫生院10个。", 1, "改造乡镇卫生院"},
     {"三是支持高校毕业生到基层就业1万名。", 0, "支持高校毕业生到基层就业"},
+    /* a conjunction inside a word (普及, 参与) splits no list */
+    {"卫生厕所普及率、垃圾分类覆盖率分别达到88%、83.6%。", 0, "卫生厕所普及率"},
+    {"卫生厕所普及率、垃圾分类覆盖率分别达到88%、83.6%。", 1, "垃圾分类覆盖率"},
+    {"社会资本参与项目、政府投资项目分别达到30个、50个。", 0, "社会资本参与项目"},
+    /* …nor the first item's words across a catalog name with a gap (粮食*产量) */
+    {"粮食产量、棉花产量分别达到100万吨、20万吨。", 1, "棉花产量"},
     /* an item with a head of its own keeps its words */
     {"粮食产量、棉花总产值分别增长1%、2%。", 0, "粮食产量"},
     /* the period's word is the figure's, not the metric's; after a
