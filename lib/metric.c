@@ -109,7 +109,7 @@ static void right_noun(const zb_para *p, const zb_qctx *c, size_t from, size_t *
 #define SUBJECT_CHARS 8 /* a subject before an action: 高速公路, 城市更新 */
 
 static int is_act(const char *s, size_t i, size_t hi, size_t *k) {
-    return i < hi && zb__pred_has(zb__lex_prefix(&zb__predicates, s + i, hi - i, k), ZB_PR_act);
+    return i < hi && zb__lex_prefix_kind(&zb__predicates, s + i, hi - i, ZB_PR_act, k) >= 0;
 }
 
 /* The subject of the sentence's first clause when an action and a count of

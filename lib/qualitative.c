@@ -195,16 +195,9 @@ static int lone_after_figures(const zb_para *p, size_t si, size_t cs, size_t ce)
     int level;
     size_t mlen;
     /* not the title of an item (五是民生福祉持续改善。) */
-    if (si == 0 || cs != p->sent[si].start ||
+    if (si == 0 || cs != p->sent[si].start || zb__trim_end(p->s + ce, p->sent[si].end - ce) ||
         zb__heading_marker(p->s + cs, ce - cs, &level, &mlen))
         return 0;
-    for (size_t i = ce; i < p->sent[si].end;) {
-        size_t k;
-        uint32_t cp = zb__cp_at(p->s, p->n, i, &k);
-        if (cp != ' ' && !zb__is_final_punct(cp) && cp != 0x3002)
-            return 0;
-        i += k;
-    }
     return has_figure(p, p->sent[si - 1].start, p->sent[si - 1].end);
 }
 
