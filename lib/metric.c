@@ -345,8 +345,15 @@ void zb__metric_for(const zb_para *p, const zb_qctx *ctx, size_t qi, zb_metric_s
         first++;
     int subset = zb__starts(s, hi, first, "其中"); /* 其中国家级63户 */
     /* 增长率居全国…第1位 → 增长率; 增速高于全部规上工业17个百分点 → 增速 */
-    if (q->kind == ZB_QTY_RANK)
-        hi = last_predicate(s, lo, hi, ZB_PR_rank);
+    if (q->kind == ZB_QTY_RANK) {
+        size_t cut = last_predicate(s, lo, hi, ZB_PR_rank);
+        /* a move in rank stands where 居 would: 升至全国第5位, 从全国第12位… */
+        if (cut == hi)
+            cut = last_predicate(s, lo, hi, ZB_PR_to);
+        if (cut == hi)
+            cut = last_predicate(s, lo, hi, ZB_PR_from);
+        hi = cut;
+    }
     if (q->kind == ZB_QTY_POINTS || q->kind == ZB_QTY_PERCENT) /* gaps are in 百分点 or % */
         hi = last_predicate(s, lo, hi, ZB_PR_gap);
     lo = zb__strip_leading(s, lo, hi);
