@@ -158,14 +158,16 @@ static size_t shared_head(const char *last, int *shared) {
     return 0;
 }
 
-static int has_head_word(const char *item) {
-    size_t n = strlen(item);
+/* Does a head word start in item[0..n)? */
+static int head_word_in(const char *item, size_t n) {
     int shared;
     for (size_t i = 0; i < n; i += zb__utf8_len((unsigned char)item[i]))
         if (head_word_at(item, n, i, &shared))
             return 1;
     return 0;
 }
+
+static int has_head_word(const char *item) { return head_word_in(item, strlen(item)); }
 
 /* The length of the partner word (东盟, entities.tsv) that s begins with, or 0. */
 static size_t partner_at(const char *s) {
@@ -197,13 +199,7 @@ static int complete_partners(char items[][128], int n) {
 static size_t industry_end(const char *item) {
     size_t n = strlen(item), k;
     int row = zb__lex_suffix(&zb__lexicon, item, 0, n, &k);
-    if (!zb__lex_has(row, ZB_LX_industry) || k == n)
-        return 0;
-    int shared;
-    for (size_t i = 0; i < n - k; i += zb__utf8_len((unsigned char)item[i]))
-        if (head_word_at(item, n - k, i, &shared))
-            return 0;
-    return k;
+    return zb__lex_has(row, ZB_LX_industry) && k < n && !head_word_in(item, n - k) ? k : 0;
 }
 
 /* Items without a head of their own take the last item's: the words from its

@@ -116,8 +116,8 @@ static int is_act(const char *s, size_t i, size_t hi, size_t *k) {
  * `unit` follow it there (高速公路续建集安至桓仁等7个项目…): its span, or lo == hi.
  * Not a lead word, a list marker or the report's own region (全省新建…), not
  * words with a digit. */
-static void act_subject(const zb_para *p, const zb_qctx *c, const char *unit, size_t *lo,
-                        size_t *hi) {
+static void act_subject(const zb_para *p, const zb_qctx *ctx, const zb_qctx *c, const char *unit,
+                        size_t *lo, size_t *hi) {
     const char *s = p->s;
     size_t end = c->clause_start, i, k;
     *lo = *hi = 0;
@@ -141,15 +141,9 @@ static void act_subject(const zb_para *p, const zb_qctx *c, const char *unit, si
         return;
     /* the two clauses say the same of the subject: a count of the same unit
      * after the action in each (续建…7个项目，新开工…3个项目) */
-    size_t first_end = i;
-    while (first_end < end) {
-        uint32_t cp = zb__cp_at(s, end, first_end, &k);
-        if (zb__is_clause_punct(cp) && cp != 0x3001)
-            break;
-        first_end += k;
-    }
-    long f = zb__figure_in(p->q, p->nq, i, first_end);
-    if (f < 0 || strcmp(p->q[f].unit, unit) != 0 || !p->q[f].noun_follows)
+    long f = zb__figure_in(p->q, p->nq, i, end);
+    if (f < 0 || ctx[f].clause_start > i || strcmp(p->q[f].unit, unit) != 0 ||
+        !p->q[f].noun_follows)
         return;
     *lo = from;
     *hi = i;
@@ -398,7 +392,7 @@ void zb__metric_for(const zb_para *p, const zb_qctx *ctx, size_t qi, zb_metric_s
              * the sentence opened with (高速公路续建…) */
             size_t slo, shi, k;
             if (is_act(s, lo, hi, &k)) {
-                act_subject(p, c, q->unit, &slo, &shi);
+                act_subject(p, ctx, c, q->unit, &slo, &shi);
                 zb__phrase_append(out, size, s, slo, shi);
             }
             zb__phrase_append(out, size, s, lo, hi);
