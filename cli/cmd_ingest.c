@@ -159,6 +159,103 @@ static int take(void *ctx, const char *cmd, const zb_option *o, const char *v) {
     return 0;
 }
 
+/* The documents of the batch open: new and kept, their rows and bytes. */
+typedef struct batch {
+    size_t added, kept, rows, bytes, docs;
+} batch;
+
+/* One `zhibiao ingest`: the files, where it is in them, what it counted. */
+typedef struct run {
+    ingest_args *a;
+    zb_db *db;
+    size_t cap;
+    size_t f;    /* the next file to read */
+    size_t seen; /* files done with, stored or not */
+    size_t added, kept, failed, rows;
+    batch batch;
+    zb_ingest_result last;
+    int progress;
+    double start;
+} run;
+
+static void clear_progress(const run *r) {
+    if (r->progress)
+        fputs("\r\033[K", stderr);
+}
+
+static void show_progress(const run *r) {
+    if (!r->progress)
+        return;
+    double t = seconds() - r->start;
+    size_t seen = r->rows + r->batch.rows;
+    fprintf(stderr, "\r\033[K[%zu/%zu] %zu indicators, %.0f files/s, %.0f rows/s", r->seen,
+            r->a->files.n, seen, t > 0 ? (double)r->seen / t : 0.0,
+            t > 0 ? (double)seen / t : 0.0);
+}
+
+/* zb_ingest_next_fn: the next file that can be read, until the batch is full.
+ * A file that cannot be read or decoded is said and counted here. */
+static int next_file(void *ctx, zb_ingest_item *item) {
+    run *r = ctx;
+    ingest_args *a = r->a;
+    while (r->f < a->files.n && r->batch.docs < BATCH_DOCUMENTS &&
+           r->batch.bytes < BATCH_BYTES) {
+        const char *path = a->files.v[r->f++];
+        r->batch.docs++;
+        zb_input *in = malloc(sizeof *in);
+        if (!in) {
+            zb_cli_error("%s: out of memory", path);
+            r->failed++;
+            continue;
+        }
+        int format = ZB_INPUT_TEXT; /* the library reads HTML and PDF from the file's bytes */
+        if (zb_cli_read(path, r->cap, in) ||
+            ((format = zb_cli_input_format(in, a->input)) == ZB_INPUT_TEXT &&
+             zb_cli_decode(in, a->encoding))) {
+            r->failed++;
+            r->seen++;
+            zb_cli_release(in);
+            free(in);
+            show_progress(r);
+            continue;
+        }
+        r->batch.bytes += in->len;
+        item->text = in->data;
+        item->len = in->len;
+        item->options.region = a->region;
+        item->options.report_year = a->report_year;
+        item->options.source = in->path;
+        item->options.flags = a->replace ? ZB_INGEST_REPLACE : 0;
+        item->options.format = (zb_input_format)format;
+        item->user = in;
+        return 1;
+    }
+    return 0;
+}
+
+/* zb_ingest_done_fn: count the file, say why it failed, let its bytes go. */
+static int file_done(void *ctx, const zb_ingest_item *item, int rc,
+                     const zb_ingest_result *result) {
+    run *r = ctx;
+    if (rc != ZB_OK) {
+        clear_progress(r);
+        zb_cli_error("%s", zb_db_errmsg(r->db));
+        r->failed++;
+    } else {
+        r->last = *result;
+        r->batch.rows += result->indicators;
+        if (result->inserted)
+            r->batch.added++;
+        else
+            r->batch.kept++;
+    }
+    zb_cli_release(item->user);
+    free(item->user);
+    r->seen++;
+    show_progress(r);
+    return 0;
+}
+
 int zb_cmd_ingest(int argc, char **argv) {
     ingest_args a = {0};
     a.input = ZB_INPUT_AUTO;
@@ -179,88 +276,50 @@ int zb_cmd_ingest(int argc, char **argv) {
         free_files(&a.files);
         return rc;
     }
-    int progress = !a.quiet && a.files.n > 1 && isatty(STDERR_FILENO);
-    size_t added = 0, kept = 0, failed = a.failed, rows = 0, cap = zb_cli_input_cap();
-    zb_ingest_result last = {0};
-    double start = seconds();
-    /* the batch open: its documents, new and kept, and its bytes */
-    size_t batch_added = 0, batch_kept = 0, batch_rows = 0, batch_bytes = 0, batch_docs = 0;
-    int in_batch = 0;
-    for (size_t f = 0; f < a.files.n; f++) {
-        if (!in_batch) {
-            if (zb_db_begin(db) != ZB_OK) {
-                zb_cli_error("%s", zb_db_errmsg(db));
-                failed += a.files.n - f;
-                break;
-            }
-            in_batch = 1;
+    run r = {.a = &a, .db = db, .cap = zb_cli_input_cap(), .failed = a.failed,
+             .progress = !a.quiet && a.files.n > 1 && isatty(STDERR_FILENO),
+             .start = seconds()};
+    while (r.f < a.files.n) {
+        if (zb_db_begin(db) != ZB_OK) {
+            zb_cli_error("%s", zb_db_errmsg(db));
+            r.failed += a.files.n - r.f;
+            break;
         }
-        zb_input in;
-        int format = ZB_INPUT_TEXT; /* the library reads HTML and PDF from the file's bytes */
-        if (zb_cli_read(a.files.v[f], cap, &in) ||
-            ((format = zb_cli_input_format(&in, a.input)) == ZB_INPUT_TEXT &&
-             zb_cli_decode(&in, a.encoding))) {
-            failed++;
+        r.batch = (batch){0};
+        int ended = zb_db_ingest_each(db, next_file, file_done, &r);
+        if (ended != ZB_OK) { /* only an error of the batch's ends it early */
+            clear_progress(&r);
+            zb_cli_error("%s", zb_db_errmsg(db));
+        }
+        if (zb_db_commit(db) != ZB_OK) {
+            clear_progress(&r);
+            zb_cli_error("%s", zb_db_errmsg(db));
+            r.failed += r.batch.added + r.batch.kept;
         } else {
-            zb_ingest_options opts = ZB_INGEST_OPTIONS_INIT;
-            opts.region = a.region;
-            opts.report_year = a.report_year;
-            opts.source = in.path;
-            opts.flags = a.replace ? ZB_INGEST_REPLACE : 0;
-            opts.format = (zb_input_format)format;
-            if (zb_db_ingest(db, in.data, in.len, &opts, &last) != ZB_OK) {
-                if (progress)
-                    fputs("\r\033[K", stderr);
-                zb_cli_error("%s", zb_db_errmsg(db));
-                failed++;
-            } else {
-                batch_rows += last.indicators;
-                if (last.inserted)
-                    batch_added++;
-                else
-                    batch_kept++;
-            }
-            batch_bytes += in.len;
+            r.added += r.batch.added;
+            r.kept += r.batch.kept;
+            r.rows += r.batch.rows;
         }
-        batch_docs++;
-        zb_cli_release(&in);
-        if (batch_docs >= BATCH_DOCUMENTS || batch_bytes >= BATCH_BYTES || f + 1 == a.files.n) {
-            in_batch = 0;
-            if (zb_db_commit(db) != ZB_OK) {
-                if (progress)
-                    fputs("\r\033[K", stderr);
-                zb_cli_error("%s", zb_db_errmsg(db));
-                failed += batch_added + batch_kept;
-            } else {
-                added += batch_added;
-                kept += batch_kept;
-                rows += batch_rows;
-            }
-            batch_added = batch_kept = batch_rows = batch_bytes = batch_docs = 0;
-        }
-        if (progress) {
-            double t = seconds() - start;
-            size_t seen = rows + batch_rows;
-            fprintf(stderr, "\r\033[K[%zu/%zu] %zu indicators, %.0f files/s, %.0f rows/s",
-                    f + 1, a.files.n, seen, t > 0 ? (double)(f + 1) / t : 0.0,
-                    t > 0 ? (double)seen / t : 0.0);
+        if (ended != ZB_OK) {
+            r.failed += a.files.n - r.f;
+            break;
         }
     }
-    if (progress)
+    if (r.progress)
         fputs("\n", stderr);
     if (!a.quiet) {
         size_t total = a.files.n + a.failed;
-        if (total == 1 && !failed)
+        if (total == 1 && !r.failed)
             printf("%s: document %lld, %zu indicators, %s %d%s\n", a.files.v[0],
-                   (long long)last.document_id, last.indicators,
-                   *last.region ? last.region : "(no region)", last.report_year,
-                   last.inserted ? "" : " (already stored; --replace to extract again)");
+                   (long long)r.last.document_id, r.last.indicators,
+                   *r.last.region ? r.last.region : "(no region)", r.last.report_year,
+                   r.last.inserted ? "" : " (already stored; --replace to extract again)");
         else
             printf("%zu files: %zu new, %zu already stored, %zu failed; %zu indicators in %.2f s\n",
-                   total, added, kept, failed, rows, seconds() - start);
+                   total, r.added, r.kept, r.failed, r.rows, seconds() - r.start);
     }
     if (zb_db_close(db) != ZB_OK)
-        failed += zb_cli_error("%s: closing the database failed", a.db);
+        r.failed += zb_cli_error("%s: closing the database failed", a.db);
     free_files(&a.files);
-    return failed ? 1 : 0;
+    return r.failed ? 1 : 0;
 }

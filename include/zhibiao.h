@@ -610,6 +610,38 @@ ZB_EXTERN(int) zb_db_rollback(zb_db *db);
 ZB_EXTERN(int) zb_db_ingest_file(zb_db *db, const char *path, const zb_ingest_options *opts,
                                  zb_ingest_result *result);
 
+/** One document for zb_db_ingest_each(): its bytes and options, as
+ *  zb_db_ingest() takes them, and a pointer of the caller's. */
+typedef struct zb_ingest_item {
+    const char *text;
+    size_t len;
+    zb_ingest_options options;
+    void *user;                /* the caller's; not read */
+} zb_ingest_item;
+
+/** Fill *item with the next document and return 1 (it comes zeroed, its
+ *  options ZB_INGEST_OPTIONS_INIT);
+ *  0 when there are no more. Any other value ends zb_db_ingest_each(),
+ *  which returns it. */
+typedef int (*zb_ingest_next_fn)(void *ctx, zb_ingest_item *item);
+/** Called once for every item next() gave, in their order, when it is stored
+ *  (rc ZB_OK, *result as zb_db_ingest() gives it) or failed (rc, result
+ *  NULL, zb_db_errmsg() says why). The item's text is not read after this
+ *  call. A non-zero return ends zb_db_ingest_each(), which returns it; the
+ *  item next() gave meanwhile, if any, is then called done with ZB_ERROR. */
+typedef int (*zb_ingest_done_fn)(void *ctx, const zb_ingest_item *item, int rc,
+                                 const zb_ingest_result *result);
+
+/** zb_db_ingest() on each document next() gives, until it gives none: what
+ *  is stored is the same, and faster, for the next document is parsed (in a
+ *  second thread) while one is written. So next() is called for a document
+ *  before the one before it is done, and an item's text must stay valid
+ *  until its done() call. A failed document does not end the run (done()
+ *  hears of it). Inside a batch (zb_db_begin()) all documents share its
+ *  transaction, else each has its own. ZB_OK, or what ended the run. */
+ZB_EXTERN(int) zb_db_ingest_each(zb_db *db, zb_ingest_next_fn next, zb_ingest_done_fn done,
+                                 void *ctx);
+
 /** Filters for zb_db_indicators(). Every field left zero or NULL matches
  *  everything, so a zero-filled filter (version 0 is taken as the current one)
  *  matches every row. kinds and sectors are sets: ZB_BIT(ZB_KIND_TARGET),

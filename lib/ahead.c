@@ -223,42 +223,100 @@ static int drain(pipeline *pl) {
     return rc;
 }
 
-static int run_packets(zb_doc **out, const char *text, size_t len, const zb_parse_options *opts,
-                       size_t ahead, int rows_only, zb__packet_fn fn, void *ctx, zb_err *err,
-                       int *said) {
+struct zb_ahead {
+    pipeline pl;
+    pthread_t thread;
+    int threaded; /* the parse runs in `thread` */
+};
+
+zb_ahead *zb__ahead_start(const char *text, size_t len, const zb_parse_options *opts,
+                          size_t ahead, int rows_only) {
+    zb_mem mem = {opts ? opts->allocator : NULL};
+    zb_ahead *a = zb__alloc(&mem, sizeof *a);
+    if (!a)
+        return NULL;
     /* a sixteenth of the queue, less for a short text: its packets still
      * reach fn while the parse goes on */
     size_t wake = ahead / 16 < len / 16 ? ahead / 16 : len / 16;
-    pipeline pl = {.text = text, .len = len, .opts = opts, .fn = fn, .ctx = ctx, .limit = ahead,
-                   .wake = wake, .mem = {opts ? opts->allocator : NULL},
-                   .rows_only = rows_only};
-    int rc;
-    pthread_t thread;
-    if (ahead && pthread_mutex_init(&pl.mu, NULL) == 0) {
-        if (pthread_cond_init(&pl.changed, NULL) == 0) {
-            if (pthread_create(&thread, NULL, parse_thread, &pl) == 0) {
-                int stored = drain(&pl);
-                pthread_join(thread, NULL);
-                free_packets(&pl.mem, pl.spent);
-                rc = pl.fn_failed ? stored : pl.parse_rc;
-                pthread_cond_destroy(&pl.changed);
-                pthread_mutex_destroy(&pl.mu);
-                goto done;
+    *a = (zb_ahead){.pl = {.text = text, .len = len, .opts = opts, .limit = ahead,
+                           .wake = wake, .mem = mem, .rows_only = rows_only}};
+    pipeline *pl = &a->pl;
+    if (ahead && pthread_mutex_init(&pl->mu, NULL) == 0) {
+        if (pthread_cond_init(&pl->changed, NULL) == 0) {
+            if (pthread_create(&a->thread, NULL, parse_thread, pl) == 0) {
+                a->threaded = 1;
+                return a;
             }
-            pthread_cond_destroy(&pl.changed);
+            pthread_cond_destroy(&pl->changed);
         }
-        pthread_mutex_destroy(&pl.mu);
+        pthread_mutex_destroy(&pl->mu);
     }
-    /* serial: no second thread asked for, or none could be had */
-    rc = zb__parse_paragraphs(&pl.doc, text, len, opts, hand_over, &pl);
-done:
-    *out = pl.doc;
-    *said = pl.fn_failed;
-    if (!pl.fn_failed && pl.out_of_memory) {
+    return a; /* serial: the parse runs in zb__ahead_finish() */
+}
+
+static void ahead_free(zb_ahead *a) {
+    zb_mem mem = a->pl.mem;
+    zb__free(&mem, a);
+}
+
+int zb__ahead_finish(zb_ahead *a, zb_doc **out, zb__packet_fn fn, void *ctx, zb_err *err,
+                     int *said) {
+    pipeline *pl = &a->pl;
+    pl->fn = fn;
+    pl->ctx = ctx;
+    int rc;
+    if (a->threaded) {
+        int stored = drain(pl);
+        pthread_join(a->thread, NULL);
+        a->threaded = 0;
+        free_packets(&pl->mem, pl->spent);
+        rc = pl->fn_failed ? stored : pl->parse_rc;
+        pthread_cond_destroy(&pl->changed);
+        pthread_mutex_destroy(&pl->mu);
+    } else {
+        /* serial: no second thread asked for, or none could be had */
+        rc = zb__parse_paragraphs(&pl->doc, pl->text, pl->len, pl->opts, hand_over, pl);
+    }
+    *out = pl->doc;
+    *said = pl->fn_failed;
+    if (!pl->fn_failed && pl->out_of_memory) {
         rc = zb__err_set(err, ZB_ENOMEM, "out of memory while parsing");
         *said = 1;
     }
+    ahead_free(a);
     return rc;
+}
+
+void zb__ahead_abandon(zb_ahead *a) {
+    if (!a)
+        return;
+    if (a->threaded) {
+        pthread_mutex_lock(&a->pl.mu);
+        a->pl.stop = 1;
+        if (a->pl.parser_waits)
+            pthread_cond_signal(&a->pl.changed);
+        pthread_mutex_unlock(&a->pl.mu);
+        pthread_join(a->thread, NULL);
+        a->threaded = 0;
+        free_packets(&a->pl.mem, a->pl.head);
+        free_packets(&a->pl.mem, a->pl.spent);
+        pthread_cond_destroy(&a->pl.changed);
+        pthread_mutex_destroy(&a->pl.mu);
+    }
+    zb_doc_free(a->pl.doc);
+    ahead_free(a);
+}
+
+static int run_packets(zb_doc **out, const char *text, size_t len, const zb_parse_options *opts,
+                       size_t ahead, int rows_only, zb__packet_fn fn, void *ctx, zb_err *err,
+                       int *said) {
+    zb_ahead *a = zb__ahead_start(text, len, opts, ahead, rows_only);
+    if (!a) {
+        *out = NULL;
+        *said = 1;
+        return zb__err_set(err, ZB_ENOMEM, "out of memory while parsing");
+    }
+    return zb__ahead_finish(a, out, fn, ctx, err, said);
 }
 
 int zb__parse_packets(zb_doc **out, const char *text, size_t len, const zb_parse_options *opts,

@@ -45,6 +45,23 @@ typedef int (*zb__packet_fn)(void *ctx, const zb_packet *p);
 int zb__parse_packets(zb_doc **out, const char *text, size_t len, const zb_parse_options *opts,
                       size_t ahead, zb__packet_fn fn, void *ctx, zb_err *err, int *said);
 
+/* zb__parse_packets() in two halves, so that a parse can start before the
+ * caller is ready for its packets (the next document's, while this one is
+ * written): zb__ahead_start() starts the parse in a second thread (with
+ * `ahead` > 0 and a thread to be had; else the parse waits for
+ * zb__ahead_finish()), its packets waiting as zb__parse_packets()'s do;
+ * text and opts must stay until the end. NULL when out of memory. Only
+ * indicators go into the packets when rows_only. */
+typedef struct zb_ahead zb_ahead;
+zb_ahead *zb__ahead_start(const char *text, size_t len, const zb_parse_options *opts,
+                          size_t ahead, int rows_only);
+/* The packets handed to fn until the parse ends, then as zb__parse_packets();
+ * a is freed. */
+int zb__ahead_finish(zb_ahead *a, zb_doc **out, zb__packet_fn fn, void *ctx, zb_err *err,
+                     int *said);
+/* The parse stopped and all of it freed, packets and document (NULL: nothing). */
+void zb__ahead_abandon(zb_ahead *a);
+
 /* zb_parse_each() with ZB_PARSE_AHEAD: the same indicators in the same order,
  * fn called in the calling thread while the parse runs on in a second one
  * (or here, when none can be started). */

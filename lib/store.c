@@ -497,75 +497,123 @@ int zb_db_rollback(zb_db *db) {
     return ZB_OK;
 }
 
-int zb_db_ingest(zb_db *db, const char *text, size_t len, const zb_ingest_options *opts,
-                 zb_ingest_result *result) {
-    if (!db)
-        return ZB_EINVAL;
-    if (!db->conn)
-        return zb__err_set(&db->err, ZB_EINVAL, "the database is not open");
-    zb_ingest_options o;
-    if (read_options(&o, opts))
-        return zb__err_set(&db->err, ZB_EINVAL, "unknown zb_ingest_options version %u",
-                           opts->version);
-    opts = &o;
+/* One document on its way into the store: its options read, its text made,
+ * its parse perhaps started (the next document's runs while one is written). */
+typedef struct job {
+    zb_ingest_options opts;
+    const char *source;
+    input in;
+    zb_text *src;
+    zb_parse_options po;
+    char sha[65];
+    int rc;         /* failed before the store: err says why */
+    zb_err err;
+    zb_ahead *parse; /* started by job_start(), or NULL */
+} job;
+
+/* The checks and the work before the store needs the database: options,
+ * SHA-256, a page or PDF made text, a blank text refused. On failure j->rc
+ * and j->err say why. */
+static int job_prepare(zb_db *db, job *j, const char *text, size_t len,
+                       const zb_ingest_options *opts) {
+    *j = (job){0};
+    zb_err *err = &j->err;
+    if (read_options(&j->opts, opts))
+        return j->rc = zb__err_set(err, ZB_EINVAL, "unknown zb_ingest_options version %u",
+                                   opts->version);
     if (!text && len)
-        return zb__err_set(&db->err, ZB_EINVAL, "text is NULL but len is %zu", len);
-    if (db->readonly)
-        return zb__err_set(&db->err, ZB_EREADONLY, "%s: opened read-only; cannot ingest",
-                           db->path);
-    if (db->batch && db->batch_lost)
-        return zb__err_set(&db->err, ZB_EDB, "%s: the batch was rolled back after an error; "
-                           "end it with zb_db_commit() or zb_db_rollback()", db->path);
+        return j->rc = zb__err_set(err, ZB_EINVAL, "text is NULL but len is %zu", len);
     zb_err bad = {0};
-    if (opts && opts->region && zb__validate(opts->region, strlen(opts->region), &bad) != ZB_OK)
-        return zb__err_set(&db->err, ZB_EINVAL, "the region is not UTF-8 text (%s)",
-                           zb__err_msg(&bad));
+    if (j->opts.region && zb__validate(j->opts.region, strlen(j->opts.region), &bad) != ZB_OK)
+        return j->rc = zb__err_set(err, ZB_EINVAL, "the region is not UTF-8 text (%s)",
+                                   zb__err_msg(&bad));
     if (!text)
         text = "";
-    const char *source = opts && opts->source ? opts->source : "";
-    zb_ingest_result res = {0};
+    const char *source = j->source = j->opts.source ? j->opts.source : "";
     zb_parse_options po = ZB_PARSE_OPTIONS_INIT;
-    po.report_year = opts->report_year;
+    j->po = po;
+    j->po.report_year = j->opts.report_year;
     /* a web page or a PDF: its text is what is parsed and stored as the body */
-    input in = {text, len, opts->format ? opts->format : zb_input_detect(text, len), 0};
-    zb_text *src = NULL;
-    zb_doc *doc = NULL;
-    doc_stream ds = {.db = db};
-    char sha[65];
-    zb__sha256_hex(text, len, db->sha_hw, sha);
-    /* alone: a transaction of its own; in a batch, the batch's */
-    int own = !db->batch, open = UNDO_NONE, rc = ZB_OK;
+    j->in = (input){text, len, j->opts.format ? j->opts.format : zb_input_detect(text, len), 0};
+    zb__sha256_hex(text, len, db->sha_hw, j->sha);
     /* a page or PDF is made text first, even when stored already: bytes that
      * are not what the caller says they are fail as they always did */
-    if (in.format != ZB_INPUT_TEXT) {
-        if ((rc = zb_source_text(&src, text, len, in.format)) != ZB_OK) {
-            zb__err_set(&db->err, rc, "%s%s%s", source, *source ? ": " : "",
-                        rc == ZB_ENOMEM && !src ? "out of memory" : zb_text_errmsg(src));
-            goto out;
-        }
-        in.text = zb_text_data(src);
-        in.len = zb_text_len(src);
-        po.pages = zb_text_pages(src, &po.page_count);
-        in.pages = po.page_count;
+    if (j->in.format != ZB_INPUT_TEXT) {
+        int rc = zb_source_text(&j->src, text, len, j->in.format);
+        if (rc != ZB_OK)
+            return j->rc = zb__err_set(err, rc, "%s%s%s", source, *source ? ": " : "",
+                                       rc == ZB_ENOMEM && !j->src ? "out of memory"
+                                                                  : zb_text_errmsg(j->src));
+        j->in.text = zb_text_data(j->src);
+        j->in.len = zb_text_len(j->src);
+        j->po.pages = zb_text_pages(j->src, &j->po.page_count);
+        j->in.pages = j->po.page_count;
     }
     /* a document with nothing in it is a mistake (a failed download, a wrong
      * file), not a report without figures */
-    if (zb_text_blank(in.text, in.len)) {
-        rc = zb__err_set(&db->err, ZB_EFORMAT, "%s%sno text: the report is empty or only "
-                         "white space; nothing was stored", source, *source ? ": " : "");
-        goto out;
+    if (zb_text_blank(j->in.text, j->in.len))
+        return j->rc = zb__err_set(err, ZB_EFORMAT, "%s%sno text: the report is empty or "
+                                   "only white space; nothing was stored",
+                                   source, *source ? ": " : "");
+    return ZB_OK;
+}
+
+/* Start the parse (in a second thread, unless the options say one thread);
+ * 0, or ZB_ENOMEM (j->err says so). */
+static int job_start(job *j) {
+    size_t ahead = j->opts.flags & ZB_INGEST_ONE_THREAD ? 0 : ZB_AHEAD_QUEUE_BYTES;
+    j->parse = zb__ahead_start(j->in.text, j->in.len, &j->po, ahead, 0);
+    return j->parse ? ZB_OK
+                    : (j->rc = zb__err_set(&j->err, ZB_ENOMEM, "out of memory while parsing"));
+}
+
+/* Whether a document with these bytes is stored: 1, 0, or -1 (db->err says why). */
+static int stored_already(zb_db *db, const char *sha) {
+    sqlite3_stmt *find = db->st.find;
+    bind_text(find, 1, sha);
+    int found = sqlite3_step(find);
+    sqlite3_reset(find);
+    return found == SQLITE_ROW ? 1 : found == SQLITE_DONE ? 0
+                                   : (zb__db_fail(db, "looking up the document"), -1);
+}
+
+static void job_free(job *j) {
+    zb__ahead_abandon(j->parse);
+    j->parse = NULL;
+    zb_text_free(j->src);
+    j->src = NULL;
+}
+
+/* Store a prepared document: in a transaction of its own or in the batch's,
+ * the parse started here unless it was already. */
+static int job_store(zb_db *db, job *j, zb_ingest_result *result) {
+    if (db->batch && db->batch_lost)
+        return zb__err_set(&db->err, ZB_EDB, "%s: the batch was rolled back after an error; "
+                           "end it with zb_db_commit() or zb_db_rollback()", db->path);
+    if (j->rc) {
+        db->err = j->err;
+        return j->rc;
     }
+    const zb_ingest_options *opts = &j->opts;
+    const char *source = j->source;
+    zb_ingest_result res = {0};
+    zb_doc *doc = NULL;
+    doc_stream ds = {.db = db};
+    /* alone: a transaction of its own; in a batch, the batch's */
+    int own = !db->batch, open = UNDO_NONE, rc = ZB_OK;
     if ((rc = prepare_all(db)) != ZB_OK)
         goto out;
     if (own && (rc = zb__db_exec(db, "BEGIN IMMEDIATE", "starting the ingest")) != ZB_OK)
         goto out;
     open = own ? UNDO_TRANSACTION : UNDO_NONE;
     sqlite3_stmt *find = db->st.find;
-    bind_text(find, 1, sha);
+    bind_text(find, 1, j->sha);
     int found = sqlite3_step(find);
     int64_t existing = found == SQLITE_ROW ? sqlite3_column_int64(find, 0) : 0;
     if (existing && !(opts->flags & ZB_INGEST_REPLACE)) {
-        /* stored already: nothing to parse */
+        /* stored already: nothing to parse (a parse started ahead is stopped) */
+        zb__ahead_abandon(j->parse);
+        j->parse = NULL;
         res.document_id = existing;
         res.report_year = sqlite3_column_int(find, 1);
         rc = keep_region(db, (const char *)sqlite3_column_text(find, 2), "");
@@ -598,10 +646,15 @@ int zb_db_ingest(zb_db *db, const char *text, size_t len, const zb_ingest_option
         if (open == UNDO_NONE)
             open = UNDO_ROWS;
         /* the parse runs ahead in a second thread while this one writes */
+        if (!j->parse && job_start(j) != ZB_OK) {
+            db->err = j->err;
+            rc = j->rc;
+            goto out;
+        }
         int said = 0;
-        size_t ahead = opts->flags & ZB_INGEST_ONE_THREAD ? 0 : ZB_AHEAD_QUEUE_BYTES;
-        rc = zb__parse_packets(&doc, in.text, in.len, &po, ahead, store_packet, &ds, &db->err,
-                               &said);
+        zb_ahead *parse = j->parse;
+        j->parse = NULL; /* freed by its finish */
+        rc = zb__ahead_finish(parse, &doc, store_packet, &ds, &db->err, &said);
         if (rc) {
             if (!said) /* else db->err says what the store met */
                 zb__err_set(&db->err, rc, "%s%s%s", source, *source ? ": " : "",
@@ -610,7 +663,7 @@ int zb_db_ingest(zb_db *db, const char *text, size_t len, const zb_ingest_option
         }
         if ((rc = store_sections(&ds, doc)) != ZB_OK ||
             (rc = set_region(db, opts->region, doc)) != ZB_OK ||
-            (rc = store_doc(db, doc, &in, sha, source, ds.id)) != ZB_OK)
+            (rc = store_doc(db, doc, &j->in, j->sha, source, ds.id)) != ZB_OK)
             goto out;
         res.document_id = ds.id;
         res.inserted = 1;
@@ -632,11 +685,77 @@ out:
     if (open != UNDO_NONE)
         undo(db, open, ds.id);
     zb_doc_free(doc);
-    zb_text_free(src);
     zb__free(NULL, ds.sections);
     zb__free(NULL, ds.sentences);
     if (rc == ZB_OK)
         db->err.code = ZB_OK;
+    return rc;
+}
+
+int zb_db_ingest(zb_db *db, const char *text, size_t len, const zb_ingest_options *opts,
+                 zb_ingest_result *result) {
+    int rc = writable(db, "ingest");
+    if (rc)
+        return rc;
+    job j;
+    if ((rc = job_prepare(db, &j, text, len, opts)) == ZB_OK || j.rc)
+        rc = job_store(db, &j, result);
+    job_free(&j);
+    return rc;
+}
+
+/* The next document of zb_db_ingest_each(), prepared and its parse started
+ * unless it is stored already: 1, 0 when there is none, or what next() said. */
+static int job_next(zb_db *db, job *j, zb_ingest_item *item, zb_ingest_next_fn next,
+                    void *ctx) {
+    zb_ingest_options defaults = ZB_INGEST_OPTIONS_INIT;
+    *item = (zb_ingest_item){.options = defaults};
+    int got = next(ctx, item);
+    if (got != 1)
+        return got;
+    if (job_prepare(db, j, item->text, item->len, &item->options) != ZB_OK)
+        return 1; /* said when its turn comes */
+    int stored = 0;
+    if (prepare_all(db) == ZB_OK && !(j->opts.flags & ZB_INGEST_REPLACE))
+        stored = stored_already(db, j->sha);
+    if (stored == 0)
+        job_start(j);
+    return 1;
+}
+
+int zb_db_ingest_each(zb_db *db, zb_ingest_next_fn next, zb_ingest_done_fn done, void *ctx) {
+    int rc = writable(db, "ingest");
+    if (rc)
+        return rc;
+    if (!next || !done)
+        return zb__err_set(&db->err, ZB_EINVAL, "zb_db_ingest_each() needs next and done");
+    /* two documents in flight: the one being stored and the next, parsing */
+    job jobs[2];
+    zb_ingest_item items[2];
+    int cur = 0, have = job_next(db, &jobs[0], &items[0], next, ctx);
+    while (have == 1) {
+        int nxt = !cur;
+        int more = job_next(db, &jobs[nxt], &items[nxt], next, ctx);
+        zb_ingest_result res;
+        int stored = job_store(db, &jobs[cur], &res);
+        int stop = done(ctx, &items[cur], stored, stored == ZB_OK ? &res : NULL);
+        job_free(&jobs[cur]);
+        if (stop) {
+            if (more == 1) {
+                job_free(&jobs[nxt]);
+                zb__err_set(&db->err, ZB_ERROR, "%s%snot stored: the ingest was stopped",
+                            jobs[nxt].source ? jobs[nxt].source : "",
+                            jobs[nxt].source && *jobs[nxt].source ? ": " : "");
+                done(ctx, &items[nxt], ZB_ERROR, NULL);
+            }
+            rc = stop;
+            break;
+        }
+        cur = nxt;
+        have = more;
+        if (have != 1 && have != 0)
+            rc = have;
+    }
     return rc;
 }
 

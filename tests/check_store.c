@@ -389,6 +389,149 @@ START_TEST(one_thread_or_two_store_the_same) {
 }
 END_TEST
 
+/* zb_db_ingest_each(): documents given by a callback, each told of when done. */
+typedef struct each_run {
+    const char *text[8];
+    size_t len[8];
+    unsigned flags[8];
+    unsigned version[8]; /* 0: the default options */
+    size_t n, given;
+    int stop_after;  /* done() returns 7 after this many calls (0: never) */
+    int next_fails;  /* next() returns -5 once it has given this many (0: never) */
+    int rc[8];       /* done()'s rc per item, in the order of the calls */
+    int user[8];     /* which item each done() call was for */
+    int inserted[8];
+    int64_t id[8];
+    size_t calls;
+} each_run;
+
+static int each_next(void *ctx, zb_ingest_item *item) {
+    each_run *r = ctx;
+    ck_assert_uint_eq(item->options.version, ZB_INGEST_OPTIONS_VERSION); /* given as INIT */
+    if (r->next_fails && r->given == (size_t)r->next_fails)
+        return -5;
+    if (r->given == r->n)
+        return 0;
+    size_t i = r->given++;
+    item->text = r->text[i];
+    item->len = r->len[i];
+    item->options.source = "each";
+    item->options.flags = r->flags[i];
+    if (r->version[i])
+        item->options.version = r->version[i];
+    item->user = (void *)(r->user + i);
+    return 1;
+}
+
+static int each_done(void *ctx, const zb_ingest_item *item, int rc,
+                     const zb_ingest_result *res) {
+    each_run *r = ctx;
+    size_t k = r->calls++;
+    ck_assert_uint_lt(k, 8);
+    r->user[k] = (int)((const int *)item->user - r->user);
+    r->rc[k] = rc;
+    ck_assert(rc == ZB_OK ? res != NULL : res == NULL);
+    r->inserted[k] = res ? res->inserted : -1;
+    r->id[k] = res ? res->document_id : 0;
+    return r->stop_after && r->calls == (size_t)r->stop_after ? 7 : 0;
+}
+
+/* The next document is parsed while one is written: what is stored is what
+ * zb_db_ingest() stores, one call at a time, and each document is told of
+ * once, in order, failures among them. */
+START_TEST(ingest_each_stores_what_ingest_does) {
+    each_run r = {.n = 6};
+    const char *texts[6] = {sample, next_year, sample, " \n\t", next_year, sample};
+    size_t lens[6] = {sample_len, next_year_len, sample_len, 4, next_year_len, sample_len};
+    for (size_t i = 0; i < r.n; i++) {
+        r.text[i] = texts[i];
+        r.len[i] = lens[i];
+    }
+    r.flags[4] = ZB_INGEST_REPLACE; /* next_year extracted again */
+    r.version[5] = 99;              /* an unknown options version fails alone */
+    for (int batch = 0; batch < 2; batch++) {
+        zb_db *db = open_new(batch ? "each-batch.db" : "each.db");
+        r.calls = r.given = 0;
+        if (batch)
+            ck_assert_int_eq(zb_db_begin(db), ZB_OK);
+        ck_assert_int_eq(zb_db_ingest_each(db, each_next, each_done, &r), ZB_OK);
+        if (batch)
+            ck_assert_int_eq(zb_db_commit(db), ZB_OK);
+        zb_db_close(db);
+        ck_assert_uint_eq(r.calls, 6);
+        for (int k = 0; k < 6; k++)
+            ck_assert_int_eq(r.user[k], k);
+        const int rc[6] = {ZB_OK, ZB_OK, ZB_OK, ZB_EFORMAT, ZB_OK, ZB_EINVAL};
+        const int inserted[6] = {1, 1, 0, -1, 1, -1};
+        for (int k = 0; k < 6; k++) {
+            ck_assert_int_eq(r.rc[k], rc[k]);
+            ck_assert_int_eq(r.inserted[k], inserted[k]);
+        }
+        ck_assert_int_eq(r.id[2], r.id[0]); /* the same bytes twice: stored once */
+        ck_assert_int_gt(r.id[4], r.id[1]); /* replaced: a new id */
+    }
+    /* the same through zb_db_ingest(), one call at a time */
+    zb_db *db = open_new("each-one.db");
+    ingest(db, sample, sample_len, 0);
+    ingest(db, next_year, next_year_len, 0);
+    ingest(db, next_year, next_year_len, ZB_INGEST_REPLACE);
+    zb_db_close(db);
+    static const char *tables[] = {"sections", "sentences", "indicators"};
+    for (size_t t = 0; t < sizeof tables / sizeof *tables; t++) {
+        char *one = table_text(path_of("each-one.db", 0), tables[t]);
+        for (int batch = 0; batch < 2; batch++) {
+            char *each = table_text(path_of(batch ? "each-batch.db" : "each.db", 0), tables[t]);
+            ck_assert_uint_gt(strlen(one), 1000);
+            ck_assert_msg(strcmp(one, each) == 0, "%s differ", tables[t]);
+            free(each);
+        }
+        free(one);
+    }
+    fts_is_whole(path_of("each-batch.db", 0));
+}
+END_TEST
+
+/* done() or next() ends the run: what was done stays, the document given
+ * meanwhile is told of as not stored, next() is not asked again. */
+START_TEST(ingest_each_stops_when_told) {
+    each_run r = {.n = 3, .stop_after = 1};
+    for (size_t i = 0; i < r.n; i++) {
+        r.text[i] = i == 1 ? next_year : sample;
+        r.len[i] = i == 1 ? next_year_len : sample_len;
+    }
+    r.text[2] = "2022年粮食产量1亿斤。";
+    r.len[2] = strlen(r.text[2]);
+    zb_db *db = open_new("each-stop.db");
+    ck_assert_int_eq(zb_db_ingest_each(db, each_next, each_done, &r), 7);
+    ck_assert_uint_eq(r.calls, 2);
+    ck_assert_uint_eq(r.given, 2);
+    ck_assert_int_eq(r.rc[0], ZB_OK);
+    ck_assert_int_eq(r.rc[1], ZB_ERROR);
+    ck_assert_ptr_nonnull(strstr(zb_db_errmsg(db), "stopped"));
+    /* next() fails after one: that one is stored, the error comes back */
+    each_run f = {.n = 3, .next_fails = 1};
+    for (size_t i = 0; i < f.n; i++) {
+        f.text[i] = r.text[i];
+        f.len[i] = r.len[i];
+    }
+    f.text[0] = next_year;
+    f.len[0] = next_year_len;
+    ck_assert_int_eq(zb_db_ingest_each(db, each_next, each_done, &f), -5);
+    ck_assert_uint_eq(f.calls, 1);
+    ck_assert_int_eq(f.rc[0], ZB_OK);
+    ck_assert_int_eq(f.inserted[0], 1);
+    ck_assert_int_eq(zb_db_ingest_each(db, NULL, each_done, &f), ZB_EINVAL);
+    ck_assert_int_eq(zb_db_ingest_each(NULL, each_next, each_done, &f), ZB_EINVAL);
+    zb_db_close(db);
+    const char *p = path_of("each-stop.db", 0);
+    ck_assert_int_eq(scalar(p, "SELECT count(*) FROM documents"), 2);
+    fts_is_whole(p);
+    ck_assert_int_eq(zb_db_open(&db, p, ZB_DB_READONLY), ZB_OK);
+    ck_assert_int_eq(zb_db_ingest_each(db, each_next, each_done, &f), ZB_EREADONLY);
+    zb_db_close(db);
+}
+END_TEST
+
 START_TEST(ingest_a_file) {
     zb_db *db = open_new("file.db");
     zb_ingest_result r;
@@ -1052,6 +1195,8 @@ int main(void) {
     tcase_add_test(t, replace_extracts_again);
     tcase_add_test(t, a_failure_rolls_the_document_back);
     tcase_add_test(t, one_thread_or_two_store_the_same);
+    tcase_add_test(t, ingest_each_stores_what_ingest_does);
+    tcase_add_test(t, ingest_each_stops_when_told);
     tcase_add_test(t, ingest_a_file);
     tcase_add_test(t, bad_text_is_not_stored);
     tcase_add_test(t, regions_are_checked_and_kept_whole);

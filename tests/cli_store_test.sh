@@ -99,6 +99,15 @@ printf 'bad \377 bytes\n' > "$tmp/batch/r999.txt"
 [ "$(sqlite3 "$tmp/batch.db" "select count(*) from documents; select count(*) from indicators; select count(*) from sentences_fts where sentences_fts match '地区生产总值'")" = "$(printf '300\n300\n300')" ] \
   || fail "batch rows: $(sqlite3 "$tmp/batch.db" "select count(*) from documents; select count(*) from indicators")"
 
+# the next file is parsed while one is written: the same bytes given twice in
+# a run, next to each other and apart, are stored once
+cp "$tmp/batch/r007.txt" "$tmp/copy.txt"
+"$bin" ingest --db "$tmp/twice.db" "$tmp/batch/r007.txt" "$tmp/batch/r007.txt" "$tmp/batch/r008.txt" \
+  "$tmp/copy.txt" > "$tmp/twice.out" 2>&1; rc=$?
+[ $rc -eq 0 ] && grep -q "^4 files: 2 new, 2 already stored, 0 failed; 4 indicators" "$tmp/twice.out" \
+  || fail "the same file twice ($rc): $(cat "$tmp/twice.out")"
+[ "$(sqlite3 "$tmp/twice.db" "select count(*) from documents")" = 2 ] || fail "twice: documents"
+
 # bad databases: clear message, non-zero exit, nothing written
 echo "not a database" > "$tmp/text.db"
 "$bin" ingest --db "$tmp/text.db" "$sample" > /dev/null 2> "$tmp/err"; rc=$?
