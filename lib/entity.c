@@ -578,8 +578,24 @@ void zb__entity(const zb_para *p, const zb_qctx *c, zb_attr *a) {
         take(a, s, lo, hi);
         return;
     }
-    if (enumerated(s, c->clause_start, before))
+    if (enumerated(s, c->clause_start, before)) {
+        /* …等5个项目 counts things like the one named: a place that the one
+         * named opens with owns them all (建设长春轨道交通2号线东延线等5个项目);
+         * not a place that is the one named (肇庆等产业集聚区), one of a list
+         * (宝鸡、延安等) or a route's end (通化至集安等2个项目), or a name of its own
+         * (推进正泰集团等5家企业) */
+        int sub;
+        size_t pe = region_at(s, h, before, 0, &sub), item = h + pe, end = before;
+        while (end > item && s[end - 1] == ' ')
+            end--;
+        end -= 3; /* 等 */
+        if (sub && pe && end > item && owner_at(s, h, before, 0) == item &&
+            !zb__starts(s, end, item, "至") && !zb__starts(s, end, item, "到") &&
+            !zb__has_bytes(s + item, end - item, "、") &&
+            !zb__has_bytes(s + item, end - item, "和"))
+            take(a, s, h, item);
         return;
+    }
     if (quoted_owner(s, h, before, &lo, &hi) || bracket_owner(s, c, before, &lo, &hi)) {
         take(a, s, lo, hi);
         return;
