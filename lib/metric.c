@@ -83,7 +83,8 @@ static void balance(char *m) {
 
 /* The noun counted after a quantity: 4个[省级湿地公园], up to the clause's end,
  * a 、, a bracket or the next measuring quantity, at most 20 characters. */
-static void right_noun(const zb_para *p, const zb_qctx *c, size_t from, size_t *lo, size_t *hi) {
+static void right_noun(const zb_para *p, size_t qi, const zb_qctx *c, size_t from, size_t *lo,
+                       size_t *hi) {
     const char *s = p->s;
     size_t end = c->clause_end;
     if (c->next_start >= 0 && (size_t)c->next_start < end && (size_t)c->next_start >= from)
@@ -104,6 +105,12 @@ static void right_noun(const zb_para *p, const zb_qctx *c, size_t from, size_t *
      * next figure is that figure's (a noun that ends its clause keeps its
      * words: 投入使用, 取得突破) */
     *hi = i == end && end < c->clause_end ? zb__strip_before_figure(s, from, i) : i;
+    /* 74个国控断面水质优良比例连续3年|保持100%: a streak ends the noun */
+    for (size_t j = qi + 1; j < p->nq && p->q[j].start < *hi; j++)
+        if (p->q[j].streak && p->q[j].start >= from + 6) {
+            *hi = zb__strip_trailing(s, from, p->q[j].start - 6); /* before 连续 */
+            break;
+        }
 }
 
 #define SUBJECT_CHARS 8 /* a subject before an action: 高速公路, 城市更新 */
@@ -385,7 +392,7 @@ void zb__metric_for(const zb_para *p, const zb_qctx *ctx, size_t qi, zb_metric_s
     }
     if (noun && (verbs || (q->unit_flags & ZB_UF_cls))) {
         size_t nlo, nhi;
-        right_noun(p, c, noun_from, &nlo, &nhi);
+        right_noun(p, qi, c, noun_from, &nlo, &nhi);
         /* 4万亿、5万亿两个台阶: the next figure starts where its noun would */
         if (nhi > nlo) {
             /* …，新开工长春都市圈西环线等3个项目: a later action of the subject
