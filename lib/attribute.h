@@ -157,6 +157,11 @@ int zb__metric_list(const char *s, size_t lo, size_t hi, char items[8][128]);
 void zb__metric_for(const zb_para *p, const zb_qctx *ctx, size_t qi, zb_metric_state *st,
                     char *out, size_t outsize);
 
+/* s[lo..hi) without a streak at its end (国控断面水质优良比例连续3年|保持100%,
+ * 经济增速连续16个季度|高于全国平均水平): how long it held is no part of what
+ * is measured. */
+size_t zb__before_streak(const zb_para *p, size_t lo, size_t hi);
+
 /* ---- entity.c ---- */
 /* Whose figure a metric phrase names when it is not the region's (长春新区地区
  * 生产总值, 一汽销量, 对沿线国家货物进出口额): moves that owner from a->metric

@@ -170,10 +170,17 @@ static void act_subject(const zb_para *p, const zb_qctx *ctx, const zb_qctx *c, 
     *hi = i;
 }
 
-/* The metric's words s[lo..hi) without a streak at their end (国控断面水质优良
- * 比例连续3年|保持100%): how long it held is no part of what is measured. */
-static size_t before_streak(const zb_para *p, size_t qi, size_t lo, size_t hi) {
-    for (size_t j = qi; j-- > 0 && p->q[j].end >= lo;) {
+size_t zb__before_streak(const zb_para *p, size_t lo, size_t hi) {
+    /* the last quantity that starts before hi: quantities are in order */
+    size_t a = 0, b = p->nq;
+    while (a < b) {
+        size_t mid = a + (b - a) / 2;
+        if (p->q[mid].start < hi)
+            a = mid + 1;
+        else
+            b = mid;
+    }
+    for (size_t j = a; j-- > 0 && p->q[j].end >= lo;) {
         const zb_qty *t = &p->q[j];
         if (t->streak && t->end == hi && t->start >= lo + 6)
             return zb__strip_trailing(p->s, lo, t->start - 6); /* before 连续 */
@@ -387,7 +394,7 @@ void zb__metric_for(const zb_para *p, const zb_qctx *ctx, size_t qi, zb_metric_s
     lo = zb__strip_leading(s, lo, hi);
     hi = zb__strip_trailing(s, lo, hi);
     lo = period_words(s, lo, hi);
-    hi = before_streak(p, qi, lo, hi);
+    hi = zb__before_streak(p, lo, hi);
     lo = after_reach(s, lo, hi);
     /* 2.5万家、是五年前的4.6倍: 是…的 before a multiple names its base */
     if (q->kind == ZB_QTY_MULTIPLE && zb__starts(s, hi, lo, "是"))

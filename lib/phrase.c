@@ -184,6 +184,12 @@ size_t zb__strip_trailing(const char *s, size_t lo, size_t hi) {
                 hi -= 3;
             continue;
         }
+        /* …增速2022年以来(连续16个季度高于…): when the streak began is no part of
+         * the metric either */
+        if (hi >= lo + 16 && zb__starts(s, hi, hi - 6, "以来") && zb__year_in(s + hi - 13, 7)) {
+            hi -= 13;
+            continue;
+        }
         /* …成交额年均(增长): the period's word belongs to the figure (its period),
          * not to the metric; after a duration it names the figure (两年平均) */
         size_t ka;

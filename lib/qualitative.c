@@ -224,7 +224,7 @@ static int goal_of(const zb_para *p, const zb_vec *out, size_t first, size_t si,
         was = lo;
         lo = zb__strip_leading(s, skip_cues(s, lo, at, &f->commitment), at);
     } while (lo != was);
-    size_t hi = lo < at ? zb__strip_trailing(s, lo, at) : lo;
+    size_t hi = lo < at ? zb__before_streak(p, lo, zb__strip_trailing(s, lo, at)) : lo;
     if (hi > lo) {
         int etc = hi >= lo + 3 && zb__starts(s, hi, hi - 3, "等") ? 1 : 0;
         int etc_words = zb__has_bytes(s + lo, hi - lo, "等");

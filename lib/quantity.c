@@ -198,6 +198,14 @@ static int emit(scanner *sc, size_t start, size_t num_start, const zb_number *nu
             q->cmp_explicit = 1;
         }
     }
+    /* 居全国前10位, 前5名: a place among the first N, so a rank of at most N */
+    if ((q->unit_flags & ZB_UF_rank) && q->before_start == start && start >= 3 &&
+        zb__starts(s, n, start - 3, "前") && !q->cmp_explicit) {
+        q->kind = ZB_QTY_RANK;
+        q->cmp = ZB_CMP_LE;
+        q->cmp_explicit = 1;
+        q->before_start = start - 3;
+    }
     if (!q->cmp_explicit) {
         /* 预计全年增长3.5%, 至少建设1个: a comparator for the whole clause, looked
          * for over at most 16 characters back, never past the clause; a 、 list
