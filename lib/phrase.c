@@ -85,13 +85,19 @@ size_t zb__strip_leading(const char *s, size_t lo, size_t hi) {
                 lo += strlen(conj[c]);
                 break;
             }
-        /* a year or a span of years that opens the clause: 2022年全省…, 连续20年… */
-        if (lo < hi && s[lo] >= '0' && s[lo] <= '9') {
-            size_t d = lo;
+        /* a year or a span of years that opens the clause: 2022年全省…, 连续20年…,
+         * and the year a target is for (到2030年全社会研发投入强度, 到2027年底) */
+        size_t y = zb__starts(s, hi, lo, "到") || zb__starts(s, hi, lo, "至") ? lo + 3 : lo;
+        if (y < hi && s[y] >= '0' && s[y] <= '9') {
+            size_t d = y;
             while (d < hi && s[d] >= '0' && s[d] <= '9')
                 d++;
-            if (zb__starts(s, hi, d, "年"))
+            if (zb__starts(s, hi, d, "年") && (y == lo || d - y == 4)) {
+                int to = y > lo;
                 lo = d + 3;
+                if (to && (zb__starts(s, hi, lo, "底") || zb__starts(s, hi, lo, "末")))
+                    lo += 3;
+            }
         }
         if (lo == before)
             return lo;
