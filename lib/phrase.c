@@ -55,7 +55,9 @@ static int is_skippable_char(uint32_t cp) {
 
 /* Leading words that are not part of a metric: 全年, 其中, 和, 2022年. */
 size_t zb__strip_leading(const char *s, size_t lo, size_t hi) {
-    static const char *const conj[] = {"和", "及", "与", "并", "或", "以及", "在", "对", "向"};
+    /* 等 after a figure's list (…增长5%左右等16个预期性指标) too */
+    static const char *const conj[] = {"和", "及", "与", "并", "或", "以及", "在", "对", "向",
+                                       "等"};
     for (;;) {
         size_t before = lo, k;
         while (lo < hi) {

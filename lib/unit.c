@@ -181,9 +181,14 @@ int zb__noun_at(const char *s, size_t n, size_t j) {
         return 0;
     if (zb__is_cjk(cp) && zb__is_function_char(cp))
         return 0;
-    if (zb__lex_prefix(&zb__predicates, s + j, n - j, &k) >= 0)
+    /* a predicate or comparator starts no noun, unless inside a word of the
+     * lexicon (8个约束性指标: 约束, not 约) */
+    size_t kw = 0;
+    if (zb__lex_prefix_kind(&zb__lexicon, s + j, n - j, ZB_LX_word, &kw) < 0)
+        kw = 0;
+    if (zb__lex_prefix(&zb__predicates, s + j, n - j, &k) >= 0 && k >= kw)
         return 0;
-    if (zb__lex_prefix(&zb__comparators, s + j, n - j, &k) >= 0)
+    if (zb__lex_prefix(&zb__comparators, s + j, n - j, &k) >= 0 && k >= kw)
         return 0;
     return 1;
 }
