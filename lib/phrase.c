@@ -198,6 +198,12 @@ size_t zb__strip_trailing(const char *s, size_t lo, size_t hi) {
             hi -= 13;
             continue;
         }
+        /* …最低标准从每人每月(2375元): whom and how often an amount is paid is
+         * the figure's, not the metric's */
+        if (hi >= lo + 9 && zb__starts(s, hi, hi - 6, "每") && zb__is_ideograph_lead((unsigned char)s[hi - 3])) {
+            hi -= 6;
+            continue;
+        }
         /* …成交额年均(增长): the period's word belongs to the figure (its period),
          * not to the metric; after a duration it names the figure (两年平均) */
         size_t ka;

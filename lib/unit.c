@@ -179,13 +179,14 @@ int zb__noun_at(const char *s, size_t n, size_t j) {
     uint32_t cp = zb__cp_at(s, n, j, &k);
     if (!zb__is_cjk(cp) && cp != 0x201C && cp != 0x300A)
         return 0;
-    if (zb__is_cjk(cp) && zb__is_function_char(cp))
-        return 0;
-    /* a predicate or comparator starts no noun, unless inside a word of the
-     * lexicon (8个约束性指标: 约束, not 约) */
+    /* a function character, predicate or comparator starts no noun, unless
+     * inside a word of the lexicon (8个约束性指标: 约束, not 约; 30项为民办实事
+     * 项目: 为民, not 为) */
     size_t kw = 0;
     if (zb__lex_prefix_kind(&zb__lexicon, s + j, n - j, ZB_LX_word, &kw) < 0)
         kw = 0;
+    if (zb__is_cjk(cp) && zb__is_function_char(cp) && !kw)
+        return 0;
     if (zb__lex_prefix(&zb__predicates, s + j, n - j, &k) >= 0 && k >= kw)
         return 0;
     if (zb__lex_prefix(&zb__comparators, s + j, n - j, &k) >= 0 && k >= kw)
