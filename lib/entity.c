@@ -452,6 +452,28 @@ static int own_named_subject(const char *s, size_t lo, size_t hi) {
     return 0;
 }
 
+/* Does a subject of the clause's own act, its figure counting what it did
+ * (金砖创新基地促成138个合作项目)? Then the figure is that subject's doing, not
+ * the sentence owner's: a count with its noun after it, and an action after
+ * at least two characters of subject in s[lo..hi). */
+static int subject_acts(const zb_para *p, const zb_attr *a, size_t lo, size_t hi) {
+    if (a->qi >= p->nq)
+        return 0;
+    const zb_qty *q = &p->q[a->qi];
+    if (!(q->unit_flags & ZB_UF_cls) || !q->noun_follows)
+        return 0;
+    const char *s = p->s;
+    int chars = 0;
+    for (size_t i = lo, k; i < hi; i += k, chars++) {
+        if (chars >= 2 && zb__lex_prefix_kind(&zb__predicates, s + i, hi - i, ZB_PR_act, &k) >= 0)
+            return 1;
+        uint32_t cp = zb__cp_at(s, hi, i, &k);
+        if (!zb__is_cjk(cp))
+            return 0;
+    }
+    return 0;
+}
+
 /* The end of the clause that starts at lo, within HEAD_BYTES. */
 static size_t clause_end_from(const char *s, size_t lo, size_t hi) {
     if (hi > lo + HEAD_BYTES)
@@ -626,7 +648,8 @@ void zb__entity(const zb_para *p, const zb_qctx *c, zb_attr *a) {
     /* a clause led by an action (新建改造城市道路100公里) tells the region's own
      * work; one whose subject has a name of its own (中欧班列(温州号)) its own */
     size_t hv = skip_head(s, c->clause_start, before, 0);
-    if (c->clause_start <= c->sent_start || hv != h || own_named_subject(s, h, before))
+    if (c->clause_start <= c->sent_start || hv != h || own_named_subject(s, h, before) ||
+        subject_acts(p, a, h, before))
         return;
     /* 4. the owner of the sentence's first clause */
     size_t first_end = clause_end_from(s, c->sent_start, c->clause_start);
