@@ -199,12 +199,14 @@ static size_t count_at(const char *s, size_t i, size_t hi) {
  * counts only with what follows it. */
 static size_t owner_at(const char *s, size_t i, size_t hi, int loose) {
     size_t j = i, end_strong = i;
+    int after_place = 0;
     for (int seg = 0; seg < 4 && j < hi; seg++) {
         size_t ke, kp, k, end;
-        int sub, known = 0, strong = 0, closed = 0;
+        int sub, known = 0, strong = 0, closed = 0, place = 0;
         int er = en_word(s, j, hi, &ke);
-        /* after a place, its county by the short name: 惠州博罗 */
-        size_t kr = region_at(s, j, hi, loose || end_strong > i, &sub);
+        /* after a place, its county by the short name: 惠州博罗; not after
+         * another owner (中央企业|合作项目: 合作 is a county's short name too) */
+        size_t kr = region_at(s, j, hi, loose || after_place, &sub);
         if ((en_is(er, ZB_EN_own) || en_is(er, ZB_EN_not)) && ke >= kr)
             break;
         /* a verb that is a place name too (新建, 南昌's 新建区) is a verb */
@@ -217,6 +219,7 @@ static size_t owner_at(const char *s, size_t i, size_t hi, int loose) {
             end = j + kr;
             known = 1;
             strong = sub;
+            place = 1;
         } else if ((end = count_at(s, j, hi)) > j) {
             strong = 1;
         } else if ((end = named_at(s, j, hi, seg ? 1 : 2)) > j) {
@@ -231,6 +234,7 @@ static size_t owner_at(const char *s, size_t i, size_t hi, int loose) {
         j = end;
         if (strong)
             end_strong = j;
+        after_place = place && strong;
     }
     return end_strong;
 }
