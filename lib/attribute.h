@@ -162,6 +162,10 @@ void zb__metric_for(const zb_para *p, const zb_qctx *ctx, size_t qi, zb_metric_s
  * is measured. */
 size_t zb__before_streak(const zb_para *p, size_t lo, size_t hi);
 
+/* The start of s[lo..hi) after a verb of reaching that opens it (实现销量|410
+ * 万辆, 成为生产总值|超千亿元县), or lo: see metric.c. */
+size_t zb__after_reach(const char *s, size_t lo, size_t hi);
+
 /* ---- entity.c ---- */
 /* Whose figure a metric phrase names when it is not the region's (长春新区地区
  * 生产总值, 一汽销量, 对沿线国家货物进出口额): moves that owner from a->metric

@@ -362,8 +362,12 @@ static int cut_metric(char *metric, const char *owner) {
             const char *rest = at + strlen(t);
             while (*rest == ' ' || *rest == ',' || zb__starts(rest, strlen(rest), 0, "的"))
                 rest += *rest == ' ' || *rest == ',' ? 1 : 3;
-            if (*rest)
+            if (*rest) {
+                /* 惠州博罗|成为生产总值超千亿元县: the owner's verb of reaching
+                 * goes with it */
+                rest += zb__after_reach(rest, 0, strlen(rest));
                 memmove(metric, rest, strlen(rest) + 1);
+            }
             return 1;
         }
     }
@@ -635,6 +639,7 @@ void zb__entity(const zb_para *p, const zb_qctx *c, zb_attr *a) {
         copy_entity(a->entity, sizeof a->entity, m, mh, me);
         while (me < n && (m[me] == ' ' || zb__starts(m, n, me, "的")))
             me += m[me] == ' ' ? 1 : 3;
+        me = zb__after_reach(m, me, n);
         memmove(m, m + me, n - me + 1);
         return;
     }

@@ -39,7 +39,7 @@ static size_t last_predicate(const char *s, size_t lo, size_t hi, int role) {
  * figure is the noun's. Not when the verb opens a clause that qualifies the
  * noun (实现跨省通办的政务服务事项), nor a one-character or 在 word (为, 用电量,
  * 控制在: the look-up would cut words or their end is the link itself). */
-static size_t after_reach(const char *s, size_t lo, size_t hi) {
+size_t zb__after_reach(const char *s, size_t lo, size_t hi) {
     size_t k = 0;
     int row = zb__lex_prefix(&zb__predicates, s + lo, hi - lo, &k);
     if (!zb__pred_has(row, ZB_PR_reach) || k < 6 || lo + k >= hi ||
@@ -395,7 +395,7 @@ void zb__metric_for(const zb_para *p, const zb_qctx *ctx, size_t qi, zb_metric_s
     hi = zb__strip_trailing(s, lo, hi);
     lo = period_words(s, lo, hi);
     hi = zb__before_streak(p, lo, hi);
-    lo = after_reach(s, lo, hi);
+    lo = zb__after_reach(s, lo, hi);
     /* 2.5万家、是五年前的4.6倍: 是…的 before a multiple names its base */
     if (q->kind == ZB_QTY_MULTIPLE && zb__starts(s, hi, lo, "是"))
         hi = lo;
