@@ -209,6 +209,13 @@ static int goal_of(const zb_para *p, const zb_vec *out, size_t first, size_t si,
     int row = find_phrase(s, cs, ce, &at, &len);
     if (row < 0)
         return 0;
+    /* 以PM2.5浓度持续下降为主线: the frame of the work, not a goal */
+    size_t open = cs;
+    while (open < at && s[open] == ' ')
+        open++;
+    if (zb__starts(s, at, open, "以") && !zb__starts(s, at, open, "以及") &&
+        zb__starts(s, ce, at + len, "为"))
+        return 0;
     memset(f, 0, sizeof *f);
     f->sent = si;
     f->start = at;
@@ -240,12 +247,19 @@ static int goal_of(const zb_para *p, const zb_vec *out, size_t first, size_t si,
             a += 3;
         while (b > a && (zb__starts(s, b, b - 6, "目标") || zb__starts(s, b, b - 6, "任务")))
             b -= 6;
-        zb__phrase_append(f->metric[0], sizeof f->metric[0], s, a, b);
+        /* …二氧化碳排放降低(目标): the way the goal goes is no part of its metric;
+         * a list (粮食生产、单位生产总值二氧化碳减排目标任务) is one goal each */
+        if (b > a)
+            b = zb__strip_trailing(s, a, b);
+        f->nmetrics = b > a ? zb__metric_list(s, a, b, f->metric) : 0;
+        if (!f->nmetrics)
+            zb__phrase_append(f->metric[0], sizeof f->metric[0], s, a, b);
         /* …增长8.1%，与经济增长基本同步: else the figure's before it */
         const char *m = f->metric[0][0] ? NULL : metric_before(out, first, p, si, cs);
         if (m)
             zb__phrase_copy(f->metric[0], sizeof f->metric[0], m);
-        f->nmetrics = f->metric[0][0] ? 1 : 0;
+        if (!f->nmetrics)
+            f->nmetrics = f->metric[0][0] ? 1 : 0;
     }
     if (!f->nmetrics)
         return 0;

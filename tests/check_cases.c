@@ -53,14 +53,25 @@ START_TEST(contract_case) {
     opts.report_year = atoi(cell[1]);
     zb_doc *doc = NULL;
     ck_assert_int_eq(zb_parse(&doc, text, strlen(text), &opts), ZB_OK);
-    const char *surface = cell[2];
+    /* surface#N: the Nth row of that surface (a goal of several metrics has one
+     * row each); else the last */
+    char surface[512];
+    snprintf(surface, sizeof surface, "%s", cell[2]);
+    char *hash = strrchr(surface, '#');
+    int nth = hash && hash[1] ? atoi(hash + 1) : 0, seen = 0;
+    if (nth > 0)
+        *hash = 0;
     const zb_indicator *ind = NULL;
-    for (size_t i = 0; i < zb_doc_count(doc); i++) {
+    for (size_t i = 0; i < zb_doc_count(doc) && !(nth && seen == nth); i++) {
         const char *got = zb_doc_get(doc, i)->surface;
         if (surface[0] == '!' ? strstr(surface + 1, got) || strstr(got, surface + 1) != NULL
-                              : !strcmp(got, surface))
+                              : !strcmp(got, surface)) {
             ind = zb_doc_get(doc, i);
+            seen++;
+        }
     }
+    if (nth && seen != nth)
+        ind = NULL;
     if (surface[0] == '!') {
         ck_assert_msg(!ind, "%s:%zu: no indicator may overlap '%s' in %s (got '%s')", r->name,
                       r->row, surface + 1, text, ind ? ind->surface : "");
