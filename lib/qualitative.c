@@ -115,6 +115,10 @@ typedef struct found {
     zb_commitment commitment;
     char metric[8][128];
     int nmetrics;
+    /* a second goal of the same metrics after 、 (…增速高于全国平均水平、高于
+     * 城镇居民收入增速): its words, or more_start 0 */
+    size_t more_start, more_end;
+    int more_measure;
 } found;
 
 static void fill(const zb_para *p, const found *f, int k, size_t cs, size_t ce, zb_attr *a) {
@@ -225,6 +229,20 @@ static int goal_of(const zb_para *p, const zb_vec *out, size_t first, size_t si,
     f->measure = zb__name_value(&zb__measure_names, zb__lexicon.rows[row].text);
     if (f->measure < 0)
         f->measure = ZB_MEASURE_LEVEL;
+    for (size_t j = at + len; j + 3 < f->end; j += zb__utf8_len((unsigned char)s[j])) {
+        size_t at2, len2;
+        int row2;
+        if (zb__starts(s, f->end, j, "、") &&
+            (row2 = find_phrase(s, j + 3, f->end, &at2, &len2)) >= 0 && at2 == j + 3) {
+            f->more_start = at2;
+            f->more_end = f->end;
+            f->more_measure = zb__name_value(&zb__measure_names, zb__lexicon.rows[row2].text);
+            if (f->more_measure < 0)
+                f->more_measure = ZB_MEASURE_LEVEL;
+            f->end = j;
+            break;
+        }
+    }
     f->commitment = ZB_COMMIT_PLAIN;
     size_t lo = cs, was;
     do { /* 确保 is a leading word too: read it as a cue first */
@@ -320,6 +338,18 @@ int zb__qualitative(const zb_mem *m, const zb_para *p, const zb_qctx *ctx, zb_ve
                         return ZB_ENOMEM;
                     fill(p, &f, n, cs, i, a);
                     added++;
+                }
+                if (f.more_start) { /* the second goal, of the same metrics */
+                    f.start = f.more_start;
+                    f.end = f.more_end;
+                    f.measure = f.more_measure;
+                    for (int n = 0; n < f.nmetrics; n++) {
+                        zb_attr *a = zb__vec_push(m, out);
+                        if (!a)
+                            return ZB_ENOMEM;
+                        fill(p, &f, n, cs, i, a);
+                        added++;
+                    }
                 }
             }
             i += k;
