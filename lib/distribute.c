@@ -202,6 +202,30 @@ static size_t industry_end(const char *item) {
     return zb__lex_has(row, ZB_LX_industry) && k < n && !head_word_in(item, n - k) ? k : 0;
 }
 
+/* 制造业投资和民间投资占比, 固定资产投资、民间投资增速: an item that ends with
+ * the word (投资) after which the last item goes on (占比, 增速) takes what
+ * follows it there. Whether it applied. */
+static int complete_parallel(char items[][128], int n, int k) {
+    const char *last = items[n - 1];
+    char *item = items[k];
+    size_t ni = strlen(item), kw;
+    int row = zb__lex_suffix(&zb__lexicon, item, 0, ni, &kw);
+    if (!(zb__lex_has(row, ZB_LX_shared) || zb__lex_has(row, ZB_LX_head)) || kw >= ni)
+        return 0;
+    char word[64];
+    if (kw >= sizeof word)
+        return 0;
+    memcpy(word, item + ni - kw, kw);
+    word[kw] = 0;
+    const char *at = strstr(last, word);
+    if (!at || !at[kw] || strstr(at + kw, word))
+        return 0;
+    char cand[256];
+    zb__phrase_join(cand, sizeof cand, item, ni, at + kw);
+    zb__phrase_copy(item, 128, cand);
+    return 1;
+}
+
 /* Items without a head of their own take the last item's: the words from its
  * first head word (黄金、白银、镍产量 → 黄金产量; 原煤、天然气产量 → 原煤产量), for
  * items of up to three characters, or up to six when the head begins with a
@@ -219,6 +243,8 @@ static void complete_peers(char items[][128], int n) {
         for (const char *p = items[k]; *p; p += zb__utf8_len((unsigned char)*p))
             chars++;
         bytes = strlen(items[k]);
+        if (complete_parallel(items, n, k))
+            continue;
         if (head && industry_end(items[k])) {
             /* 战略性新兴产业、高技术产业投资: the industry takes the measure (投资),
              * without the last item's own industry word (产业) */
