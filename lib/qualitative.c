@@ -250,6 +250,21 @@ static int goal_of(const zb_para *p, const zb_vec *out, size_t first, size_t si,
         lo = zb__strip_leading(s, skip_cues(s, lo, at, &f->commitment), at);
     } while (lo != was);
     size_t hi = lo < at ? zb__before_streak(p, lo, zb__strip_trailing(s, lo, at)) : lo;
+    /* 能耗强度目标放在“十四五”规划期内(统筹考核): when the goal holds, and the
+     * word 目标, are no part of the metric */
+    if (hi > lo + 6 && (zb__starts(s, hi, hi - 6, "期内") || zb__starts(s, hi, hi - 6, "期间"))) {
+        size_t in = hi;
+        while (in > lo && !zb__starts(s, hi, in - 3, "在"))
+            in = zb__prev_char(s, in);
+        if (in > lo + 3) {
+            hi = in - 3;
+            if (hi >= lo + 3 && zb__starts(s, hi, hi - 3, "放"))
+                hi -= 3;
+            while (hi >= lo + 6 && (zb__starts(s, hi, hi - 6, "目标") || zb__starts(s, hi, hi - 6, "任务")))
+                hi -= 6;
+            hi = zb__strip_trailing(s, lo, hi);
+        }
+    }
     if (hi > lo) {
         int etc = hi >= lo + 3 && zb__starts(s, hi, hi - 3, "等") ? 1 : 0;
         int etc_words = zb__has_bytes(s + lo, hi - lo, "等");
