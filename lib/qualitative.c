@@ -108,6 +108,8 @@ static const char *metric_before(const zb_vec *out, size_t first, const zb_para 
     return m;
 }
 
+#define MORE_BYTES 192 /* a goal after 、: its phrase and object (高于城镇居民收入增速) */
+
 typedef struct found {
     size_t start, end; /* the goal's words */
     size_t sent;
@@ -232,8 +234,11 @@ static int goal_of(const zb_para *p, const zb_vec *out, size_t first, size_t si,
     for (size_t j = at + len; j + 3 < f->end; j += zb__utf8_len((unsigned char)s[j])) {
         size_t at2, len2;
         int row2;
+        /* the next goal starts right after the 、: a bounded look, so that a
+         * clause of many 、 costs no more than its length */
+        size_t window = f->end - (j + 3) < MORE_BYTES ? f->end : j + 3 + MORE_BYTES;
         if (zb__starts(s, f->end, j, "、") &&
-            (row2 = find_phrase(s, j + 3, f->end, &at2, &len2)) >= 0 && at2 == j + 3) {
+            (row2 = find_phrase(s, j + 3, window, &at2, &len2)) >= 0 && at2 == j + 3) {
             f->more_start = at2;
             f->more_end = f->end;
             f->more_measure = zb__name_value(&zb__measure_names, zb__lexicon.rows[row2].text);
@@ -254,9 +259,9 @@ static int goal_of(const zb_para *p, const zb_vec *out, size_t first, size_t si,
      * word 目标, are no part of the metric */
     if (hi > lo + 6 && (zb__starts(s, hi, hi - 6, "期内") || zb__starts(s, hi, hi - 6, "期间"))) {
         size_t in = hi;
-        while (in > lo && !zb__starts(s, hi, in - 3, "在"))
+        while (in >= lo + 3 && !zb__starts(s, hi, in - 3, "在"))
             in = zb__prev_char(s, in);
-        if (in > lo + 3) {
+        if (in > lo + 3 && zb__starts(s, hi, in - 3, "在")) {
             hi = in - 3;
             if (hi >= lo + 3 && zb__starts(s, hi, hi - 3, "放"))
                 hi -= 3;

@@ -36,6 +36,9 @@ CASES = {
     "no-punctuation-2MiB": (lambda: fill("地区生产总值增长6%", 2 * MIB), None),
     # a million list marks in one clause, one figure after them
     "dun-1e6": (lambda: "增长" + "、" * 1000000 + "5%。", 1),
+    # a goal without a number, then a million list marks: each looks for the
+    # next goal in a bounded window, not to the clause's end
+    "goal-dun-1e6": (lambda: "居民收入增速高于全国平均水平" + "、" * 1000000 + "。", 1),
     # a list of 10^5 figures in one clause: each reads on from the last
     "list-1e5": (lambda: "力争增长" + "、5%" * 100000 + "。", 100000),
     # a million 分别 before a two-item list
