@@ -454,6 +454,8 @@ static int pivot_owner(const char *s, size_t lo, size_t hi, size_t *elo, size_t 
 /* Does the clause's own subject carry a name (中欧班列(温州号)开行120列)? Then
  * it is the clause's subject, not the sentence's owner. */
 static int own_named_subject(const char *s, size_t lo, size_t hi) {
+    if (hi > lo + HEAD_BYTES) /* the subject is at the head: never walk a long clause */
+        hi = lo + HEAD_BYTES;
     for (size_t i = lo; i < hi; i++)
         if (s[i] == '(' || zb__starts(s, hi, i, "“"))
             return 1;
@@ -464,6 +466,7 @@ static int own_named_subject(const char *s, size_t lo, size_t hi) {
  * (金砖创新基地促成138个合作项目)? Then the figure is that subject's doing, not
  * the sentence owner's: a count with its noun after it, and an action after
  * at least two characters of subject in s[lo..hi). */
+#define SUBJECT_CHARS 16 /* a subject is short: never walk a long clause per figure */
 static int subject_acts(const zb_para *p, const zb_attr *a, size_t lo, size_t hi) {
     if (a->qi >= p->nq)
         return 0;
@@ -472,7 +475,7 @@ static int subject_acts(const zb_para *p, const zb_attr *a, size_t lo, size_t hi
         return 0;
     const char *s = p->s;
     int chars = 0;
-    for (size_t i = lo, k; i < hi; i += k, chars++) {
+    for (size_t i = lo, k; i < hi && chars < SUBJECT_CHARS; i += k, chars++) {
         if (chars >= 2 && zb__lex_prefix_kind(&zb__predicates, s + i, hi - i, ZB_PR_act, &k) >= 0)
             return 1;
         uint32_t cp = zb__cp_at(s, hi, i, &k);
@@ -619,7 +622,8 @@ void zb__entity(const zb_para *p, const zb_qctx *c, zb_attr *a) {
         while (end > item && s[end - 1] == ' ')
             end--;
         end -= 3; /* 等 */
-        if (sub && pe && end > item && owner_at(s, h, before, 0) == item &&
+        if (sub && pe && end > item && end - item <= HEAD_BYTES &&
+            owner_at(s, h, before, 0) == item &&
             !zb__starts(s, end, item, "至") && !zb__starts(s, end, item, "到") &&
             !zb__has_bytes(s + item, end - item, "、") &&
             !zb__has_bytes(s + item, end - item, "和"))

@@ -39,6 +39,12 @@ CASES = {
     # a goal without a number, then a million list marks: each looks for the
     # next goal in a bounded window, not to the clause's end
     "goal-dun-1e6": (lambda: "居民收入增速高于全国平均水平" + "、" * 1000000 + "。", 1),
+    # 10^5 counts in one clause after a first clause with an owner: the owner
+    # rules read the head of the clause, not all of it, for each figure
+    "owner-clause-1e5": (lambda: "全省地区生产总值增长6%，" + "创新合作基地促成五个合作项目" * 100000
+                         + "。", 100001),
+    # 10^5 counts of things like one named (…等5个项目), in one clause
+    "enumerated-1e5": (lambda: "建设长春轨道交通2号线等5个项目 " * 100000 + "。", 100000),
     # a list of 10^5 figures in one clause: each reads on from the last
     "list-1e5": (lambda: "力争增长" + "、5%" * 100000 + "。", 100000),
     # a million 分别 before a two-item list
