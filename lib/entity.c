@@ -27,6 +27,7 @@
 #define NAME_CHARS 6     /* an unknown name before a suffix: 温州湾, 北部湾 */
 #define PARTNER_CHARS 12 /* a partner before 国家: 共建“一带一路” */
 #define HEAD_BYTES 96    /* the head of a sentence that may name its owner */
+#define NEAR_BYTES 240   /* around a figure, where a list or a name counted is */
 #define MAX_PARTNERS 8
 
 static int en_word(const char *s, size_t i, size_t hi, size_t *k) {
@@ -541,6 +542,8 @@ static int in_list(const zb_para *p, const zb_qctx *c, size_t before, const char
     if (c->dist_at != SIZE_MAX)
         return 0;
     size_t lo = c->prev_clause_start < c->clause_start ? c->prev_clause_start : c->clause_start;
+    if (before > lo + NEAR_BYTES) /* the list is near the figure: never walk a long clause */
+        lo = before - NEAR_BYTES;
     for (size_t i = lo + 3; i + k <= before; i++) {
         if (memcmp(s + i, w, k) != 0)
             continue;
@@ -567,9 +570,11 @@ static int named_later(const zb_para *p, size_t qi, const zb_qctx *c, size_t bef
                        const char *w, size_t k) {
     if (qi >= p->nq)
         return 0;
-    size_t e = p->q[qi].end;
-    return e < c->clause_end && holds(p->s + e, c->clause_end - e, w, k) &&
-           !holds(p->s + c->clause_start, before - c->clause_start, w, k);
+    /* near the figure on either side: never walk a long clause */
+    size_t e = p->q[qi].end, end = c->clause_end - e > NEAR_BYTES ? e + NEAR_BYTES : c->clause_end;
+    size_t from = before - c->clause_start > NEAR_BYTES ? before - NEAR_BYTES : c->clause_start;
+    return e < c->clause_end && holds(p->s + e, end - e, w, k) &&
+           !holds(p->s + from, before - from, w, k);
 }
 
 /* Does the metric enumerate (压缩空气储能等央陕合作项目): the owner names one

@@ -43,6 +43,10 @@ CASES = {
     # rules read the head of the clause, not all of it, for each figure
     "owner-clause-1e5": (lambda: "全省地区生产总值增长6%，" + "创新合作基地促成五个合作项目" * 100000
                          + "。", 100001),
+    # 10^5 figures of an owner in one clause: the lists and names an owner is
+    # checked against are looked for near each figure
+    "owners-1e5": (lambda: "全省地区生产总值增长6%，" + "长春新区地区生产总值增长8%" * 100000 + "。",
+                   100001),
     # 10^5 counts of things like one named (…等5个项目), in one clause
     "enumerated-1e5": (lambda: "建设长春轨道交通2号线等5个项目 " * 100000 + "。", 100000),
     # a list of 10^5 figures in one clause: each reads on from the last
