@@ -331,6 +331,19 @@ static void order(const zb_para *p, zb_vec *out, size_t first) {
     }
 }
 
+/* One row per metric of goal f of clause s[cs..ce) onto out; ZB_ENOMEM. */
+static int push_goal(const zb_mem *m, const zb_para *p, const found *f, size_t cs, size_t ce,
+                     zb_vec *out, size_t *added) {
+    for (int n = 0; n < f->nmetrics; n++) {
+        zb_attr *a = zb__vec_push(m, out);
+        if (!a)
+            return ZB_ENOMEM;
+        fill(p, f, n, cs, ce, a);
+        ++*added;
+    }
+    return ZB_OK;
+}
+
 int zb__qualitative(const zb_mem *m, const zb_para *p, const zb_qctx *ctx, zb_vec *out,
                     size_t first) {
     ZB_UNUSED(ctx);
@@ -352,24 +365,14 @@ int zb__qualitative(const zb_mem *m, const zb_para *p, const zb_qctx *ctx, zb_ve
             }
             found f;
             if (i > cs && !has_figure(p, cs, i) && goal_of(p, out, first, si, cs, i, &f)) {
-                for (int n = 0; n < f.nmetrics; n++) {
-                    zb_attr *a = zb__vec_push(m, out);
-                    if (!a)
-                        return ZB_ENOMEM;
-                    fill(p, &f, n, cs, i, a);
-                    added++;
-                }
+                if (push_goal(m, p, &f, cs, i, out, &added))
+                    return ZB_ENOMEM;
                 if (f.more_start) { /* the second goal, of the same metrics */
                     f.start = f.more_start;
                     f.end = f.more_end;
                     f.measure = f.more_measure;
-                    for (int n = 0; n < f.nmetrics; n++) {
-                        zb_attr *a = zb__vec_push(m, out);
-                        if (!a)
-                            return ZB_ENOMEM;
-                        fill(p, &f, n, cs, i, a);
-                        added++;
-                    }
+                    if (push_goal(m, p, &f, cs, i, out, &added))
+                        return ZB_ENOMEM;
                 }
             }
             i += k;
