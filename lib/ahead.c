@@ -254,6 +254,17 @@ zb_ahead *zb__ahead_start(const char *text, size_t len, const zb_parse_options *
     return a; /* serial: the parse runs in zb__ahead_finish() */
 }
 
+/* Join the parse's thread and free what it leaves: the packets still queued
+ * (none after a drain) and those stored. */
+static void end_thread(zb_ahead *a) {
+    pthread_join(a->thread, NULL);
+    a->threaded = 0;
+    free_packets(&a->pl.mem, a->pl.head);
+    free_packets(&a->pl.mem, a->pl.spent);
+    pthread_cond_destroy(&a->pl.changed);
+    pthread_mutex_destroy(&a->pl.mu);
+}
+
 static void ahead_free(zb_ahead *a) {
     zb_mem mem = a->pl.mem;
     zb__free(&mem, a);
@@ -267,12 +278,8 @@ int zb__ahead_finish(zb_ahead *a, zb_doc **out, zb__packet_fn fn, void *ctx, zb_
     int rc;
     if (a->threaded) {
         int stored = drain(pl);
-        pthread_join(a->thread, NULL);
-        a->threaded = 0;
-        free_packets(&pl->mem, pl->spent);
+        end_thread(a);
         rc = pl->fn_failed ? stored : pl->parse_rc;
-        pthread_cond_destroy(&pl->changed);
-        pthread_mutex_destroy(&pl->mu);
     } else {
         /* serial: no second thread asked for, or none could be had */
         rc = zb__parse_paragraphs(&pl->doc, pl->text, pl->len, pl->opts, hand_over, pl);
@@ -296,12 +303,7 @@ void zb__ahead_abandon(zb_ahead *a) {
         if (a->pl.parser_waits)
             pthread_cond_signal(&a->pl.changed);
         pthread_mutex_unlock(&a->pl.mu);
-        pthread_join(a->thread, NULL);
-        a->threaded = 0;
-        free_packets(&a->pl.mem, a->pl.head);
-        free_packets(&a->pl.mem, a->pl.spent);
-        pthread_cond_destroy(&a->pl.changed);
-        pthread_mutex_destroy(&a->pl.mu);
+        end_thread(a);
     }
     zb_doc_free(a->pl.doc);
     ahead_free(a);

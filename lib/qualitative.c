@@ -207,6 +207,13 @@ static int lone_after_figures(const zb_para *p, size_t si, size_t cs, size_t ce)
     return has_figure(p, p->sent[si - 1].start, p->sent[si - 1].end);
 }
 
+/* s[lo..hi) without the words 目标 and 任务 at its end (…减排目标任务). */
+static size_t before_goal_word(const char *s, size_t lo, size_t hi) {
+    while (hi >= lo + 6 && (zb__starts(s, hi, hi - 6, "目标") || zb__starts(s, hi, hi - 6, "任务")))
+        hi -= 6;
+    return hi;
+}
+
 /* The goal of clause s[cs..ce) of sentence si, if it states one. */
 static int goal_of(const zb_para *p, const zb_vec *out, size_t first, size_t si, size_t cs,
                    size_t ce, found *f) {
@@ -265,8 +272,7 @@ static int goal_of(const zb_para *p, const zb_vec *out, size_t first, size_t si,
             hi = in - 3;
             if (hi >= lo + 3 && zb__starts(s, hi, hi - 3, "放"))
                 hi -= 3;
-            while (hi >= lo + 6 && (zb__starts(s, hi, hi - 6, "目标") || zb__starts(s, hi, hi - 6, "任务")))
-                hi -= 6;
+            hi = before_goal_word(s, lo, hi);
             hi = zb__strip_trailing(s, lo, hi);
         }
     }
@@ -283,8 +289,7 @@ static int goal_of(const zb_para *p, const zb_vec *out, size_t first, size_t si,
         size_t a = at + len, b = f->end;
         if (zb__starts(s, b, a, "的"))
             a += 3;
-        while (b > a && (zb__starts(s, b, b - 6, "目标") || zb__starts(s, b, b - 6, "任务")))
-            b -= 6;
+        b = before_goal_word(s, a, b);
         /* …二氧化碳排放降低(目标): the way the goal goes is no part of its metric;
          * a list (粮食生产、单位生产总值二氧化碳减排目标任务) is one goal each */
         if (b > a)
