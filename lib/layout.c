@@ -8,6 +8,11 @@
  *   - a line that does not end a sentence continues on the next non-blank line
  *     (村公 ⏎⏎ 路2805公里, 增长 ⏎ 3.5% ⏎ 左右), unless it is a heading or a title;
  *   - spaces next to Chinese text are layout, not content;
+ *   - Markdown and list marks of digests and chat answers are not text: a
+ *     heading mark (### ) or a bullet (- , * , •) opens a paragraph of its
+ *     own, **emphasis** marks and [4] citation marks are dropped;
+ *   - a digest's `label:figure` lines (生产总值增长:5.5%左右) are a list: one
+ *     such line does not continue on the next such line;
  *   - two columns side by side on one line are read one after the other
  *     (columns.c), before any of the above.
  * Lines longer than max_line are cut, which bounds the memory a paragraph uses.
@@ -112,14 +117,51 @@ static size_t next_byte(const char *s, size_t from, size_t n, char c) {
     return p ? (size_t)(p - s) : n;
 }
 
-/* Copy raw into line without markers, pinyin noise and layout spaces, trimmed. */
+/* The Markdown or list mark that opens s (after spaces): its length, with
+ * *heading set for a heading mark (## ); 0 when none. */
+static size_t item_mark(const char *s, size_t n, int *heading) {
+    size_t i = 0;
+    *heading = 0;
+    while (i < n && s[i] == ' ')
+        i++;
+    size_t j = i;
+    while (j < n && j - i < 6 && s[j] == '#')
+        j++;
+    if (j > i && j < n && s[j] == ' ') {
+        *heading = 1;
+        return j + 1;
+    }
+    /* not "- 3 -", a page number */
+    if (i + 2 < n && (s[i] == '-' || s[i] == '*' || s[i] == '+') && s[i + 1] == ' ' &&
+        !(s[i + 2] >= '0' && s[i + 2] <= '9'))
+        return i + 2;
+    /* • ▪ ● */
+    if (n - i > 3 && (zb__starts(s, n, i, "•") || zb__starts(s, n, i, "▪") ||
+                      zb__starts(s, n, i, "●")))
+        return i + 3 + (s[i + 3] == ' ');
+    return 0;
+}
+
+/* "[4]", "[12]": a citation mark of a web answer, 1–3 digits in brackets. */
+static size_t citation_at(const char *s, size_t n) {
+    size_t i = 1;
+    while (i < n && i <= 3 && s[i] >= '0' && s[i] <= '9')
+        i++;
+    return i > 1 && i < n && s[i] == ']' ? i + 1 : 0;
+}
+
+/* Copy raw into line without markers, pinyin noise, Markdown marks and layout
+ * spaces, trimmed. */
 static int clean_line(zb_layout *l) {
     zb_ntext *raw = &l->raw, *line = &l->line;
     zb__ntext_clear(line);
     size_t i = 0, n = raw->len;
-    /* the next '(' and space, found by memchr rather than byte by byte */
-    size_t paren = next_byte(raw->s, 0, n, '('), space = next_byte(raw->s, 0, n, ' ');
-    if (paren == n && space == n) {
+    i = item_mark(raw->s, n, &l->line_heading);
+    l->line_item = i > 0;
+    /* the next '(', space, '*' and '[', found by memchr rather than byte by byte */
+    size_t paren = next_byte(raw->s, i, n, '('), space = next_byte(raw->s, i, n, ' ');
+    size_t star = next_byte(raw->s, i, n, '*'), bracket = next_byte(raw->s, i, n, '[');
+    if (i == 0 && paren == n && space == n && star == n && bracket == n) {
         /* nothing to clean, the common line: line is raw, without a copy */
         zb_ntext t = *line;
         *line = *raw;
@@ -137,6 +179,17 @@ static int clean_line(zb_layout *l) {
                 continue;
             }
         }
+        if (c == '*' && i + 1 < n && raw->s[i + 1] == '*') {
+            i += 2; /* **emphasis** */
+            continue;
+        }
+        if (c == '[') {
+            size_t k = citation_at(raw->s + i, n - i);
+            if (k) {
+                i += k;
+                continue;
+            }
+        }
         if (c == ' ') {
             /* keep one space only between two ASCII words or numbers */
             size_t j = i;
@@ -149,12 +202,18 @@ static int clean_line(zb_layout *l) {
             i = j;
             continue;
         }
-        /* copy up to the next '(' or space in one piece */
+        /* copy up to the next '(', space, '*' or '[' in one piece */
         if (paren <= i)
             paren = next_byte(raw->s, i + 1, n, '(');
         if (space <= i)
             space = next_byte(raw->s, i + 1, n, ' ');
+        if (star <= i)
+            star = next_byte(raw->s, i + 1, n, '*');
+        if (bracket <= i)
+            bracket = next_byte(raw->s, i + 1, n, '[');
         size_t j = paren < space ? paren : space;
+        j = star < j ? star : j;
+        j = bracket < j ? bracket : j;
         if (zb__ntext_append(l->mem, line, raw, i, j))
             return ZB_ENOMEM;
         i = j;
@@ -301,6 +360,26 @@ static int has_sentence_end(const char *s, size_t n) {
     return 0;
 }
 
+/* 生产总值增长:5.5%左右: a short label, a colon and a short value holding a
+ * digit, without punctuation: a line of a digest's list of figures. */
+static int is_label_line(const char *s, size_t n) {
+    const char *colon = memchr(s, ':', n < 40 ? n : 40);
+    if (!colon || colon == s || n > 120)
+        return 0;
+    size_t c = (size_t)(colon - s);
+    int digit = 0;
+    for (size_t i = 0; i < n;) {
+        size_t k;
+        uint32_t cp = zb__cp_at(s, n, i, &k);
+        if (i != c && (cp == ':' || zb__is_clause_punct(cp) || zb__is_final_punct(cp)))
+            return 0;
+        if (i > c && cp >= '0' && cp <= '9')
+            digit = 1;
+        i += k;
+    }
+    return digit;
+}
+
 static int append_line(zb_layout *l) {
     zb_ntext *b = &l->block, *ln = &l->line;
     if (b->len && ln->len && is_ascii_alnum(b->s[b->len - 1]) && is_ascii_alnum(ln->s[0]) &&
@@ -351,7 +430,9 @@ int zb__layout_next(zb_layout *l, const zb_ntext **out) {
             l->have_line = 0; /* a running header inside a paragraph */
             continue;
         }
-        int starts_new = l->block.len && (l->block_done || heading);
+        int label = is_label_line(s, n);
+        int starts_new = l->block.len && (l->block_done || heading || l->line_item ||
+                                          (label && l->last_label));
         if (starts_new) {
             l->emitted = 1;
             *out = &l->block;
@@ -360,13 +441,14 @@ int zb__layout_next(zb_layout *l, const zb_ntext **out) {
         if (append_line(l))
             return ZB_ENOMEM;
         l->have_line = 0;
+        l->last_label = label;
         /* a heading line of its own; 一是… runs on (PDF wraps), but not the date
          * line under a title (——2024年1月23日在…人民代表大会…上) */
         if (heading && !has_sentence_end(s, n) &&
             !(marked && zb__marker_runs_in(s, mlen) &&
               !zb__lex_any(&zb__lexicon, s, n, ZB_LX_title)))
             l->block_done = 1;
-        else if (title)
+        else if (title || l->line_heading)
             l->block_done = 1;
         else
             l->block_done = ends_paragraph(s, n);

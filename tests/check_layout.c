@@ -78,6 +78,34 @@ START_TEST(spaces_and_pinyin_noise) {
 }
 END_TEST
 
+START_TEST(markdown_and_list_marks) {
+    /* heading marks, bullets, emphasis and citation marks are not text */
+    ck_assert_str_eq(paragraphs("### 二、2024年工作安排\n- **生产总值增长**:5.5%左右\n"
+                                "* 固定资产投资增长6%左右[8]\n• 城镇新增就业5万人"),
+                     "二、2024年工作安排|生产总值增长:5.5%左右|固定资产投资增长6%左右|"
+                     "城镇新增就业5万人");
+    /* a heading mark stands alone, even without a marker of its own */
+    ck_assert_str_eq(paragraphs("## 主要指标\n生产总值增长5%。"), "主要指标|生产总值增长5%。");
+    /* a single star, brackets around words or long numbers, a dash without a
+     * space are text; a page number between dashes is still furniture */
+    ck_assert_str_eq(paragraphs("增长5%*。[注]见[2024]号文。-10%以内。"),
+                     "增长5%*。[注]见[2024]号文。-10%以内。");
+    ck_assert_str_eq(paragraphs("粮食产量达到\n- 3 -\n800亿斤。"), "粮食产量达到800亿斤。");
+}
+END_TEST
+
+START_TEST(label_lines_are_a_list) {
+    /* a digest's label:figure lines stay apart, without punctuation */
+    ck_assert_str_eq(paragraphs("生产总值增长:5.5%左右\n研发投入强度:达到3.2%\n城镇新增就业:5万人"),
+                     "生产总值增长:5.5%左右|研发投入强度:达到3.2%|城镇新增就业:5万人");
+    /* a line broken after a colon, or before one, still joins */
+    ck_assert_str_eq(paragraphs("主要预期目标是:地区生产总值增长\n6%左右。"),
+                     "主要预期目标是:地区生产总值增长6%左右。");
+    ck_assert_str_eq(paragraphs("地区生产总值增长:6%\n左右,城镇新增就业5万人。"),
+                     "地区生产总值增长:6%左右,城镇新增就业5万人。");
+}
+END_TEST
+
 START_TEST(crlf_and_empty_input) {
     ck_assert_str_eq(paragraphs("第一段。\r\n第二段。\r\n"), "第一段。|第二段。");
     ck_assert_str_eq(paragraphs(""), "");
@@ -294,6 +322,8 @@ int main(void) {
     tcase_add_test(t, continuation_markers_are_dropped);
     tcase_add_test(t, broken_sentences_are_joined);
     tcase_add_test(t, complete_paragraphs_stay_apart);
+    tcase_add_test(t, markdown_and_list_marks);
+    tcase_add_test(t, label_lines_are_a_list);
     tcase_add_test(t, headings_and_titles_stand_alone);
     tcase_add_test(t, page_furniture_is_dropped);
     tcase_add_test(t, spaces_and_pinyin_noise);
