@@ -40,13 +40,25 @@ static int only_auxiliaries(const char *s, size_t lo, size_t hi) {
             kl = 0;
         if (kl > k)
             k = kl;
-        if (!k && (zb__starts(s, hi, i, "了") || zb__starts(s, hi, i, " ")))
-            k = s[i] == ' ' ? 1 : 3;
+        if (!k && (zb__starts(s, hi, i, "了") || s[i] == ' ' || s[i] == ':'))
+            k = s[i] == ' ' || s[i] == ':' ? 1 : 3;
         if (!k)
             return 0;
         i += k;
     }
     return 1;
+}
+
+/* 降幅超过3%, 降幅为3%: a head that measures a fall (lexicon role fall) ends
+ * in s[lo..hi) with only auxiliaries after it; a few characters back at most. */
+static int fall_head_before(const char *s, size_t lo, size_t hi) {
+    for (size_t p = hi; p > lo && hi - p <= 12; p = zb__prev_char(s, p)) {
+        size_t k;
+        int row = zb__lex_suffix(&zb__lexicon, s, lo, p, &k);
+        if (zb__lex_has(row, ZB_LX_fall))
+            return only_auxiliaries(s, p, hi);
+    }
+    return 0;
 }
 
 /* Does a gap word (高于, 快于 …) stand anywhere in s[lo..hi)? */
@@ -107,6 +119,9 @@ static void measure_and_sign(const zb_para *p, const zb_qctx *c, const zb_qty *q
     if ((role == ZB_PR_rise || role == ZB_PR_fall) && row >= 0 && !zb__pred_has(row, ZB_PR_cut) &&
         !only_auxiliaries(s, pend, q->before_start))
         role = ZB_PR_reach;
+    if (q->kind == ZB_QTY_PERCENT && (role < 0 || role == ZB_PR_reach) &&
+        fall_head_before(s, lo, q->before_start))
+        role = ZB_PR_fall;
     int rise = role == ZB_PR_rise, fall = role == ZB_PR_fall;
     /* look back only to the previous figure: a list inherits from its head, and
      * each figure scanning its whole clause would be quadratic in a long list */

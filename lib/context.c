@@ -13,6 +13,19 @@
 #include "numeral.h"
 #include "tables.h"
 
+/* 生产总值增长:5.5%左右, 研发投入强度:达到3.2%: a colon between a label and
+ * its figure (a digest's list) is no clause break. The figure q starts right
+ * after the colon at `at`, or after one predicate word; the clause before
+ * holds no figure of its own. */
+static int label_colon(const char *s, size_t at, const zb_qty *q, int clause_figures) {
+    if (clause_figures || q->before_start <= at || !zb__indicator_candidate(q))
+        return 0;
+    size_t from = at + 1, k = 0;
+    if (q->before_start > from && zb__lex_prefix(&zb__predicates, s + from, q->before_start - from, &k) < 0)
+        return 0;
+    return from + k == q->before_start;
+}
+
 /* Is s[lo..hi) only list conjunctions and spaces (和 、 及 与 或)? */
 static int only_conjunction(const char *s, size_t lo, size_t hi) {
     static const char *const conj[] = {"和", "、", "及", "与", "或", "以及", " ", ","};
@@ -251,6 +264,10 @@ void zb__contexts(const zb_para *p, zb_qctx *ctx) {
             unsigned char byte = (unsigned char)s[i];
             size_t len = zb__utf8_len(byte);
             uint32_t cp = 0;
+            if (byte == ':' && k < p->nq && label_colon(s, i, &p->q[k], clause_figures)) {
+                i += len;
+                continue;
+            }
             if (byte == ',' || byte == ';' || byte == ':')
                 cp = byte;
             else if (byte == 0xE3 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&

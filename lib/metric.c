@@ -34,6 +34,18 @@ static size_t last_predicate(const char *s, size_t lo, size_t hi, int role) {
     return best;
 }
 
+
+/* 一般公共预算收入完成238.6亿元: an act of tallying (predicates role tally)
+ * right before the figure, with no object of its own, is no part of the
+ * metric; 完成投资239亿元 keeps it, as it ends no phrase there. */
+static size_t before_tally(const char *s, size_t lo, size_t hi) {
+    size_t k;
+    int row = zb__lex_suffix(&zb__predicates, s, lo, hi, &k);
+    if (row < 0 || !zb__pred_has(row, ZB_PR_tally) || hi - k <= lo)
+        return hi;
+    return zb__strip_trailing(s, lo, hi - k);
+}
+
 /* The metric's words s[lo..hi) without a verb of reaching that opens them
  * (实现销量|410万辆, 拥有高新技术企业|1.2万家, 保持粮食播种面积|1.1亿亩): the
  * figure is the noun's. Not when the verb opens a clause that qualifies the
@@ -393,6 +405,8 @@ void zb__metric_for(const zb_para *p, const zb_qctx *ctx, size_t qi, zb_metric_s
         hi = last_predicate(s, lo, hi, ZB_PR_gap);
     lo = zb__strip_leading(s, lo, hi);
     hi = zb__strip_trailing(s, lo, hi);
+    if (!q->noun_follows) /* 全面完成50项民生实事: the verb's object follows */
+        hi = before_tally(s, lo, hi);
     lo = period_words(s, lo, hi);
     hi = zb__before_streak(p, lo, hi);
     lo = zb__after_reach(s, lo, hi);

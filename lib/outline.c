@@ -255,11 +255,16 @@ static int announces_goals(const char *s, size_t n, int report_year, int in_plan
             return 0;
         if (zb__lex_has(row, ZB_LX_now))
             now = 1;
-        if (zb__lex_has(row, ZB_LX_goals) && now && !zb__done_after(s, n, i + k)) {
+        if (zb__lex_has(row, ZB_LX_goals) && !zb__done_after(s, n, i + k)) {
             size_t j = i + k;
             if (zb__starts(s, n, j, "是") || zb__starts(s, n, j, "为"))
                 j += 3;
-            if (j < n && (s[j] == ':' || (j > i + k && !in_plan)))
+            else if (zb__starts(s, n, j, "包括") || zb__starts(s, n, j, "如下"))
+                j += 6;
+            /* of this year: said so, or a list of the goals opens (主要预期目标
+             * 包括：…, a digest's) */
+            if (j < n && (s[j] == ':' || (now && j > i + k && !in_plan)) &&
+                (now || (j > i + k && i == 0)))
                 return 1;
         }
         /* the year written here (2026年): only a digit run's start is tried, and
@@ -349,12 +354,21 @@ static int year_at(const char *s, size_t n, size_t i) {
     return i + 7 <= n && zb__year_in(s + i, 7) ? zb__year_in(s + i, 7) : 0;
 }
 
+/* A month (3月) at s[i]. */
+static int month_after(const char *s, size_t n, size_t i) {
+    size_t j = i;
+    while (j < n && j - i < 2 && zb__is_digit(s[j]))
+        j++;
+    return j > i && zb__starts(s, n, j, "月");
+}
+
 /* What one sentence says of the report year: a heading of this year's plan or
  * of last year's review (at the sentence's start, so inline headings count);
  * a year named by a plan or review word right before it (部署2024年任务, 回顾
  * 2023年工作) or after it (2024年主要预期目标); a year right before the title
  * (2024年政府工作报告) or opening the date line under it (——2024年1月21日在…
- * 人民代表大会…). */
+ * 人民代表大会…), or a date opening a sentence that names the report (2025年
+ * 3月5日，…在政府工作报告中提出: a news item's lead). */
 static void sentence_evidence(const char *s, size_t n, year_evidence *e) {
     zb_heading h;
     zb__heading_of(s, n, &h);
@@ -377,7 +391,9 @@ static void sentence_evidence(const char *s, size_t n, year_evidence *e) {
             e->plan = y;
         if (!e->review && (zb__lex_has(before, ZB_LX_review) || zb__lex_has(next, ZB_LX_review)))
             e->review = y;
-        if (!e->title && (zb__lex_has(next, ZB_LX_title) || (dateline && i <= 6)))
+        if (!e->title && (zb__lex_has(next, ZB_LX_title) || (dateline && i <= 6) ||
+                          (i == 0 && month_after(s, n, after) &&
+                           zb__lex_any(&zb__lexicon, s, n, ZB_LX_title))))
             e->title = y;
         /* a digest that names no year but in its figures: the year that 力争 or
          * 确保 follows is this year's, unless it is a deadline (到2027年力争…) */

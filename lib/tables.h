@@ -27,13 +27,13 @@
 /* predicates.tsv: role */
 #define ZB_PRED_ROLES(X)                                                                 \
     X(rise) X(fall) X(to) X(reach) X(relief) X(gap) X(rank) X(act) X(from) X(dist) X(base) \
-        X(cut)
+        X(cut) X(tally)
 /* lexicon.tsv: role */
 #define ZB_LEX_ROLES(X)                                                                  \
     X(head) X(growth) X(share) X(lead) X(target) X(plan) X(review) X(title) X(noun)      \
         X(timeok) X(split) X(qualifier) X(word) X(per) X(derived) X(goals) X(now) X(past)     \
             X(ensure) X(strive) X(estimate) X(qual) X(done) X(news) X(summary) X(than)        \
-                X(than_end) X(shared) X(setting) X(industry)
+                X(than_end) X(shared) X(setting) X(industry) X(fall)
 /* entities.tsv: role */
 #define ZB_ENTITY_ROLES(X)                                                               \
     X(zone) X(facility) X(group) X(brand) X(tail) X(owner) X(place) X(partner)             \
