@@ -9,8 +9,8 @@
  *     (村公 ⏎⏎ 路2805公里, 增长 ⏎ 3.5% ⏎ 左右), unless it is a heading or a title;
  *   - spaces next to Chinese text are layout, not content;
  *   - Markdown and list marks of digests and chat answers are not text: a
- *     heading mark (### ) or a bullet (- , * , •) opens a paragraph of its
- *     own, **emphasis** marks and [4] citation marks are dropped;
+ *     heading mark (### ) or a bullet (- , * , •, ■) opens a paragraph of its
+ *     own, **emphasis** marks, [4] citation marks and emoji are dropped;
  *   - a digest's `label:figure` lines (生产总值增长:5.5%左右) are a list: one
  *     such line does not continue on the next such line;
  *   - two columns side by side on one line are read one after the other
@@ -135,10 +135,11 @@ static size_t item_mark(const char *s, size_t n, int *heading) {
     if (i + 2 < n && (s[i] == '-' || s[i] == '*' || s[i] == '+') && s[i + 1] == ' ' &&
         !(s[i + 2] >= '0' && s[i + 2] <= '9'))
         return i + 2;
-    /* • ▪ ● */
-    if (n - i > 3 && (zb__starts(s, n, i, "•") || zb__starts(s, n, i, "▪") ||
-                      zb__starts(s, n, i, "●")))
-        return i + 3 + (s[i + 3] == ' ');
+    /* • ▪ ● ■ □ ◆ ◇ ▲ ★ ☆ ◎ ○, a newspaper's or a page's bullets */
+    static const char *const bullets[] = {"•", "▪", "●", "■", "□", "◆", "◇", "▲", "★", "☆", "◎", "○"};
+    for (size_t b = 0; b < sizeof bullets / sizeof *bullets; b++)
+        if (n - i > 3 && zb__starts(s, n, i, bullets[b]))
+            return i + 3 + (s[i + 3] == ' ');
     return 0;
 }
 
@@ -148,6 +149,17 @@ static size_t citation_at(const char *s, size_t n) {
     while (i < n && i <= 3 && s[i] >= '0' && s[i] <= '9')
         i++;
     return i > 1 && i < n && s[i] == ']' ? i + 1 : 0;
+}
+
+/* An emoji (U+1F000–U+1FFFF: 📈, 🎯) or the variation selector that asks for
+ * one (U+FE0F) at s: its length; web pages and chat answers strew them. */
+static size_t emoji_at(const char *s, size_t n) {
+    const unsigned char *u = (const unsigned char *)s;
+    if (n >= 4 && u[0] == 0xF0 && u[1] == 0x9F)
+        return 4;
+    if (n >= 3 && u[0] == 0xEF && u[1] == 0xB8 && u[2] == 0x8F)
+        return 3;
+    return 0;
 }
 
 /* Copy raw into line without markers, pinyin noise, Markdown marks and layout
@@ -161,7 +173,9 @@ static int clean_line(zb_layout *l) {
     /* the next '(', space, '*' and '[', found by memchr rather than byte by byte */
     size_t paren = next_byte(raw->s, i, n, '('), space = next_byte(raw->s, i, n, ' ');
     size_t star = next_byte(raw->s, i, n, '*'), bracket = next_byte(raw->s, i, n, '[');
-    if (i == 0 && paren == n && space == n && star == n && bracket == n) {
+    size_t emoji = next_byte(raw->s, i, n, '\xF0'), select = next_byte(raw->s, i, n, '\xEF');
+    if (i == 0 && paren == n && space == n && star == n && bracket == n && emoji == n &&
+        select == n) {
         /* nothing to clean, the common line: line is raw, without a copy */
         zb_ntext t = *line;
         *line = *raw;
@@ -182,6 +196,13 @@ static int clean_line(zb_layout *l) {
         if (c == '*' && i + 1 < n && raw->s[i + 1] == '*') {
             i += 2; /* **emphasis** */
             continue;
+        }
+        if (c == '\xF0' || c == '\xEF') {
+            size_t k = emoji_at(raw->s + i, n - i);
+            if (k) {
+                i += k;
+                continue;
+            }
         }
         if (c == '[') {
             size_t k = citation_at(raw->s + i, n - i);
@@ -211,9 +232,15 @@ static int clean_line(zb_layout *l) {
             star = next_byte(raw->s, i + 1, n, '*');
         if (bracket <= i)
             bracket = next_byte(raw->s, i + 1, n, '[');
+        if (emoji <= i)
+            emoji = next_byte(raw->s, i + 1, n, '\xF0');
+        if (select <= i)
+            select = next_byte(raw->s, i + 1, n, '\xEF');
         size_t j = paren < space ? paren : space;
         j = star < j ? star : j;
         j = bracket < j ? bracket : j;
+        j = emoji < j ? emoji : j;
+        j = select < j ? select : j;
         if (zb__ntext_append(l->mem, line, raw, i, j))
             return ZB_ENOMEM;
         i = j;

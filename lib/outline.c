@@ -44,6 +44,9 @@ void zb__heading_of(const char *s, size_t n, zb_heading *h) {
         }
         i += k;
     }
+    /* 2026年又有哪些工作安排? asks; no heading does */
+    if (end < n && s[end] == '?')
+        return;
     int marker = zb__heading_marker(s, n, &level, &mlen) && end > mlen;
     if (!marker && zb__unmarked_heading(s, end)) {
         marker = 1;
@@ -266,6 +269,9 @@ static int announces_goals(const char *s, size_t n, int report_year, int in_plan
             if (j < n && (s[j] == ':' || (now && j > i + k && !in_plan)) &&
                 (now || (j > i + k && i == 0)))
                 return 1;
+            /* ■ 2025年经济社会发展的主要预期目标: a heading of the goals */
+            if (now && j == n && !in_plan && zb__bare_line(s, n))
+                return 1;
         }
         /* the year written here (2026年): only a digit run's start is tried, and
          * only the seven bytes a year takes, so a run of digits costs its length */
@@ -354,6 +360,23 @@ static int year_at(const char *s, size_t n, size_t i) {
     return i + 7 <= n && zb__year_in(s + i, 7) ? zb__year_in(s + i, 7) : 0;
 }
 
+/* 2025年经济社会发展的主要预期目标, 2026年又有哪些工作安排: a goals or plan
+ * word a few characters after the year (at s[i]), in the same clause, with no
+ * predicate before it and not said to be met after it. */
+static int goals_soon_after(const char *s, size_t n, size_t i) {
+    size_t lim = n - i > 36 ? i + 36 : n;
+    for (size_t j = i; j < lim; j += zb__utf8_len((unsigned char)s[j])) {
+        size_t k;
+        if (zb__is_clause_punct(zb__cp_at(s, n, j, NULL)) ||
+            zb__lex_prefix(&zb__predicates, s + j, n - j, &k) >= 0)
+            return 0;
+        int row = zb__lex_prefix(&zb__lexicon, s + j, n - j, &k);
+        if (zb__lex_has(row, ZB_LX_goals) || zb__lex_has(row, ZB_LX_plan))
+            return !zb__done_after(s, n, j + k);
+    }
+    return 0;
+}
+
 /* A month (3月) at s[i]. */
 static int month_after(const char *s, size_t n, size_t i) {
     size_t j = i;
@@ -388,6 +411,8 @@ static void sentence_evidence(const char *s, size_t n, year_evidence *e) {
         if (!e->plan && (zb__lex_has(before, ZB_LX_plan) || zb__lex_has(next, ZB_LX_plan) ||
                          zb__lex_has(next, ZB_LX_goals)) &&
             !(next >= 0 && zb__done_after(s, n, after + k)))
+            e->plan = y;
+        if (!e->plan && goals_soon_after(s, n, after))
             e->plan = y;
         if (!e->review && (zb__lex_has(before, ZB_LX_review) || zb__lex_has(next, ZB_LX_review)))
             e->review = y;

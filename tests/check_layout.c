@@ -91,6 +91,13 @@ START_TEST(markdown_and_list_marks) {
     ck_assert_str_eq(paragraphs("增长5%*。[注]见[2024]号文。-10%以内。"),
                      "增长5%*。[注]见[2024]号文。-10%以内。");
     ck_assert_str_eq(paragraphs("粮食产量达到\n- 3 -\n800亿斤。"), "粮食产量达到800亿斤。");
+    /* a newspaper's bullets; emoji and their variation selector are not text,
+     * so a sentence they follow still ends its paragraph; other four-byte
+     * characters (𠮷) stay */
+    ck_assert_str_eq(paragraphs("    ■ 2024年成绩单\n    ●粮食总产达到557亿斤\n★ 新增就业5万人"),
+                     "2024年成绩单|粮食总产达到557亿斤|新增就业5万人");
+    ck_assert_str_eq(paragraphs("收入增长5%。📈\n🌬️生态环境持续改善。𠮷"),
+                     "收入增长5%。|生态环境持续改善。𠮷");
 }
 END_TEST
 
