@@ -449,7 +449,7 @@ int zb__layout_next(zb_layout *l, const zb_ntext **out) {
         int level;
         size_t mlen;
         int marked = zb__heading_marker(s, n, &level, &mlen);
-        int heading = marked || zb__unmarked_heading(s, n);
+        int heading = marked || zb__unmarked_heading(s, n) || zb__goals_line(s, n);
         /* a title (政府工作报告, 各位代表) stands alone; any other short line
          * without punctuation may be half of a broken sentence (新建农村村公) */
         int title = !heading && zb__bare_line(s, n) && zb__lex_any(&zb__lexicon, s, n, ZB_LX_title);

@@ -119,6 +119,20 @@ int zb__names_plan(const char *s, size_t n) {
 int zb__unmarked_heading(const char *s, size_t n) {
     /* at most 30 characters: a heading, not a sentence that lost its stop */
     return n <= 90 && zb__bare_line(s, n) &&
-           (zb__names_plan(s, n) ||
-            zb__lex_any(&zb__lexicon, s, n, ZB_LX_review));
+           (zb__names_plan(s, n) || zb__lex_any(&zb__lexicon, s, n, ZB_LX_review));
+}
+
+int zb__goals_line(const char *s, size_t n) {
+    int year = n >= 7 && zb__is_digit(s[0]) && zb__is_digit(s[1]) && zb__is_digit(s[2]) &&
+               zb__is_digit(s[3]) && zb__starts(s, n, 4, "年");
+    if (n > 90 || !(year || zb__starts(s, n, 0, "今年")) || !zb__bare_line(s, n))
+        return 0;
+    /* the goals word ends the line */
+    for (size_t i = 0; i < n; i += zb__utf8_len((unsigned char)s[i])) {
+        size_t k;
+        int row = zb__lex_prefix(&zb__lexicon, s + i, n - i, &k);
+        if (zb__lex_has(row, ZB_LX_goals) && i + k == n)
+            return 1;
+    }
+    return 0;
 }

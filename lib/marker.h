@@ -25,6 +25,9 @@ int zb__marker_runs_in(const char *s, size_t marker_len);
 
 /* A short line with no punctuation and no figures: a title or a heading
  * whose marker the page dropped (web pages show headings in bold instead). */
+/* 2025年发展主要预期目标: a line of its own, opening with a year or 今年 and
+ * ending with a goals word, heads a digest's list of goals. */
+int zb__goals_line(const char *s, size_t n);
 int zb__bare_line(const char *s, size_t n);
 /* A bare line that names a part of the report (2026年重点工作, “十四五”时期工作
  * 回顾, schema/lexicon.tsv roles plan and review): a heading of level 1. */

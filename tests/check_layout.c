@@ -96,6 +96,13 @@ START_TEST(markdown_and_list_marks) {
      * characters (𠮷) stay */
     ck_assert_str_eq(paragraphs("    ■ 2024年成绩单\n    ●粮食总产达到557亿斤\n★ 新增就业5万人"),
                      "2024年成绩单|粮食总产达到557亿斤|新增就业5万人");
+    /* a line of the year's goals heads a list; a sentence naming goals does not */
+    ck_assert_str_eq(paragraphs("2025年发展主要预期目标\n国内生产总值增长5%左右。"),
+                     "2025年发展主要预期目标|国内生产总值增长5%左右。");
+    ck_assert_str_eq(paragraphs("明确了今后五年的发展目标\n和主要任务。"),
+                     "明确了今后五年的发展目标和主要任务。");
+    ck_assert_str_eq(paragraphs("2024年各项发展目标顺利完成\n,群众满意度提升。"),
+                     "2024年各项发展目标顺利完成,群众满意度提升。");
     ck_assert_str_eq(paragraphs("收入增长5%。📈\n🌬️生态环境持续改善。𠮷"),
                      "收入增长5%。|生态环境持续改善。𠮷");
 }
