@@ -111,6 +111,30 @@ static int is_ascii_alnum(char c) {
            c == '%' || c == '.';
 }
 
+int zb__space_is_text(char before, char after) {
+    return is_ascii_alnum(before) && is_ascii_alnum(after);
+}
+
+void zb__drop_layout_spaces(zb_ntext *t) {
+    size_t o = 0;
+    for (size_t i = 0; i < t->len; i++) {
+        if (t->s[i] == ' ') {
+            size_t j = i;
+            while (j < t->len && t->s[j] == ' ')
+                j++;
+            if (o && j < t->len && zb__space_is_text(t->s[o - 1], t->s[j])) {
+                t->s[o] = ' ';
+                t->src[o++] = t->src[i];
+            }
+            i = j - 1;
+            continue;
+        }
+        t->s[o] = t->s[i];
+        t->src[o++] = t->src[i];
+    }
+    t->len = o;
+}
+
 /* The first byte c in s[from..n), or n. */
 static size_t next_byte(const char *s, size_t from, size_t n, char c) {
     const char *p = from < n ? memchr(s + from, c, n - from) : NULL;
@@ -216,8 +240,7 @@ static int clean_line(zb_layout *l) {
             size_t j = i;
             while (j < n && raw->s[j] == ' ')
                 j++;
-            if (line->len && j < n && is_ascii_alnum(line->s[line->len - 1]) &&
-                is_ascii_alnum(raw->s[j]) &&
+            if (line->len && j < n && zb__space_is_text(line->s[line->len - 1], raw->s[j]) &&
                 zb__ntext_add(l->mem, line, " ", 1, raw->src[i]))
                 return ZB_ENOMEM;
             i = j;

@@ -33,5 +33,10 @@ void zb__layout_init(zb_layout *l, const zb_mem *m, const char *orig, size_t len
 /* The next repaired paragraph in *out: 1, or 0 at the end, or ZB_ENOMEM. */
 int zb__layout_next(zb_layout *l, const zb_ntext **out);
 void zb__layout_free(zb_layout *l);
+/* Is a space between these bytes text (between two ASCII words or numbers:
+ * PM 2.5), not layout (2024 年, 增长 5%)? */
+int zb__space_is_text(char before, char after);
+/* Drop the layout spaces of t in place, as the paragraphs are read. */
+void zb__drop_layout_spaces(zb_ntext *t);
 
 #endif

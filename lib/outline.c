@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "chars.h"
+#include "layout.h"
 #include "outline.h"
 #include "tables.h"
 
@@ -457,8 +458,12 @@ int zb__report_year(const zb_mem *m, const char *orig, size_t len, int *year) {
         if (may_name_the_year(orig + pos, end - pos)) {
             zb__ntext_clear(&line);
             sent.len = 0;
-            if (zb__fold_line(m, &line, orig, pos, end) ||
-                zb__sentences(m, line.s, line.len, &sent)) {
+            if (zb__fold_line(m, &line, orig, pos, end)) {
+                rc = ZB_ENOMEM;
+                break;
+            }
+            zb__drop_layout_spaces(&line); /* 2024 年 of a PDF is 2024年 */
+            if (zb__sentences(m, line.s, line.len, &sent)) {
                 rc = ZB_ENOMEM;
                 break;
             }
