@@ -111,28 +111,10 @@ static int is_ascii_alnum(char c) {
            c == '%' || c == '.';
 }
 
-int zb__space_is_text(char before, char after) {
+/* Is a space between these bytes text (between two ASCII words or numbers:
+ * PM 2.5), not layout (2024 年, 增长 5%)? */
+static int space_is_text(char before, char after) {
     return is_ascii_alnum(before) && is_ascii_alnum(after);
-}
-
-void zb__drop_layout_spaces(zb_ntext *t) {
-    size_t o = 0;
-    for (size_t i = 0; i < t->len; i++) {
-        if (t->s[i] == ' ') {
-            size_t j = i;
-            while (j < t->len && t->s[j] == ' ')
-                j++;
-            if (o && j < t->len && zb__space_is_text(t->s[o - 1], t->s[j])) {
-                t->s[o] = ' ';
-                t->src[o++] = t->src[i];
-            }
-            i = j - 1;
-            continue;
-        }
-        t->s[o] = t->s[i];
-        t->src[o++] = t->src[i];
-    }
-    t->len = o;
 }
 
 /* The first byte c in s[from..n), or n. */
@@ -187,13 +169,13 @@ static size_t emoji_at(const char *s, size_t n) {
 }
 
 /* Copy raw into line without markers, pinyin noise, Markdown marks and layout
- * spaces, trimmed. */
-static int clean_line(zb_layout *l) {
-    zb_ntext *raw = &l->raw, *line = &l->line;
+ * spaces, trimmed; *item and *heading say whether it opened with a list or
+ * heading mark. */
+static int clean_into(const zb_mem *m, zb_ntext *raw, zb_ntext *line, int *item, int *heading) {
     zb__ntext_clear(line);
     size_t i = 0, n = raw->len;
-    i = item_mark(raw->s, n, &l->line_heading);
-    l->line_item = i > 0;
+    i = item_mark(raw->s, n, heading);
+    *item = i > 0;
     /* the next '(', space, '*' and '[', found by memchr rather than byte by byte */
     size_t paren = next_byte(raw->s, i, n, '('), space = next_byte(raw->s, i, n, ' ');
     size_t star = next_byte(raw->s, i, n, '*'), bracket = next_byte(raw->s, i, n, '[');
@@ -240,8 +222,8 @@ static int clean_line(zb_layout *l) {
             size_t j = i;
             while (j < n && raw->s[j] == ' ')
                 j++;
-            if (line->len && j < n && zb__space_is_text(line->s[line->len - 1], raw->s[j]) &&
-                zb__ntext_add(l->mem, line, " ", 1, raw->src[i]))
+            if (line->len && j < n && space_is_text(line->s[line->len - 1], raw->s[j]) &&
+                zb__ntext_add(m, line, " ", 1, raw->src[i]))
                 return ZB_ENOMEM;
             i = j;
             continue;
@@ -264,11 +246,20 @@ static int clean_line(zb_layout *l) {
         j = bracket < j ? bracket : j;
         j = emoji < j ? emoji : j;
         j = select < j ? select : j;
-        if (zb__ntext_append(l->mem, line, raw, i, j))
+        if (zb__ntext_append(m, line, raw, i, j))
             return ZB_ENOMEM;
         i = j;
     }
     return ZB_OK;
+}
+
+static int clean_line(zb_layout *l) {
+    return clean_into(l->mem, &l->raw, &l->line, &l->line_item, &l->line_heading);
+}
+
+int zb__clean_line(const zb_mem *m, zb_ntext *raw, zb_ntext *out) {
+    int item, heading;
+    return clean_into(m, raw, out, &item, &heading);
 }
 
 /* The bytes of the next physical line (cut at max_line); l->pos < l->len. */

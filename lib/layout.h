@@ -33,10 +33,9 @@ void zb__layout_init(zb_layout *l, const zb_mem *m, const char *orig, size_t len
 /* The next repaired paragraph in *out: 1, or 0 at the end, or ZB_ENOMEM. */
 int zb__layout_next(zb_layout *l, const zb_ntext **out);
 void zb__layout_free(zb_layout *l);
-/* Is a space between these bytes text (between two ASCII words or numbers:
- * PM 2.5), not layout (2024 年, 增长 5%)? */
-int zb__space_is_text(char before, char after);
-/* Drop the layout spaces of t in place, as the paragraphs are read. */
-void zb__drop_layout_spaces(zb_ntext *t);
+/* A folded line made as the paragraphs read it (clean_line: no markers,
+ * pinyin noise, Markdown marks, emoji or layout spaces) in *out; raw's
+ * storage may be swapped into out. ZB_OK or ZB_ENOMEM. */
+int zb__clean_line(const zb_mem *m, zb_ntext *raw, zb_ntext *out);
 
 #endif

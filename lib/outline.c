@@ -447,7 +447,7 @@ static int may_name_the_year(const char *s, size_t n) {
 
 int zb__report_year(const zb_mem *m, const char *orig, size_t len, int *year) {
     year_evidence e = {0, 0, 0, 0};
-    zb_ntext line = {0};
+    zb_ntext raw = {0}, line = {0};
     zb_vec sent = {0};
     sent.size = sizeof(zb_range);
     size_t pos = 0;
@@ -458,12 +458,10 @@ int zb__report_year(const zb_mem *m, const char *orig, size_t len, int *year) {
         if (may_name_the_year(orig + pos, end - pos)) {
             zb__ntext_clear(&line);
             sent.len = 0;
-            if (zb__fold_line(m, &line, orig, pos, end)) {
-                rc = ZB_ENOMEM;
-                break;
-            }
-            zb__drop_layout_spaces(&line); /* 2024 年 of a PDF is 2024年 */
-            if (zb__sentences(m, line.s, line.len, &sent)) {
+            zb__ntext_clear(&raw);
+            /* as the paragraphs read it: 2024 年 of a PDF is 2024年, 發(fā)展 is 发展 */
+            if (zb__fold_line(m, &raw, orig, pos, end) || zb__clean_line(m, &raw, &line) ||
+                zb__sentences(m, line.s, line.len, &sent)) {
                 rc = ZB_ENOMEM;
                 break;
             }
@@ -477,6 +475,7 @@ int zb__report_year(const zb_mem *m, const char *orig, size_t len, int *year) {
         }
         pos = end + 1;
     }
+    zb__ntext_free(m, &raw);
     zb__ntext_free(m, &line);
     zb__vec_free(m, &sent);
     *year = e.plan ? e.plan : e.review ? e.review + 1 : e.title ? e.title : e.aim;
