@@ -11,6 +11,8 @@
  *   - Markdown and list marks of digests and chat answers are not text: a
  *     heading mark (### ) or a bullet (- , * , •, ■) opens a paragraph of its
  *     own, **emphasis** marks, [4] citation marks and emoji are dropped;
+ *   - a Markdown table's row is a paragraph of its own, its cells joined by ':'
+ *     (| 地区生产总值增长 | 5.5%左右 | → 地区生产总值增长:5.5%左右);
  *   - a digest's `label:figure` lines (生产总值增长:5.5%左右) are a list: one
  *     such line does not continue on the next such line;
  *   - two columns side by side on one line are read one after the other
@@ -171,9 +173,66 @@ static size_t emoji_at(const char *s, size_t n) {
 /* Copy raw into line without markers, pinyin noise, Markdown marks and layout
  * spaces, trimmed; *item and *heading say whether it opened with a list or
  * heading mark. */
+/* A row of a Markdown table (| 地区生产总值增长 | 5.5%左右 |): its cells joined
+ * by ':' as a label and its figure are, the outer bars and layout spaces
+ * dropped; a rule row (|---|:--|) leaves nothing. */
+static int clean_table_row(const zb_mem *m, zb_ntext *raw, zb_ntext *line) {
+    size_t n = raw->len, i = 0;
+    while (i < n && raw->s[i] == ' ')
+        i++;
+    size_t end = n;
+    while (end > i && raw->s[end - 1] == ' ')
+        end--;
+    if (end > i && raw->s[end - 1] == '|')
+        end--;
+    i++; /* the opening bar */
+    size_t rule = i;
+    while (rule < end && (raw->s[rule] == '|' || raw->s[rule] == '-' || raw->s[rule] == ':' ||
+                          raw->s[rule] == ' '))
+        rule++;
+    if (rule >= end)
+        return ZB_OK; /* a rule row, or bars alone */
+    while (i < end) {
+        char c = raw->s[i];
+        if (c == '|' || c == ' ') {
+            size_t j = i;
+            int bar = 0;
+            while (j < end && (raw->s[j] == '|' || raw->s[j] == ' '))
+                bar |= raw->s[j++] == '|';
+            if (bar && line->len && zb__ntext_add(m, line, ":", 1, raw->src[i]))
+                return ZB_ENOMEM;
+            else if (!bar && line->len && j < end &&
+                     space_is_text(line->s[line->len - 1], raw->s[j]) &&
+                     zb__ntext_add(m, line, " ", 1, raw->src[i]))
+                return ZB_ENOMEM;
+            i = j;
+            continue;
+        }
+        size_t j = i;
+        while (j < end && raw->s[j] != '|' && raw->s[j] != ' ')
+            j++;
+        if (zb__ntext_append(m, line, raw, i, j))
+            return ZB_ENOMEM;
+        i = j;
+    }
+    return ZB_OK;
+}
+
+static int is_table_row(const zb_ntext *raw) {
+    size_t i = 0;
+    while (i < raw->len && raw->s[i] == ' ')
+        i++;
+    return i < raw->len && raw->s[i] == '|';
+}
+
 static int clean_into(const zb_mem *m, zb_ntext *raw, zb_ntext *line, int *item, int *heading) {
     zb__ntext_clear(line);
     size_t i = 0, n = raw->len;
+    if (is_table_row(raw)) {
+        *item = 1;
+        *heading = 1; /* a row stands alone */
+        return clean_table_row(m, raw, line);
+    }
     i = item_mark(raw->s, n, heading);
     *item = i > 0;
     /* the next '(', space, '*' and '[', found by memchr rather than byte by byte */

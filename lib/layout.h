@@ -22,7 +22,7 @@ typedef struct zb_layout {
     int block_done;    /* it ends a paragraph: the next line starts a new one */
     int block_heading; /* it is a heading or title line */
     int line_item;     /* `line` opened with a list bullet or a Markdown heading mark */
-    int line_heading;  /* … with a Markdown heading mark (### …) */
+    int line_heading;  /* … with a Markdown heading mark (### …), or is a table row */
     int last_label;    /* the block's last line was a digest's `label:figure` */
     size_t max_line;   /* lines longer than this are cut (bounds memory) */
     zb_columns cols;   /* physical lines → lines of one column */

@@ -108,6 +108,16 @@ START_TEST(markdown_and_list_marks) {
 }
 END_TEST
 
+START_TEST(markdown_tables) {
+    /* a row is a paragraph, its cells joined by ':'; rule rows leave nothing */
+    ck_assert_str_eq(paragraphs("| 指标 | 目标 |\n|---|:--:|\n| 地区生产总值增长 | 5.5%左右 |\n"
+                                "  |城镇新增就业|60万人以上\n正文。"),
+                     "指标:目标|地区生产总值增长:5.5%左右|城镇新增就业:60万人以上|正文。");
+    /* bars alone, empty cells, a space between numbers kept */
+    ck_assert_str_eq(paragraphs("|\n| |\n|||\n| PM 2.5 || 30 |"), "PM 2.5:30");
+}
+END_TEST
+
 START_TEST(label_lines_are_a_list) {
     /* a digest's label:figure lines stay apart, without punctuation */
     ck_assert_str_eq(paragraphs("生产总值增长:5.5%左右\n研发投入强度:达到3.2%\n城镇新增就业:5万人"),
@@ -338,6 +348,7 @@ int main(void) {
     tcase_add_test(t, complete_paragraphs_stay_apart);
     tcase_add_test(t, markdown_and_list_marks);
     tcase_add_test(t, label_lines_are_a_list);
+    tcase_add_test(t, markdown_tables);
     tcase_add_test(t, headings_and_titles_stand_alone);
     tcase_add_test(t, page_furniture_is_dropped);
     tcase_add_test(t, spaces_and_pinyin_noise);
