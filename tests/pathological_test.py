@@ -47,6 +47,12 @@ CASES = {
     # checked against are looked for near each figure
     "owners-1e5": (lambda: "全省地区生产总值增长6%，" + "长春新区地区生产总值增长8%" * 100000 + "。",
                    100001),
+    # a Markdown table row of 10^5 cells, and 10^5 emoji and emphasis marks in
+    # one line: each mark is dropped once, the row's cells joined in one pass
+    "table-row-1e5": (lambda: "|" + "增长5%|" * 100000 + "\n", 100000),
+    "marks-1e5": (lambda: "📈**增长:5%" * 100000 + "\n", 100000),
+    # 2*10^5 label:figure lines of a digest's list, each a paragraph
+    "label-lines-2e5": (lambda: "- **生产总值增长**:5.5%左右\n" * 200000, 200000),
     # 10^5 counts of things like one named (…等5个项目), in one clause
     "enumerated-1e5": (lambda: "建设长春轨道交通2号线等5个项目 " * 100000 + "。", 100000),
     # a list of 10^5 figures in one clause: each reads on from the last
