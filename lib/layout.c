@@ -145,7 +145,7 @@ static size_t item_mark(const char *s, size_t n, int *heading) {
         return i + 2;
     /* • ▪ ● ■ □ ◆ ◇ ▲ ★ ☆ ◎ ○, a newspaper's or a page's bullets */
     static const char *const bullets[] = {"•", "▪", "●", "■", "□", "◆", "◇", "▲", "★", "☆", "◎", "○"};
-    for (size_t b = 0; b < sizeof bullets / sizeof *bullets; b++)
+    for (size_t b = 0; i < n && (unsigned char)s[i] == 0xE2 && b < sizeof bullets / sizeof *bullets; b++)
         if (n - i > 3 && zb__starts(s, n, i, bullets[b]))
             return i + 3 + (s[i + 3] == ' ');
     return 0;
@@ -463,8 +463,8 @@ static int has_sentence_end(const char *s, size_t n) {
 /* 生产总值增长:5.5%左右: a short label, a colon and a short value holding a
  * digit, without punctuation: a line of a digest's list of figures. */
 static int is_label_line(const char *s, size_t n) {
-    const char *colon = memchr(s, ':', n < 40 ? n : 40);
-    if (!colon || colon == s || n > 120)
+    const char *colon = n > 120 ? NULL : memchr(s, ':', n < 40 ? n : 40);
+    if (!colon || colon == s)
         return 0;
     size_t c = (size_t)(colon - s);
     int digit = 0;
