@@ -235,12 +235,17 @@ static int clean_into(const zb_mem *m, zb_ntext *raw, zb_ntext *line, int *item,
     }
     i = item_mark(raw->s, n, heading);
     *item = i > 0;
-    /* the next '(', space, '*' and '[', found by memchr rather than byte by byte */
-    size_t paren = next_byte(raw->s, i, n, '('), space = next_byte(raw->s, i, n, ' ');
-    size_t star = next_byte(raw->s, i, n, '*'), bracket = next_byte(raw->s, i, n, '[');
-    size_t emoji = next_byte(raw->s, i, n, '\xF0'), select = next_byte(raw->s, i, n, '\xEF');
-    if (i == 0 && paren == n && space == n && star == n && bracket == n && emoji == n &&
-        select == n) {
+    /* the next byte of each kind that may need cleaning ('(' of a marker or
+     * pinyin, a space, '*', '[', an emoji's or a selector's lead), found by
+     * memchr rather than byte by byte; the line is copied in runs between */
+    static const char special[] = {'(', ' ', '*', '[', '\xF0', '\xEF'};
+    enum { NSPECIAL = sizeof special };
+    size_t next[NSPECIAL], first = n;
+    for (size_t k = 0; k < NSPECIAL; k++) {
+        next[k] = next_byte(raw->s, i, n, special[k]);
+        first = next[k] < first ? next[k] : first;
+    }
+    if (i == 0 && first == n) {
         /* nothing to clean, the common line: line is raw, without a copy */
         zb_ntext t = *line;
         *line = *raw;
@@ -287,24 +292,13 @@ static int clean_into(const zb_mem *m, zb_ntext *raw, zb_ntext *line, int *item,
             i = j;
             continue;
         }
-        /* copy up to the next '(', space, '*' or '[' in one piece */
-        if (paren <= i)
-            paren = next_byte(raw->s, i + 1, n, '(');
-        if (space <= i)
-            space = next_byte(raw->s, i + 1, n, ' ');
-        if (star <= i)
-            star = next_byte(raw->s, i + 1, n, '*');
-        if (bracket <= i)
-            bracket = next_byte(raw->s, i + 1, n, '[');
-        if (emoji <= i)
-            emoji = next_byte(raw->s, i + 1, n, '\xF0');
-        if (select <= i)
-            select = next_byte(raw->s, i + 1, n, '\xEF');
-        size_t j = paren < space ? paren : space;
-        j = star < j ? star : j;
-        j = bracket < j ? bracket : j;
-        j = emoji < j ? emoji : j;
-        j = select < j ? select : j;
+        /* copy up to the next special byte in one piece */
+        size_t j = n;
+        for (size_t k = 0; k < NSPECIAL; k++) {
+            if (next[k] <= i)
+                next[k] = next_byte(raw->s, i + 1, n, special[k]);
+            j = next[k] < j ? next[k] : j;
+        }
         if (zb__ntext_append(m, line, raw, i, j))
             return ZB_ENOMEM;
         i = j;
