@@ -34,7 +34,6 @@ static size_t last_predicate(const char *s, size_t lo, size_t hi, int role) {
     return best;
 }
 
-
 /* 一般公共预算收入完成238.6亿元: an act of tallying (predicates role tally)
  * right before the figure, with no object of its own, is no part of the
  * metric; 完成投资239亿元 keeps it, as it ends no phrase there. */

@@ -456,7 +456,6 @@ int zb__report_year(const zb_mem *m, const char *orig, size_t len, int *year) {
         const char *nl = memchr(orig + pos, '\n', len - pos);
         size_t end = nl ? (size_t)(nl - orig) : len;
         if (may_name_the_year(orig + pos, end - pos)) {
-            zb__ntext_clear(&line);
             sent.len = 0;
             zb__ntext_clear(&raw);
             /* as the paragraphs read it: 2024 年 of a PDF is 2024年, 發(fā)展 is 发展 */
