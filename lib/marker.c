@@ -105,11 +105,24 @@ int zb__done_after(const char *s, size_t n, size_t i) {
     return 0;
 }
 
+/* 超额完成上一年工作目标, 圆满完成全年目标任务: a done word ends at most 12
+ * bytes before s[i] (four characters), in the same clause. */
+static int done_before(const char *s, size_t i) {
+    for (size_t p = i; p > 0 && i - p <= 12; p = zb__prev_char(s, p)) {
+        size_t k;
+        if (p < i && zb__is_clause_punct(zb__cp_at(s, i, p, NULL)))
+            return 0;
+        if (zb__lex_has(zb__lex_suffix(&zb__lexicon, s, 0, p, &k), ZB_LX_done))
+            return 1;
+    }
+    return 0;
+}
+
 int zb__names_plan(const char *s, size_t n) {
     for (size_t i = 0; i < n;) {
         size_t k;
         int row = zb__lex_prefix(&zb__lexicon, s + i, n - i, &k);
-        if (zb__lex_has(row, ZB_LX_plan) && !zb__done_after(s, n, i + k))
+        if (zb__lex_has(row, ZB_LX_plan) && !zb__done_after(s, n, i + k) && !done_before(s, i))
             return 1;
         i += row >= 0 ? k : zb__utf8_len((unsigned char)s[i]);
     }
