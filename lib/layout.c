@@ -119,6 +119,20 @@ static int space_is_text(char before, char after) {
     return is_ascii_alnum(before) && is_ascii_alnum(after);
 }
 
+/* Is the space run before raw[j] inside a spaced decimal (6 . 5%, as web pages
+ * and PDFs set 6.5%)? out[0..len) is the text kept so far. */
+static int in_spaced_decimal(const char *out, size_t len, const char *raw, size_t j, size_t n) {
+    if (!len || j >= n)
+        return 0;
+    if (zb__is_digit(out[len - 1]) && raw[j] == '.') {
+        size_t d = j + 1;
+        while (d < n && raw[d] == ' ')
+            d++;
+        return d < n && zb__is_digit(raw[d]);
+    }
+    return out[len - 1] == '.' && len >= 2 && zb__is_digit(out[len - 2]) && zb__is_digit(raw[j]);
+}
+
 /* The first byte c in s[from..n), or n. */
 static size_t next_byte(const char *s, size_t from, size_t n, char c) {
     const char *p = from < n ? memchr(s + from, c, n - from) : NULL;
@@ -287,6 +301,7 @@ static int clean_into(const zb_mem *m, zb_ntext *raw, zb_ntext *line, int *item,
             while (j < n && raw->s[j] == ' ')
                 j++;
             if (line->len && j < n && space_is_text(line->s[line->len - 1], raw->s[j]) &&
+                !in_spaced_decimal(line->s, line->len, raw->s, j, n) &&
                 zb__ntext_add(m, line, " ", 1, raw->src[i]))
                 return ZB_ENOMEM;
             i = j;

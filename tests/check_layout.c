@@ -71,6 +71,9 @@ END_TEST
 
 START_TEST(spaces_and_pinyin_noise) {
     ck_assert_str_eq(paragraphs("　　增长 6.5% 左右，PM 2.5 下降。"), "增长6.5%左右,PM 2.5下降。");
+    /* a decimal point set apart (6 . 5%) is a decimal point; a full stop is not */
+    ck_assert_str_eq(paragraphs("增长6 . 5%左右,7 .5%和8. 5%。"), "增长6.5%左右,7.5%和8.5%。");
+    ck_assert_str_eq(paragraphs("Phase 2 . Next 3 ."), "Phase 2 . Next 3 .");
     ck_assert_str_eq(paragraphs("经济發(fā)展取得新成效。"), "经济发展取得新成效。");
     ck_assert_str_eq(paragraphs("行(xíng)业(yè)稳定。"), "行业稳定。");
     /* ASCII in parentheses without tone marks is text */
