@@ -112,6 +112,20 @@ static int name_before(const char *s, size_t lo, size_t p) {
     return -1;
 }
 
+/* A news dateline after a place at s[i] (北京3月12日电, 北京3月5日讯): where the
+ * item was filed, not whose report it is. */
+static int dateline_at(const char *s, size_t n, size_t i) {
+    for (int part = 0; part < 2; part++) {
+        size_t d = i;
+        while (i < n && i - d < 2 && zb__is_digit(s[i]))
+            i++;
+        if (i == d || !zb__starts(s, n, i, part ? "日" : "月"))
+            return 0;
+        i += 3;
+    }
+    return zb__starts(s, n, i, "电") || zb__starts(s, n, i, "讯");
+}
+
 void zb__region_read(zb_region_reader *r, const char *s, size_t n) {
     if (r->bytes >= ZB_REGION_BYTES)
         return;
@@ -131,7 +145,8 @@ void zb__region_read(zb_region_reader *r, const char *s, size_t n) {
         }
         size_t k = 0;
         int row = c >= 0xE4 ? zb__lex_prefix(&zb__regions, s + i, n - i, &k) : -1;
-        if (row >= 0 && (size_t)row < sizeof r->votes / sizeof *r->votes)
+        if (row >= 0 && (size_t)row < sizeof r->votes / sizeof *r->votes &&
+            !dateline_at(s, n, i + k))
             r->votes[row]++;
         /* one character on, not past the word: 全国人民代表大会 holds an anchor */
         i += zb__utf8_len(c);
