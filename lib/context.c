@@ -184,6 +184,9 @@ void zb__contexts(const zb_para *p, zb_qctx *ctx) {
     size_t n = p->n, k = 0;
     for (size_t si = 0; si < p->nsent; si++) {
         size_t i = p->sent[si].start, end = p->sent[si].end, sent_first = k;
+        /* a sentence without a figure sets no context: most of a report's */
+        if (k >= p->nq || p->q[k].start >= end)
+            continue;
         size_t clause_start = i, prev_clause = i, item_start = i, dist_at = SIZE_MAX;
         size_t clause_first = k; /* first quantity of the open clause */
         long prev_q = -1;
@@ -285,6 +288,9 @@ void zb__contexts(const zb_para *p, zb_qctx *ctx) {
                     ctx[b].clause_end = i;
                 implicit_list(p, ctx, clause_first, k, clause_start);
                 clause_first = k;
+                /* past the sentence's last figure and its clause: nothing more to learn */
+                if (k >= p->nq || p->q[k].start >= end)
+                    break;
                 prev_clause = clause_start;
                 clause_start = item_start = i + len;
                 if (!year_sticky)
