@@ -354,6 +354,21 @@ static int start_block(zb_columns *c, const shape *sh, size_t start, size_t end)
     return ZB_OK;
 }
 
+/* Is the three-byte character at u text to may_have_gap: neither a space
+ * (U+3000) nor of no width (is_zero_width: U+200B–U+200F, U+2060, U+FEFF)? */
+static int text_char3(const unsigned char *u) {
+    switch (u[0]) {
+    case 0xE2:
+        return !(u[1] == 0x80 && u[2] >= 0x8B && u[2] <= 0x8F) && !(u[1] == 0x81 && u[2] == 0xA0);
+    case 0xE3:
+        return !(u[1] == 0x80 && u[2] == 0x80);
+    case 0xEF:
+        return !(u[1] == 0xBB && u[2] == 0xBF);
+    default:
+        return 1;
+    }
+}
+
 /* Could analyse() find a gap in s[start..end): a run of spaces at least
  * COL_MIN_GAP wide between text on both sides? An exact filter, far cheaper
  * than analyse(): no metric, no counts, most characters one test. A tab counts
@@ -365,8 +380,8 @@ static int may_have_gap(const char *s, size_t start, size_t end) {
     uint32_t width = 0; /* of the run of spaces since the last text */
     int seen = 0;
     for (size_t i = start; i < end;) {
-        /* a run of text: Chinese characters of U+4000–U+9FFF (lead bytes
-         * E4–E9) and printable ASCII, one test a character */
+        /* a run of text: printable ASCII and three-byte characters (Chinese
+         * and its punctuation) other than the few of no width or a space's */
         size_t j = i;
         while (j < end) {
             unsigned char b = u[j];
@@ -374,6 +389,8 @@ static int may_have_gap(const char *s, size_t start, size_t end) {
                 j += 3;
             else if ((unsigned char)(b - 0x21) < 0x5E)
                 j++;
+            else if ((b & 0xF0) == 0xE0 && end - j >= 3 && text_char3(u + j))
+                j += 3;
             else
                 break;
         }
