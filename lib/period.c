@@ -287,7 +287,14 @@ void zb__period(const zb_para *p, const zb_qctx *ctx, size_t qi, zb_metric_state
     /* a figure of a several-year passage belongs to its last year */
     if (multi && !c->year && a->period != ZB_PERIOD_START && !(w.base_year && w.base_next)) {
         if (y.to) {
-            a->year = y.to;
+            /* a plan period begun and still running (“十四五”期间 in a 2025
+             * report): in the review its totals so far and one year's figures
+             * are results of the part's year; a rate over it cannot be met
+             * before it ends, and one yet to begin (今后五年) is the plan's */
+            int running = ry && y.to >= ry && (y.from ? y.from < ry : y.from_rel < 0) &&
+                          (a->period == ZB_PERIOD_YEAR || a->period == ZB_PERIOD_CUMULATIVE);
+            if (!(a->kind == ZB_KIND_ACHIEVED && !a->kind_fixed && running))
+                a->year = y.to;
         } else if (!a->kind_fixed) {
             a->year_rel = y.to_rel;
             if (y.to_rel < 0)
