@@ -10,9 +10,13 @@
 #include "chars.h"
 #include "tables.h"
 
-/* Is the alias at m[pos] the object of a comparison (占国内生产总值, 比上年)? */
+/* Is the alias at m[pos] the object of a comparison (占国内生产总值, 比上年),
+ * the report's own region perhaps between (占全市生产总值)? */
 static int object_position(const char *m, size_t pos) {
     static const char *const before[] = {"占", "比", "较", "与", "对", "于"};
+    size_t own;
+    if (zb__row_has(&zb__entities, zb__lex_suffix(&zb__entities, m, 0, pos, &own), ZB_EN_own))
+        pos -= own;
     for (size_t i = 0; i < sizeof before / sizeof *before; i++)
         if (pos >= 3 && memcmp(m + pos - 3, before[i], 3) == 0)
             return 1;
@@ -137,8 +141,10 @@ int zb__metric_match(const char *metric, size_t *at, size_t *length) {
             best_len = k;
         }
     }
-    /* 研发经费支出占地区生产总值比重: a share of something, not the thing */
-    if (best >= 0 && strstr(metric + best_pos + best_len, "占"))
+    /* 研发经费支出占地区生产总值比重, 环保投入相当于全市生产总值的比例: a share
+     * of something, not the thing */
+    if (best >= 0 && (strstr(metric + best_pos + best_len, "占") ||
+                      strstr(metric + best_pos + best_len, "相当于")))
         best = -1;
     if (best >= 0 && derived_metric(metric, best_pos, best_len))
         best = -1;
