@@ -332,6 +332,7 @@ static size_t period_words(const char *s, size_t lo, size_t hi) {
         int row = zb__lex_prefix(&zb__periods, s + lo, hi - lo, &k);
         if (zb__row_has(&zb__periods, row, ZB_PW_average) ||
             zb__row_has(&zb__periods, row, ZB_PW_recent) ||
+            zb__row_has(&zb__periods, row, ZB_PW_coming) ||
             zb__row_has(&zb__periods, row, ZB_PW_cumulative)) {
             lo += k;
             continue;

@@ -299,6 +299,8 @@ void zb__period(const zb_para *p, const zb_qctx *ctx, size_t qi, zb_metric_state
             a->year_rel = y.to_rel;
             if (y.to_rel < 0)
                 a->kind = ZB_KIND_ACHIEVED;
+            else if (!y.from && y.from_rel >= 0)
+                a->kind = ZB_KIND_TARGET; /* 今后五年: years to come */
         }
     }
     st->period = a->period;

@@ -81,6 +81,14 @@ zb_years zb__time_phrase(const char *s, size_t n, size_t i, size_t *len) {
         *len = k;
         return y;
     }
+    row = zb__lex_find_kind(&zb__periods, word, ZB_PW_coming);
+    if (row >= 0) { /* 今后五年: the report year and the years after it */
+        y.kind = ZB_YEARS_MULTI;
+        y.from_rel = 0;
+        y.to_rel = (int)zb__periods.rows[row].number - 1;
+        *len = k;
+        return y;
+    }
     if (zb__lex_find_kind(&zb__periods, word, ZB_PW_one) >= 0) {
         y.kind = ZB_YEARS_ONE;
         *len = k;

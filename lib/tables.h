@@ -42,7 +42,7 @@
 #define ZB_AFTER_ROLES(X) X(phrase) X(noun)
 /* periods.tsv: role */
 #define ZB_PERIOD_ROLES(X)                                                               \
-    X(average) X(cumulative) X(span) X(none) X(flow) X(result) X(recent) X(closing) X(one) X(plan) X(during)  \
+    X(average) X(cumulative) X(span) X(none) X(flow) X(result) X(recent) X(coming) X(closing) X(one) X(plan) X(during)  \
         X(since) X(end) X(lead) X(pairto)
 /* sectors.tsv and metrics.tsv: sector, by the names of names.h */
 /* html.tsv: role */

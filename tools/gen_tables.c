@@ -688,11 +688,11 @@ static void gen_periods(void) {
         l[i].word = r->col[0];
         int role = enum_index(&t, r, "role", period_roles, COUNT(period_roles), r->col[1]);
         l[i].kind = enum_expr("ZB_PW_", period_roles[role]);
-        int wants = !strcmp(period_roles[role], "recent") ||
+        int wants = !strcmp(period_roles[role], "recent") || !strcmp(period_roles[role], "coming") ||
                     !strcmp(period_roles[role], "closing") || !strcmp(period_roles[role], "plan");
         if (wants != (strcmp(r->col[2], "-") != 0))
             die(t.path, r->line,
-                "years: a number for recent, closing and plan rows, - for the others");
+                "years: a number for recent, coming, closing and plan rows, - for the others");
         if (wants) {
             double y = parse_number(&t, r, r->col[2]);
             if (y != (int)y || (y > 50 && (y < 1949 || y > 2200)))
