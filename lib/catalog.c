@@ -79,6 +79,25 @@ static int derived_metric(const char *m, size_t pos, size_t len) {
     return zb__lex_has(row, ZB_LX_derived);
 }
 
+/* m with the region word after its first 占 or 相当于 left out (占全市生产总值
+ * → 占生产总值), into out (room for strlen(m) + 1); 0 when there is none. */
+static int without_own_object(const char *m, char *out) {
+    static const char *const cue[] = {"占", "相当于"};
+    for (size_t c = 0; c < sizeof cue / sizeof *cue; c++) {
+        const char *hit = strstr(m, cue[c]);
+        if (!hit)
+            continue;
+        size_t at = (size_t)(hit - m) + strlen(cue[c]), k, n = strlen(m);
+        int row = zb__lex_prefix(&zb__entities, m + at, n - at, &k);
+        if (!zb__row_has(&zb__entities, row, ZB_EN_own))
+            continue;
+        memcpy(out, m, at);
+        memcpy(out + at, m + at + k, n - at - k + 1);
+        return 1;
+    }
+    return 0;
+}
+
 /* A part named by a word alone (其中出口) whose catalog name adds a generic
  * head (出口总额, 出口额): the first alias that is the part plus a head word. */
 static int part_with_head(const char *part, size_t *at, size_t *length) {
@@ -144,8 +163,21 @@ int zb__metric_match(const char *metric, size_t *at, size_t *length) {
     /* 研发经费支出占地区生产总值比重, 环保投入相当于全市生产总值的比例: a share
      * of something, not the thing */
     if (best >= 0 && (strstr(metric + best_pos + best_len, "占") ||
-                      strstr(metric + best_pos + best_len, "相当于")))
+                      strstr(metric + best_pos + best_len, "相当于"))) {
         best = -1;
+        /* 研发经费支出占全市生产总值比重: the share's own name, without the
+         * region, may be an alias (研发经费支出占生产总值比重) */
+        char bare[256];
+        if (n < sizeof bare && without_own_object(metric, bare)) {
+            size_t bat, blen;
+            int row = zb__metric_match(bare, &bat, &blen);
+            if (row >= 0) {
+                *at = 0;
+                *length = n;
+                return row;
+            }
+        }
+    }
     if (best >= 0 && derived_metric(metric, best_pos, best_len))
         best = -1;
     /* 规模以上工业增加值中高技术制造业增加值 (其中…): a part of the total; the id is
