@@ -267,7 +267,10 @@ void zb__contexts(const zb_para *p, zb_qctx *ctx) {
             unsigned char byte = (unsigned char)s[i];
             size_t len = zb__utf8_len(byte);
             uint32_t cp = 0;
-            if (byte == ':' && k < p->nq && label_colon(s, i, &p->q[k], clause_figures)) {
+            /* …: a label's colon, or the sign between a ratio's terms (8.3:41.4:50.3) */
+            if (byte == ':' && k < p->nq &&
+                (label_colon(s, i, &p->q[k], clause_figures) ||
+                 (p->q[k].start == i + 1 && p->q[k].ratio_index > 1))) {
                 i += len;
                 continue;
             }

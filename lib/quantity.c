@@ -292,11 +292,19 @@ static int predicate_gives(const char *s, size_t n, const zb_qty *q, const zb_nu
     return (zb__pred_has(row, ZB_PR_to) || zb__pred_has(row, ZB_PR_reach)) && !zb__noun_at(s, n, after);
 }
 
-/* The ratio sign at s[i] (∶, or : after folding ：): its length, or 0. */
+/* The ratio sign at s[i] (∶, or : as NFKC folds ：, and ∶ as text.c folds ︰):
+ * its length, or 0. */
 static size_t ratio_sign(const char *s, size_t n, size_t i) {
     if (i < n && s[i] == ':')
         return 1;
     return zb__starts(s, n, i, "∶") ? 3 : 0;
+}
+
+/* The ratio sign that ends right before s[d]: its length, or 0. */
+static size_t ratio_sign_before(const char *s, size_t n, size_t d) {
+    if (d >= 1 && s[d - 1] == ':')
+        return 1;
+    return d >= 3 && ratio_sign(s, n, d - 3) == 3 ? 3 : 0;
 }
 
 /* Is q a term of a ratio of three parts that a word of the clause before it
@@ -311,7 +319,7 @@ static void ratio_term(const char *s, size_t n, zb_qty *q) {
         size_t d = start;
         if (d < 1 || count > 3)
             break;
-        size_t sep = s[d - 1] == ':' ? 1 : d >= 3 && zb__starts(s, n, d - 3, "∶") ? 3 : 0;
+        size_t sep = ratio_sign_before(s, n, d);
         if (!sep)
             break;
         size_t b = d - sep;
@@ -339,7 +347,9 @@ static void ratio_term(const char *s, size_t n, zb_qty *q) {
     for (int chars = 0; b > 0 && chars < 30; chars++) {
         size_t p = zb__prev_char(s, b);
         uint32_t cp = zb__cp_at(s, n, p, NULL);
-        if (zb__is_clause_punct(cp) || zb__is_final_punct(cp) || cp == 0x3002)
+        /* the : of an earlier ratio (由9.0:43.5:47.5调整为…) ends no clause */
+        int sign = cp == ':' && p > 0 && zb__is_digit(s[p - 1]) && zb__is_digit(s[b]);
+        if (!sign && (zb__is_clause_punct(cp) || zb__is_final_punct(cp) || cp == 0x3002))
             break;
         b = p;
     }

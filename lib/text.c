@@ -310,6 +310,16 @@ int zb__fold_line(const zb_mem *m, zb_ntext *out, const char *orig, size_t start
         /* Fold the punctuation of Chinese text without asking utf8proc: full-width
          * forms lose 0xFEE0 and the ideographic space becomes a space, exactly as
          * NFKC has it; 。、“”‘’—·〈〉《》「」『』【】 have no decomposition. */
+        /* ︰ (U+FE30), the colon of vertical layout, that texts set between a
+         * ratio's terms (11.8︰48.3︰39.9): the ratio sign ∶, where NFKC's ..
+         * would read as decimal points */
+        if (cp == 0xFE30) {
+            memcpy(s + at, "\xE2\x88\xB6", 3);
+            src[at] = src[at + 1] = src[at + 2] = (uint32_t)i;
+            at += 3;
+            i += k;
+            continue;
+        }
         if ((cp >= 0xFF01 && cp <= 0xFF5E) || cp == 0x3000) {
             s[at] = cp == 0x3000 ? ' ' : (char)(cp - 0xFEE0);
             src[at++] = (uint32_t)i;
