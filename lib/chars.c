@@ -95,3 +95,25 @@ int zb_text_blank(const char *text, size_t len) {
     }
     return 1;
 }
+
+size_t zb__pinyin_at(const char *s, size_t n) {
+    if (s[0] != '(')
+        return 0;
+    size_t i = 1;
+    int letters = 0, toned = 0;
+    while (i < n && letters <= 8) {
+        size_t k;
+        uint32_t cp = zb__cp_at(s, n, i, &k);
+        if (cp == ')')
+            break;
+        if (cp >= 'a' && cp <= 'z')
+            letters++;
+        else if ((cp >= 0xC0 && cp <= 0x24F) || (cp >= 0x1E00 && cp <= 0x1EFF)) {
+            letters++;
+            toned = 1;
+        } else
+            return 0;
+        i += k;
+    }
+    return i < n && s[i] == ')' && letters && toned ? i + 1 : 0;
+}

@@ -93,6 +93,9 @@ static inline size_t zb__prev_char(const char *s, size_t i) {
 }
 /* Does s[0..n) hold the bytes of w anywhere? (memmem is not C11.) */
 int zb__has_bytes(const char *s, size_t n, const char *w);
+/* "(fā)" at s, a pinyin reading in parentheses as web converters insert it
+ * after a character (發(fā)展): its length, or 0. Not text. */
+size_t zb__pinyin_at(const char *s, size_t n);
 
 /* ends a sentence: 。 ! ? ; … */
 static inline int zb__is_final_punct(uint32_t cp) {

@@ -85,29 +85,6 @@ static size_t marker_at(const char *s, size_t n) {
     return link && page ? len : 0;
 }
 
-/* "(fā)": a pinyin reading in parentheses, as web converters insert it. */
-static size_t pinyin_at(const char *s, size_t n) {
-    if (s[0] != '(')
-        return 0;
-    size_t i = 1;
-    int letters = 0, toned = 0;
-    while (i < n && letters <= 8) {
-        size_t k;
-        uint32_t cp = zb__cp_at(s, n, i, &k);
-        if (cp == ')')
-            break;
-        if (cp >= 'a' && cp <= 'z')
-            letters++;
-        else if ((cp >= 0xC0 && cp <= 0x24F) || (cp >= 0x1E00 && cp <= 0x1EFF)) {
-            letters++;
-            toned = 1;
-        } else
-            return 0;
-        i += k;
-    }
-    return i < n && s[i] == ')' && letters && toned ? i + 1 : 0;
-}
-
 static int is_ascii_alnum(char c) {
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
            c == '%' || c == '.';
@@ -271,7 +248,7 @@ static int clean_into(const zb_mem *m, zb_ntext *raw, zb_ntext *line, int *item,
         if (c == '(') {
             size_t k = marker_at(raw->s + i, n - i);
             if (!k && i > 0 && (unsigned char)raw->s[i - 1] >= 0x80)
-                k = pinyin_at(raw->s + i, n - i);
+                k = zb__pinyin_at(raw->s + i, n - i);
             if (k) {
                 i += k;
                 continue;

@@ -180,9 +180,15 @@ void zb__ntext_span(const zb_ntext *t, const char *orig, size_t orig_len, size_t
 }
 
 /* Is orig[from..to) only what layout drops between the pieces of one figure:
- * spaces, line and page breaks, invisible characters? */
+ * spaces, line and page breaks, invisible characters, a web converter's
+ * pinyin (1100萬(wàn)人以上)? */
 static int blank_between(const char *orig, size_t from, size_t to) {
     while (from < to) {
+        size_t py = zb__pinyin_at(orig + from, to - from);
+        if (py) {
+            from += py;
+            continue;
+        }
         int32_t cp;
         size_t k = zb__utf8_decode(orig + from, to - from, &cp);
         if (!(cp >= 0 && (cp <= 0x20 || cp == 0xA0 || cp == 0xAD || cp == 0x3000 ||
