@@ -354,6 +354,26 @@ static size_t period_words(const char *s, size_t lo, size_t hi) {
 
 /* A figure of a bare list: nothing but predicates before the first, nothing but
  * 、 or a conjunction between the others (…，增长5.1%、7.4%; not …从2.31缩小到2.16). */
+/* Text of another language before the metric, as a bilingual page sets it
+ * (…premium cuts and exemptions.全年国内生产总值): the metric starts after it.
+ * A stretch of ASCII with twelve Latin letters or more is no abbreviation of
+ * Chinese text (GDP, PM2.5, R&D, 5G). */
+static size_t after_foreign_text(const char *s, size_t lo, size_t hi) {
+    size_t start = lo;
+    int letters = 0;
+    for (size_t i = lo; i < hi; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x80) {
+            if (letters >= 12)
+                start = i;
+            letters = 0;
+        } else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
+            letters++;
+        }
+    }
+    return letters >= 12 ? hi : start;
+}
+
 static int bare_figure(const zb_para *p, const zb_qctx *c, const zb_qty *q) {
     if (c->prev_q >= 0)
         return c->list_cont;
@@ -403,6 +423,7 @@ void zb__metric_for(const zb_para *p, const zb_qctx *ctx, size_t qi, zb_metric_s
     }
     if (q->kind == ZB_QTY_POINTS || q->kind == ZB_QTY_PERCENT) /* gaps are in 百分点 or % */
         hi = last_predicate(s, lo, hi, ZB_PR_gap);
+    lo = after_foreign_text(s, lo, hi);
     lo = zb__strip_leading(s, lo, hi);
     hi = zb__strip_trailing(s, lo, hi);
     if (!q->noun_follows) /* 全面完成50项民生实事: the verb's object follows */
