@@ -351,7 +351,11 @@ size_t zb__outline_goals(zb_outline *o, const char *s, size_t n, const zb_range 
 
 typedef struct year_evidence {
     int plan, review, title; /* the first year each kind of evidence names; 0 none */
-    int aim; /* a year a commitment follows (2025年力争增长7%以上): weakest */
+    int aim; /* a year a commitment follows (2025年力争增长7%以上) */
+    /* weakest: a year that opens a clause (国务院总理…表示，2021年，我国国内生产
+     * 总值达到…) before a sentence that announces 今年's goals, in a text that
+     * names no other year: the year before the report's */
+    int lead, now_goals;
 } year_evidence;
 
 /* A 4-digit year written as YYYY年 at s[i] (not inside a longer number), or 0. */
@@ -426,8 +430,12 @@ static void sentence_evidence(const char *s, size_t n, year_evidence *e) {
         if (!e->aim && (zb__lex_has(next, ZB_LX_strive) || zb__lex_has(next, ZB_LX_ensure)) &&
             !(i >= 3 && (zb__starts(s, n, i - 3, "到") || zb__starts(s, n, i - 3, "至"))))
             e->aim = y;
+        if (!e->lead && !e->now_goals && after < n && s[after] == ',' && (i == 0 || s[i - 1] == ','))
+            e->lead = y;
         i = after - 1;
     }
+    if (!e->now_goals && announces_goals(s, n, 0, 0))
+        e->now_goals = 1;
 }
 
 /* Lines that may hold such evidence name a year (年) and a word of a heading,
@@ -446,7 +454,7 @@ static int may_name_the_year(const char *s, size_t n) {
 }
 
 int zb__report_year(const zb_mem *m, const char *orig, size_t len, int *year) {
-    year_evidence e = {0, 0, 0, 0};
+    year_evidence e = {0, 0, 0, 0, 0, 0};
     zb_ntext raw = {0}, line = {0};
     zb_vec sent = {0};
     sent.size = sizeof(zb_range);
@@ -477,7 +485,12 @@ int zb__report_year(const zb_mem *m, const char *orig, size_t len, int *year) {
     zb__ntext_free(m, &raw);
     zb__ntext_free(m, &line);
     zb__vec_free(m, &sent);
-    *year = e.plan ? e.plan : e.review ? e.review + 1 : e.title ? e.title : e.aim;
+    *year = e.plan     ? e.plan
+            : e.review ? e.review + 1
+            : e.title  ? e.title
+            : e.aim    ? e.aim
+            : e.now_goals && e.lead ? e.lead + 1
+                                    : 0;
     return rc;
 }
 

@@ -138,6 +138,34 @@ START_TEST(report_year_from_title_or_unknown) {
 }
 END_TEST
 
+/* A news item that names only last year, at the start of a clause, and then
+ * this year's goals: the report is of the year after; without the goals the
+ * year is a year, not the report's. */
+START_TEST(report_year_from_a_news_lead) {
+    const char *news = "总理在政府工作报告中表示，2021年，国内生产总值增长8.1%。全国财政收入增长"
+                       "10.7%。今年发展主要预期目标是：国内生产总值增长5.5%左右。";
+    zb_doc *doc = NULL;
+    ck_assert_int_eq(zb_parse(&doc, news, strlen(news), NULL), ZB_OK);
+    ck_assert_int_eq(zb_doc_report_year(doc), 2022);
+    ck_assert_int_eq(zb_doc_count(doc), 3);
+    ck_assert_int_eq(zb_doc_get(doc, 1)->year, 2021);
+    ck_assert_int_eq(zb_doc_get(doc, 1)->kind, ZB_KIND_ACHIEVED);
+    ck_assert_int_eq(zb_doc_get(doc, 2)->year, 2022);
+    ck_assert_int_eq(zb_doc_get(doc, 2)->kind, ZB_KIND_TARGET);
+    zb_doc_free(doc);
+    const char *no_goals = "总理在政府工作报告中表示，2021年，国内生产总值增长8.1%。";
+    ck_assert_int_eq(zb_parse(&doc, no_goals, strlen(no_goals), NULL), ZB_OK);
+    ck_assert_int_eq(zb_doc_report_year(doc), 0);
+    zb_doc_free(doc);
+    /* the goals first: the year after them is no review's */
+    const char *goals_first = "政府工作报告提出，今年发展主要预期目标是：国内生产总值增长5.5%左右。"
+                              "2021年，国内生产总值增长8.1%。";
+    ck_assert_int_eq(zb_parse(&doc, goals_first, strlen(goals_first), NULL), ZB_OK);
+    ck_assert_int_eq(zb_doc_report_year(doc), 0);
+    zb_doc_free(doc);
+}
+END_TEST
+
 START_TEST(too_large_numbers_are_skipped) {
     char text[1200];
     strcpy(text, "增长");
@@ -465,6 +493,7 @@ int main(void) {
     tcase_add_test(t, sections_of_the_sample);
     tcase_add_test(t, all_sentences_on_request);
     tcase_add_test(t, report_year_from_title_or_unknown);
+    tcase_add_test(t, report_year_from_a_news_lead);
     tcase_add_test(t, report_year_decided_once);
     tcase_add_test(t, region_at_its_level);
     tcase_add_test(t, too_large_numbers_are_skipped);
