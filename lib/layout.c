@@ -466,6 +466,50 @@ static int is_label_line(const char *s, size_t n) {
     return digit;
 }
 
+/* Does s[0..n) hold no punctuation but a number's grouping commas (1,267)? */
+static int unpunctuated(const char *s, size_t n) {
+    for (size_t i = 0; i < n;) {
+        size_t k;
+        uint32_t cp = zb__cp_at(s, n, i, &k);
+        int grouping = cp == ',' && i > 0 && zb__is_digit(s[i - 1]) && i + 1 < n && zb__is_digit(s[i + 1]);
+        if (!grouping && (zb__is_clause_punct(cp) || zb__is_final_punct(cp)))
+            return 0;
+        i += k;
+    }
+    return 1;
+}
+
+/* 城镇新增就业1267万人, 经济增长4.5%-5%: a digest's line that states one figure.
+ * It is short and holds no punctuation; Chinese words, then a number, and after
+ * it at most a unit and a comparator (seven characters), not 年 (过去5年 is a
+ * time, 2025年 a date). */
+static int is_figure_line(const char *s, size_t n) {
+    if (n < 6 || n > 150 || zb__starts(s, n, n - 3, "年") || !unpunctuated(s, n))
+        return 0;
+    size_t i = n;
+    for (int chars = 0; i > 0 && (unsigned char)s[i - 1] >= 0x80; chars++) {
+        if (chars == 7)
+            return 0;
+        i = zb__prev_char(s, i);
+    }
+    if (i > 0 && s[i - 1] == '%')
+        i--;
+    if (i == 0 || !zb__is_digit(s[i - 1]))
+        return 0;
+    while (i > 0 && (zb__is_digit(s[i - 1]) || s[i - 1] == '.' || s[i - 1] == ',' ||
+                     s[i - 1] == '%' || s[i - 1] == '-' || s[i - 1] == ' '))
+        i--;
+    return i >= 6 && (unsigned char)s[i - 1] >= 0x80;
+}
+
+/* In a list of figure lines, does this line end its item: a figure line, or
+ * a statement without a figure of nine characters or more and no punctuation
+ * (制造业增加值规模连续16年保持全球第一)? A shorter line (过去5年) is a
+ * caption of the lines after it. */
+static int ends_list_item(const char *s, size_t n, int figure) {
+    return figure || (n >= 27 && n <= 150 && unpunctuated(s, n));
+}
+
 static int append_line(zb_layout *l) {
     zb_ntext *b = &l->block, *ln = &l->line;
     if (b->len && ln->len && is_ascii_alnum(b->s[b->len - 1]) && is_ascii_alnum(ln->s[0]) &&
@@ -517,8 +561,9 @@ int zb__layout_next(zb_layout *l, const zb_ntext **out) {
             continue;
         }
         int label = is_label_line(s, n);
+        int figure = !heading && is_figure_line(s, n);
         int starts_new = l->block.len && (l->block_done || heading || l->line_item ||
-                                          (label && l->last_label));
+                                          (label && l->last_label) || (figure && l->last_figure));
         if (starts_new) {
             l->emitted = 1;
             *out = &l->block;
@@ -528,6 +573,9 @@ int zb__layout_next(zb_layout *l, const zb_ntext **out) {
             return ZB_ENOMEM;
         l->have_line = 0;
         l->last_label = label;
+        if (figure && l->last_figure)
+            l->figure_list = 1;
+        l->last_figure = figure;
         /* a heading line of its own; 一是… runs on (PDF wraps), but not the date
          * line under a title (——2024年1月23日在…人民代表大会…上) */
         if (heading && !has_sentence_end(s, n) &&
@@ -537,7 +585,7 @@ int zb__layout_next(zb_layout *l, const zb_ntext **out) {
         else if (title || l->line_heading)
             l->block_done = 1;
         else
-            l->block_done = ends_paragraph(s, n);
+            l->block_done = ends_paragraph(s, n) || (l->figure_list && ends_list_item(s, n, figure));
         if (l->block.len > ZB_MAX_BLOCK)
             l->block_done = 1;
     }

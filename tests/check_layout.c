@@ -133,6 +133,26 @@ START_TEST(label_lines_are_a_list) {
 }
 END_TEST
 
+START_TEST(figure_lines_are_a_list) {
+    /* a digest's lines of one figure each stay apart; a short caption (过去5年)
+     * heads the line after it; in such a list a statement without a figure and
+     * without punctuation is an item of its own */
+    ck_assert_str_eq(paragraphs("国内生产总值增长5%\n\n城镇新增就业1,267万人\n\n新能源汽车年产量超过"
+                                "1600万辆\n\n过去5年\n\n国内生产总值年均增长5.4%\n\n制造业增加值规模连续"
+                                "16年保持全球第一\n\n居民人均可支配收入年均增长5.4%\n"
+                                "劳动年龄人口平均受教育年限提高到11.7年\n人均预期寿命提高到80岁"),
+                     "国内生产总值增长5%|城镇新增就业1,267万人|新能源汽车年产量超过1600万辆|"
+                     "过去5年国内生产总值年均增长5.4%|制造业增加值规模连续16年保持全球第一|"
+                     "居民人均可支配收入年均增长5.4%|劳动年龄人口平均受教育年限提高到11.7年|"
+                     "人均预期寿命提高到80岁");
+    /* one such line in running text, or a sentence broken after a figure,
+     * still joins the next */
+    ck_assert_str_eq(paragraphs("全年地区生产总值达到1.2万亿元\n增长5.1%。\n粮食总产量807.84亿\n斤，"
+                                "增长3%。"),
+                     "全年地区生产总值达到1.2万亿元增长5.1%。|粮食总产量807.84亿斤,增长3%。");
+}
+END_TEST
+
 START_TEST(crlf_and_empty_input) {
     ck_assert_str_eq(paragraphs("第一段。\r\n第二段。\r\n"), "第一段。|第二段。");
     ck_assert_str_eq(paragraphs(""), "");
@@ -268,8 +288,9 @@ START_TEST(tables_are_not_columns) {
                           "一般公共预算收入  增长3.1%          增长3%\n"
                           "城镇新增就业      72.4万人          70万人以上\n";
     assert_in_order(figures);
-    ck_assert_str_eq(paragraphs(figures), "指标2024年完成2025年目标地区生产总值增长5.2%增长5.5%左右"
-                                          "一般公共预算收入增长3.1%增长3%城镇新增就业72.4万人70万人以上");
+    /* …and each row of figures is a line of a list (figure_lines_are_a_list) */
+    ck_assert_str_eq(paragraphs(figures), "指标2024年完成2025年目标|地区生产总值增长5.2%增长5.5%左右|"
+                                          "一般公共预算收入增长3.1%增长3%|城镇新增就业72.4万人70万人以上");
     /* a table of names and descriptions: the names are no prose */
     assert_in_order("项目              主要内容\n"
                     "长株潭城际铁路    新建线路，全长95公里。\n"
@@ -351,6 +372,7 @@ int main(void) {
     tcase_add_test(t, complete_paragraphs_stay_apart);
     tcase_add_test(t, markdown_and_list_marks);
     tcase_add_test(t, label_lines_are_a_list);
+    tcase_add_test(t, figure_lines_are_a_list);
     tcase_add_test(t, markdown_tables);
     tcase_add_test(t, headings_and_titles_stand_alone);
     tcase_add_test(t, page_furniture_is_dropped);
