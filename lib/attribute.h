@@ -128,6 +128,9 @@ int zb__metric_match(const char *metric, size_t *pos, size_t *len);
 int zb__inside_word(const char *s, size_t n, size_t i, size_t k);
 /* Leading words that are not part of a metric (全年, 其中, 和, 2022年): the new lo. */
 size_t zb__strip_leading(const char *s, size_t lo, size_t hi);
+/* Past the words that announce the goals at the start of s[lo..hi), when no
+ * colon ends them (发展主要预期目标是|经济增长…), or lo. */
+size_t zb__after_goals_opening(const char *s, size_t lo, size_t hi);
 /* Trailing predicates, comparators and auxiliaries (达到, 比上年增长): the new hi. */
 size_t zb__strip_trailing(const char *s, size_t lo, size_t hi);
 /* zb__strip_trailing, and a conjunction that joins the next figure's noun

@@ -484,8 +484,9 @@ static int unpunctuated(const char *s, size_t n) {
  * it at most a unit and a comparator (seven characters), not 年 (过去5年 is a
  * time, 2025年 a date). */
 static int is_figure_line(const char *s, size_t n) {
-    if (n < 6 || n > 150 || zb__starts(s, n, n - 3, "年") || !unpunctuated(s, n))
+    if (n < 6 || n > 150 || zb__starts(s, n, n - 3, "年"))
         return 0;
+    /* the end first: most lines end with 。 */
     size_t i = n;
     for (int chars = 0; i > 0 && (unsigned char)s[i - 1] >= 0x80; chars++) {
         if (chars == 7)
@@ -499,7 +500,7 @@ static int is_figure_line(const char *s, size_t n) {
     while (i > 0 && (zb__is_digit(s[i - 1]) || s[i - 1] == '.' || s[i - 1] == ',' ||
                      s[i - 1] == '%' || s[i - 1] == '-' || s[i - 1] == ' '))
         i--;
-    return i >= 6 && (unsigned char)s[i - 1] >= 0x80;
+    return i >= 6 && (unsigned char)s[i - 1] >= 0x80 && unpunctuated(s, n);
 }
 
 /* In a list of figure lines, does this line end its item: a figure line, or

@@ -361,15 +361,18 @@ static size_t period_words(const char *s, size_t lo, size_t hi) {
 static size_t after_foreign_text(const char *s, size_t lo, size_t hi) {
     size_t start = lo;
     int letters = 0;
-    for (size_t i = lo; i < hi; i++) {
+    for (size_t i = lo; i < hi;) {
         unsigned char c = (unsigned char)s[i];
         if (c >= 0x80) {
             if (letters >= 12)
                 start = i;
             letters = 0;
-        } else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
-            letters++;
+            i += zb__utf8_len(c);
+            continue;
         }
+        if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
+            letters++;
+        i++;
     }
     return letters >= 12 ? hi : start;
 }
@@ -424,6 +427,7 @@ void zb__metric_for(const zb_para *p, const zb_qctx *ctx, size_t qi, zb_metric_s
     if (q->kind == ZB_QTY_POINTS || q->kind == ZB_QTY_PERCENT) /* gaps are in 百分点 or % */
         hi = last_predicate(s, lo, hi, ZB_PR_gap);
     lo = after_foreign_text(s, lo, hi);
+    lo = zb__after_goals_opening(s, lo, hi);
     lo = zb__strip_leading(s, lo, hi);
     hi = zb__strip_trailing(s, lo, hi);
     if (!q->noun_follows) /* 全面完成50项民生实事: the verb's object follows */

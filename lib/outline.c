@@ -351,10 +351,12 @@ size_t zb__outline_goals(zb_outline *o, const char *s, size_t n, const zb_range 
 
 typedef struct year_evidence {
     int plan, review, title; /* the first year each kind of evidence names; 0 none */
-    int aim; /* a year a commitment follows (2025年力争增长7%以上) */
+    int estimate; /* a year an estimate word opens (预计2022年…): the year just ended */
+    int aim;      /* a year a commitment follows (2025年力争增长7%以上) */
     /* weakest: a year that opens a clause (国务院总理…表示，2021年，我国国内生产
-     * 总值达到…) before a sentence that announces 今年's goals, in a text that
-     * names no other year: the year before the report's */
+     * 总值达到…, ●2023年广东地区生产总值达到…) before a sentence that announces
+     * 今年's goals, in a text that names no other year: the year before the
+     * report's */
     int lead, now_goals;
 } year_evidence;
 
@@ -388,6 +390,24 @@ static int month_after(const char *s, size_t n, size_t i) {
     while (j < n && j - i < 2 && zb__is_digit(s[j]))
         j++;
     return j > i && zb__starts(s, n, j, "月");
+}
+
+/* After a year that opens a clause (at s[after]), do results follow: a comma
+ * (2021年，国内生产总值…) or a figure in the clause (2023年广东地区生产总值达到
+ * 13.57万亿元)? Not 2024年广东经济社会发展 (a heading of the plan), nor
+ * 2025年是…之年 (which a review says of last year and a plan of this). */
+static int leads_results(const char *s, size_t n, size_t after) {
+    if (after < n && s[after] == ',')
+        return 1;
+    if (zb__starts(s, n, after, "是"))
+        return 0;
+    for (size_t j = after; j < n; j++) {
+        if (s[j] == ',' || s[j] == ';' || s[j] == ':')
+            return 0;
+        if (zb__is_digit(s[j]))
+            return !zb__starts(s, n, j + 1, "月") && !zb__starts(s, n, j + 2, "月");
+    }
+    return 0;
 }
 
 /* What one sentence says of the report year: a heading of this year's plan or
@@ -430,12 +450,37 @@ static void sentence_evidence(const char *s, size_t n, year_evidence *e) {
         if (!e->aim && (zb__lex_has(next, ZB_LX_strive) || zb__lex_has(next, ZB_LX_ensure)) &&
             !(i >= 3 && (zb__starts(s, n, i - 3, "到") || zb__starts(s, n, i - 3, "至"))))
             e->aim = y;
-        if (!e->lead && !e->now_goals && after < n && s[after] == ',' && (i == 0 || s[i - 1] == ','))
+        if (!e->estimate && zb__lex_has(before, ZB_LX_estimate))
+            e->estimate = y;
+        /* not 2025年是…之年, which a review says of last year and a plan of this */
+        if (!e->lead && (i == 0 || s[i - 1] == ',') && leads_results(s, n, after))
             e->lead = y;
         i = after - 1;
     }
-    if (!e->now_goals && announces_goals(s, n, 0, 0))
+    /* asked only once a lead is seen: most texts have their year already */
+    if (e->lead && !e->now_goals && announces_goals(s, n, 0, 0))
         e->now_goals = 1;
+}
+
+/* Does a year written YYYY年 open the line (after a bullet or spaces) or a
+ * clause (after , or ，) in the raw bytes s[0..n): a year that may lead a
+ * news item's results (●2023年广东地区生产总值达到…)? */
+static int raw_year_opens_clause(const char *s, size_t n) {
+    for (size_t p = 4; p + 3 <= n; p++) {
+        if (memcmp(s + p, "\xE5\xB9\xB4", 3) != 0 || !zb__is_digit(s[p - 1]) ||
+            !zb__is_digit(s[p - 2]) || !zb__is_digit(s[p - 3]) || !zb__is_digit(s[p - 4]))
+            continue;
+        size_t d = p - 4;
+        if ((d >= 1 && s[d - 1] == ',') || (d >= 3 && memcmp(s + d - 3, "\xEF\xBC\x8C", 3) == 0))
+            return 1; /* ，2021年 */
+        size_t i = 0; /* only spaces and symbols before it: no letter, digit or ideograph */
+        while (i < d && !zb__is_digit(s[i]) && !zb__is_ideograph_lead((unsigned char)s[i]) &&
+               !(((unsigned char)s[i] | 0x20) >= 'a' && ((unsigned char)s[i] | 0x20) <= 'z'))
+            i++;
+        if (i == d && d <= 12)
+            return 1;
+    }
+    return 0;
 }
 
 /* Lines that may hold such evidence name a year (年) and a word of a heading,
@@ -444,17 +489,17 @@ static void sentence_evidence(const char *s, size_t n, year_evidence *e) {
 static int may_name_the_year(const char *s, size_t n) {
     static const char *const cues[] = {"报告", "報告", "工作", "目标", "目標", "回顾",
                                        "回顧", "部署", "大会", "大會", "力争", "力爭",
-                                       "确保", "確保"};
+                                       "确保", "確保", "预计", "預計"};
     if (!zb__has_bytes(s, n, "\xE5\xB9\xB4")) /* 年 */
         return 0;
     for (size_t i = 0; i < sizeof cues / sizeof *cues; i++)
         if (zb__has_bytes(s, n, cues[i]))
             return 1;
-    return 0;
+    return raw_year_opens_clause(s, n);
 }
 
 int zb__report_year(const zb_mem *m, const char *orig, size_t len, int *year) {
-    year_evidence e = {0, 0, 0, 0, 0, 0};
+    year_evidence e = {0, 0, 0, 0, 0, 0, 0};
     zb_ntext raw = {0}, line = {0};
     zb_vec sent = {0};
     sent.size = sizeof(zb_range);
@@ -488,6 +533,7 @@ int zb__report_year(const zb_mem *m, const char *orig, size_t len, int *year) {
     *year = e.plan     ? e.plan
             : e.review ? e.review + 1
             : e.title  ? e.title
+            : e.estimate ? e.estimate + 1
             : e.aim    ? e.aim
             : e.now_goals && e.lead ? e.lead + 1
                                     : 0;

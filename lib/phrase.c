@@ -57,9 +57,11 @@ static int is_skippable_char(uint32_t cp) {
  * ends them (今年发展主要预期目标是经济增长4.5%至5%): where the metric starts
  * after them, or lo. A goals word is followed by 是 or 为 within the first
  * fifteen characters. */
-static size_t after_goals_opening(const char *s, size_t lo, size_t hi) {
+size_t zb__after_goals_opening(const char *s, size_t lo, size_t hi) {
     size_t lim = hi - lo > 45 ? lo + 45 : hi;
     for (size_t i = lo; i + 9 <= lim; i += zb__utf8_len((unsigned char)s[i])) {
+        if (memcmp(s + i, "目", 3) != 0) /* most characters: one compare */
+            continue;
         if (!zb__starts(s, lim, i, "目标是") && !zb__starts(s, lim, i, "目标为"))
             continue;
         size_t k;
@@ -71,7 +73,6 @@ static size_t after_goals_opening(const char *s, size_t lo, size_t hi) {
 
 /* Leading words that are not part of a metric: 全年, 其中, 和, 2022年. */
 size_t zb__strip_leading(const char *s, size_t lo, size_t hi) {
-    lo = after_goals_opening(s, lo, hi);
     /* 等 after a figure's list (…增长5%左右等16个预期性指标) too */
     static const char *const conj[] = {"和", "及", "与", "并", "或", "以及", "在", "对", "向",
                                        "等"};

@@ -141,6 +141,20 @@ END_TEST
 /* A news item that names only last year, at the start of a clause, and then
  * this year's goals: the report is of the year after; without the goals the
  * year is a year, not the report's. */
+/* An estimate is of the year just ended: 预计2022年… is in the 2023 report. */
+START_TEST(report_year_from_an_estimate) {
+    const char *news = "武汉市市长作《政府工作报告》。《政府工作报告》显示，预计2022年武汉地区生产总值"
+                       "增长4.5%左右，总量达到1.9万亿元左右。";
+    zb_doc *doc = NULL;
+    ck_assert_int_eq(zb_parse(&doc, news, strlen(news), NULL), ZB_OK);
+    ck_assert_int_eq(zb_doc_report_year(doc), 2023);
+    ck_assert_int_eq(zb_doc_count(doc), 2);
+    ck_assert_int_eq(zb_doc_get(doc, 1)->year, 2022);
+    ck_assert(zb_doc_get(doc, 1)->estimate);
+    zb_doc_free(doc);
+}
+END_TEST
+
 START_TEST(report_year_from_a_news_lead) {
     const char *news = "总理在政府工作报告中表示，2021年，国内生产总值增长8.1%。全国财政收入增长"
                        "10.7%。今年发展主要预期目标是：国内生产总值增长5.5%左右。";
@@ -156,6 +170,18 @@ START_TEST(report_year_from_a_news_lead) {
     const char *no_goals = "总理在政府工作报告中表示，2021年，国内生产总值增长8.1%。";
     ck_assert_int_eq(zb_parse(&doc, no_goals, strlen(no_goals), NULL), ZB_OK);
     ck_assert_int_eq(zb_doc_report_year(doc), 0);
+    zb_doc_free(doc);
+    /* a bullet's year with a result after it, no comma */
+    const char *bullets = "报告指出：\n●2023年广东地区生产总值达到13.57万亿元、增长4.8%；\n"
+                          "报告提出，今年广东经济社会发展的主要预期目标是：\n◆地区生产总值增长5%；";
+    ck_assert_int_eq(zb_parse(&doc, bullets, strlen(bullets), NULL), ZB_OK);
+    ck_assert_int_eq(zb_doc_report_year(doc), 2024);
+    zb_doc_free(doc);
+    /* a plan's heading is no result: 2024年…发展 names this year */
+    const char *plan_heading = "2024年广东经济社会发展\n报告提出，今年广东经济社会发展的主要预期目标是："
+                               "地区生产总值增长5%。";
+    ck_assert_int_eq(zb_parse(&doc, plan_heading, strlen(plan_heading), NULL), ZB_OK);
+    ck_assert_int_ne(zb_doc_report_year(doc), 2025);
     zb_doc_free(doc);
     /* the goals first: the year after them is no review's */
     const char *goals_first = "政府工作报告提出，今年发展主要预期目标是：国内生产总值增长5.5%左右。"
@@ -494,6 +520,7 @@ int main(void) {
     tcase_add_test(t, all_sentences_on_request);
     tcase_add_test(t, report_year_from_title_or_unknown);
     tcase_add_test(t, report_year_from_a_news_lead);
+    tcase_add_test(t, report_year_from_an_estimate);
     tcase_add_test(t, report_year_decided_once);
     tcase_add_test(t, region_at_its_level);
     tcase_add_test(t, too_large_numbers_are_skipped);
