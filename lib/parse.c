@@ -132,6 +132,18 @@ static zb_range window_around(const zb_ntext *b, const zb_range *sent, size_t st
     return w;
 }
 
+/* Does the entity name the report's own region, as the title block names it
+ * up to this paragraph (成都地区生产总值 in 成都市政府工作报告丨…)? Then the
+ * figure is the region's (contract §4b). A whole parse and a streaming one
+ * decide alike: both know only the paragraphs read so far. */
+static int own_region(const run *r, const char *entity) {
+    const zb_region_row *row;
+    char why[8];
+    return entity[0] && r->regions.named >= 0 &&
+           zb__region_find(entity, &row, why, sizeof why) == ZB_OK &&
+           row == &zb__region_rows[r->regions.named];
+}
+
 static int add_indicators(run *r, const zb_ntext *b, const zb_para *p) {
     zb_doc *d = r->doc;
     const zb_mem *m = mem_of(d);
@@ -175,7 +187,7 @@ static int add_indicators(run *r, const zb_ntext *b, const zb_para *p) {
         ind->section_index = section >= 0 ? (size_t)section : SIZE_MAX;
         ind->period = a->period;
         ind->year_from = a->year_from;
-        ind->entity = keep_row(d, a->entity, strlen(a->entity));
+        ind->entity = own_region(r, a->entity) ? "" : keep_row(d, a->entity, strlen(a->entity));
         ind->commitment = a->commitment;
         ind->estimate = a->estimate;
         ind->qualitative = q ? NULL : keep_row(d, b->s + start, end - start);

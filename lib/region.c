@@ -132,9 +132,10 @@ void zb__region_read(zb_region_reader *r, const char *s, size_t n) {
     r->bytes += n;
     for (size_t i = 0; i < n;) {
         unsigned char c = (unsigned char)s[i];
-        if (r->named < 0 && c == 0xE4 && (zb__starts(s, n, i, "人民代表大会") ||
-                                          zb__starts(s, n, i, "人民政府") ||
-                                          zb__starts(s, n, i, "政府工作报告"))) {
+        /* 人 and 政 lead with E4 and E6: two bytes to test at most characters */
+        if (r->named < 0 && (c == 0xE4 || c == 0xE6) &&
+            (zb__starts(s, n, i, "人民代表大会") || zb__starts(s, n, i, "人民政府") ||
+             zb__starts(s, n, i, "政府工作报告"))) {
             size_t lo = i > 60 ? i - 60 : 0;
             while (lo < i && ((unsigned char)s[lo] & 0xC0) == 0x80)
                 lo++;

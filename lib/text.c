@@ -285,6 +285,14 @@ int zb__fold_line(const zb_mem *m, zb_ntext *out, const char *orig, size_t start
              * has no compatibility decomposition, only t2s */
             uint32_t cp = (uint32_t)(c & 0x0F) << 12 | (uint32_t)(u[i + 1] & 0x3F) << 6 |
                           (uint32_t)(u[i + 2] & 0x3F);
+            if (cp == 0x4E28) {
+                /* 丨, a stroke no word uses, that headlines set between their
+                 * parts (…政府工作报告丨2023年成都地区生产总值…): a comma */
+                s[at] = ',';
+                src[at++] = (uint32_t)i;
+                i += 3;
+                continue;
+            }
             if (!may_be_traditional(cp)) {
                 s[at] = (char)c;
                 s[at + 1] = (char)u[i + 1];
