@@ -222,6 +222,12 @@ size_t zb__strip_trailing(const char *s, size_t lo, size_t hi) {
             hi -= 6;
             continue;
         }
+        /* 城镇调查失业率平均(为5.1%): the figure is the year's average of the
+         * rate, which is the metric */
+        if (hi >= lo + 9 && zb__starts(s, hi, hi - 6, "平均") && !after_duration(s, lo, hi - 6)) {
+            hi -= 6;
+            continue;
+        }
         /* …成交额年均(增长): the period's word belongs to the figure (its period),
          * not to the metric; after a duration it names the figure (两年平均) */
         size_t ka;
