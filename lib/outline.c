@@ -368,9 +368,12 @@ static int year_at(const char *s, size_t n, size_t i) {
 }
 
 /* 2025年经济社会发展的主要预期目标, 2026年又有哪些工作安排: a goals or plan
- * word a few characters after the year (at s[i]), in the same clause, with no
+ * word a few characters after the year (at s[i]; a comma may follow the year),
+ * in the same clause, with no
  * predicate before it and not said to be met after it. */
 static int goals_soon_after(const char *s, size_t n, size_t i) {
+    if (i < n && s[i] == ',') /* 2025年，中山全市经济社会发展主要预期目标是 */
+        i++;
     size_t lim = n - i > 36 ? i + 36 : n;
     for (size_t j = i; j < lim; j += zb__utf8_len((unsigned char)s[j])) {
         size_t k;

@@ -141,6 +141,20 @@ END_TEST
 /* A news item that names only last year, at the start of a clause, and then
  * this year's goals: the report is of the year after; without the goals the
  * year is a year, not the report's. */
+/* The year of the goals, a comma after it: 报告指出，2025年，…主要预期目标是： */
+START_TEST(report_year_of_goals_after_a_comma) {
+    const char *news = "报告指出，2025年，中山全市经济社会发展主要预期目标是：地区生产总值增长5.5%；"
+                       "社会消费品零售总额增长5%。";
+    zb_doc *doc = NULL;
+    ck_assert_int_eq(zb_parse(&doc, news, strlen(news), NULL), ZB_OK);
+    ck_assert_int_eq(zb_doc_report_year(doc), 2025);
+    ck_assert_int_eq(zb_doc_count(doc), 2);
+    ck_assert_int_eq(zb_doc_get(doc, 1)->kind, ZB_KIND_TARGET);
+    ck_assert_int_eq(zb_doc_get(doc, 1)->year, 2025);
+    zb_doc_free(doc);
+}
+END_TEST
+
 /* An estimate is of the year just ended: 预计2022年… is in the 2023 report. */
 START_TEST(report_year_from_an_estimate) {
     const char *news = "武汉市市长作《政府工作报告》。《政府工作报告》显示，预计2022年武汉地区生产总值"
@@ -523,6 +537,7 @@ int main(void) {
     tcase_add_test(t, report_year_from_title_or_unknown);
     tcase_add_test(t, report_year_from_a_news_lead);
     tcase_add_test(t, report_year_from_an_estimate);
+    tcase_add_test(t, report_year_of_goals_after_a_comma);
     tcase_add_test(t, report_year_decided_once);
     tcase_add_test(t, region_at_its_level);
     tcase_add_test(t, too_large_numbers_are_skipped);
