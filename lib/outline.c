@@ -442,7 +442,9 @@ static void sentence_evidence(const char *s, size_t n, year_evidence *e) {
             e->plan = y;
         if (!e->plan && goals_soon_after(s, n, after))
             e->plan = y;
-        if (!e->review && (zb__lex_has(before, ZB_LX_review) || zb__lex_has(next, ZB_LX_review)))
+        /* 刚刚过去的2009年: the year just ended */
+        if (!e->review && (zb__lex_has(before, ZB_LX_review) || zb__lex_has(next, ZB_LX_review) ||
+                           (i >= 9 && zb__starts(s, n, i - 9, "过去的"))))
             e->review = y;
         if (!e->title && (zb__lex_has(next, ZB_LX_title) || (dateline && i <= 6) ||
                           (i == 0 && month_after(s, n, after) &&
@@ -492,7 +494,7 @@ static int raw_year_opens_clause(const char *s, size_t n) {
 static int may_name_the_year(const char *s, size_t n) {
     static const char *const cues[] = {"报告", "報告", "工作", "目标", "目標", "回顾",
                                        "回顧", "部署", "大会", "大會", "力争", "力爭",
-                                       "确保", "確保", "预计", "預計"};
+                                       "确保", "確保", "预计", "預計", "过去的", "過去的"};
     if (!zb__has_bytes(s, n, "\xE5\xB9\xB4")) /* 年 */
         return 0;
     for (size_t i = 0; i < sizeof cues / sizeof *cues; i++)

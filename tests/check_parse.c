@@ -155,6 +155,17 @@ START_TEST(report_year_of_goals_after_a_comma) {
 }
 END_TEST
 
+/* 刚刚过去的2009年 is the year just ended. */
+START_TEST(report_year_after_the_year_just_ended) {
+    const char *text = "刚刚过去的2009年，是很不平凡的一年。全县地区生产总值增长10.2%。";
+    zb_doc *doc = NULL;
+    ck_assert_int_eq(zb_parse(&doc, text, strlen(text), NULL), ZB_OK);
+    ck_assert_int_eq(zb_doc_report_year(doc), 2010);
+    ck_assert_int_eq(zb_doc_get(doc, 0)->year, 2009);
+    zb_doc_free(doc);
+}
+END_TEST
+
 /* An estimate is of the year just ended: 预计2022年… is in the 2023 report. */
 START_TEST(report_year_from_an_estimate) {
     const char *news = "武汉市市长作《政府工作报告》。《政府工作报告》显示，预计2022年武汉地区生产总值"
@@ -537,6 +548,7 @@ int main(void) {
     tcase_add_test(t, report_year_from_title_or_unknown);
     tcase_add_test(t, report_year_from_a_news_lead);
     tcase_add_test(t, report_year_from_an_estimate);
+    tcase_add_test(t, report_year_after_the_year_just_ended);
     tcase_add_test(t, report_year_of_goals_after_a_comma);
     tcase_add_test(t, report_year_decided_once);
     tcase_add_test(t, region_at_its_level);
