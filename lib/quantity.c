@@ -267,9 +267,36 @@ static int at_clause_start(const char *s, size_t i) {
  * (contract §2): 倍差缩小至1.81, 指数为50.3 (a to/reach word with a noun before
  * it), or 满意度从84.7提升至89.6 (从/由 and a change after). Years, codes and
  * counts inside names have no such predicate, or a noun after them. */
+/* A text whose font lost the unit, as PDFs do (精细治理背街小巷1650，): a whole
+ * number that ends its clause right after the noun an action before it
+ * counts. */
+static int act_object_count(const char *s, size_t n, const zb_qty *q, const zb_number *num) {
+    if (num->has_point || q->before_start != q->start || q->start == 0 || q->end >= n)
+        return 0;
+    uint32_t next = zb__cp_at(s, n, q->end, NULL);
+    uint32_t prev = zb__cp_at(s, n, zb__prev_char(s, q->start), NULL);
+    if (!(zb__is_clause_punct(next) || zb__is_final_punct(next)) || !zb__is_cjk(prev) ||
+        zb__is_function_char(prev))
+        return 0;
+    size_t p = q->start;
+    for (int chars = 0; p > 0 && chars < 24; chars++) {
+        p = zb__prev_char(s, p);
+        uint32_t cp = zb__cp_at(s, n, p, NULL);
+        if (zb__is_clause_punct(cp) || zb__is_final_punct(cp))
+            break;
+        size_t k;
+        int row = zb__lex_prefix(&zb__predicates, s + p, q->start - p, &k);
+        if (zb__pred_has(row, ZB_PR_act) && p + k + 3 <= q->start)
+            return 1;
+    }
+    return 0;
+}
+
 static int predicate_gives(const char *s, size_t n, const zb_qty *q, const zb_number *num) {
     if (!num->has_point && num->value >= 1900 && num->value <= 2100)
         return 0; /* 到2035: a year written without 年 */
+    if (act_object_count(s, n, q, num))
+        return 1;
     size_t after = q->end, k;
     if (after < n && (s[after] == ':' || s[after] == '/' || zb__starts(s, n, after, "∶") ||
                       zb__starts(s, n, after, "比") || zb__starts(s, n, after, "的")))
