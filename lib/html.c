@@ -251,6 +251,17 @@ static int newline(zb_text *t) {
     return zb__text_add(t, "\n", 1);
 }
 
+/* A table's cell opens: after the row's cells before it on the line, a ':'
+ * (地区生产总值增长:5.5%左右), so a row of figures stays one line. */
+static int cell_opens(zb_text *t) {
+    zb_buf *b = &t->text;
+    while (b->len && b->data[b->len - 1] == ' ')
+        b->len--;
+    if (!b->len || b->data[b->len - 1] == '\n' || b->data[b->len - 1] == ':')
+        return ZB_OK;
+    return zb__text_add(t, ":", 1);
+}
+
 static int add_text(zb_text *t, const char *s, int pre) {
     zb_buf *b = &t->text;
     for (const char *p = s; *p;) {
@@ -263,8 +274,9 @@ static int add_text(zb_text *t, const char *s, int pre) {
             while (*p == ' ' || *p == '\t' || (*p == '\n' && !pre) || *p == '\r' || *p == '\f' ||
                    *p == '\v')
                 p++;
+            /* no space after a cell's ':' either (城镇新增就业:12万人以上) */
             if (b->len && b->data[b->len - 1] != '\n' && b->data[b->len - 1] != ' ' &&
-                zb__text_add(t, " ", 1))
+                b->data[b->len - 1] != ':' && zb__text_add(t, " ", 1))
                 return ZB_ENOMEM;
         } else {
             const char *q = p;
@@ -285,6 +297,8 @@ static int emit(zb_text *t, walk *w, xmlNode *root, int use_class) {
         if (n->type == XML_ELEMENT_NODE) {
             if (!dropped(w, n, use_class)) {
                 if (is_role(n, ZB_HT_block) && newline(t))
+                    return ZB_ENOMEM;
+                if (is_role(n, ZB_HT_cell) && cell_opens(t))
                     return ZB_ENOMEM;
                 if (n->children) {
                     n = n->children;

@@ -447,8 +447,9 @@ static int has_sentence_end(const char *s, size_t n) {
 }
 
 /* 生产总值增长:5.5%左右: a short label, a colon and a short value holding a
- * digit, without punctuation: a line of a digest's list of figures. */
-static int is_label_line(const char *s, size_t n) {
+ * digit, without punctuation: a line of a digest's list of figures. After
+ * such a line, the value need hold no digit (居民收入增长:与经济增长同步). */
+static int is_label_line(const char *s, size_t n, int after_label) {
     const char *colon = n > 120 ? NULL : memchr(s, ':', n < 40 ? n : 40);
     if (!colon || colon == s)
         return 0;
@@ -463,7 +464,7 @@ static int is_label_line(const char *s, size_t n) {
             digit = 1;
         i += k;
     }
-    return digit;
+    return digit || after_label;
 }
 
 /* Does s[0..n) hold no punctuation but a number's grouping commas (1,267)? */
@@ -561,7 +562,7 @@ int zb__layout_next(zb_layout *l, const zb_ntext **out) {
             l->have_line = 0; /* a running header inside a paragraph */
             continue;
         }
-        int label = is_label_line(s, n);
+        int label = is_label_line(s, n, l->last_label);
         int figure = !heading && is_figure_line(s, n);
         int starts_new = l->block.len && (l->block_done || heading || l->line_item ||
                                           (label && l->last_label) || (figure && l->last_figure));

@@ -129,6 +129,17 @@ int zb__names_plan(const char *s, size_t n) {
     return 0;
 }
 
+int zb__names_goals(const char *s, size_t n) {
+    for (size_t i = 0; i < n;) {
+        size_t k;
+        int row = zb__lex_prefix(&zb__lexicon, s + i, n - i, &k);
+        if (zb__lex_has(row, ZB_LX_goals) && !zb__done_after(s, n, i + k) && !done_before(s, i))
+            return 1;
+        i += row >= 0 ? k : zb__utf8_len((unsigned char)s[i]);
+    }
+    return 0;
+}
+
 int zb__unmarked_heading(const char *s, size_t n) {
     /* at most 30 characters: a heading, not a sentence that lost its stop */
     return n <= 90 && zb__bare_line(s, n) &&

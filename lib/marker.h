@@ -36,6 +36,9 @@ int zb__unmarked_heading(const char *s, size_t n);
  * is followed closely by a word that says it was done (目标任务全面完成 tells
  * of last year's goals). */
 int zb__names_plan(const char *s, size_t n);
+/* Does s[0..n) name this year's goals (主要预期目标), not said to be met? A
+ * heading that does (二、2025年主要预期目标) opens the plan part. */
+int zb__names_goals(const char *s, size_t n);
 /* Is a goals or plan word that ends at s[i] followed within four characters
  * by a done word (如期完成, 全面完成)? */
 int zb__done_after(const char *s, size_t n, size_t i);

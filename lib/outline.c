@@ -76,7 +76,7 @@ void zb__heading_of(const char *s, size_t n, zb_heading *h) {
         h->text_end = end > 400 ? 400 : end;
         while (h->text_end > 0 && ((unsigned char)s[h->text_end] & 0xC0) == 0x80)
             h->text_end--;
-        if (zb__names_plan(s, h->text_end))
+        if (zb__names_plan(s, h->text_end) || zb__names_goals(s, h->text_end))
             h->part = 1;
         else if (zb__lex_any(&zb__lexicon, s, h->text_end, ZB_LX_review))
             h->part = -1;

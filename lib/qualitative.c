@@ -276,6 +276,20 @@ static int goal_of(const zb_para *p, const zb_vec *out, size_t first, size_t si,
             hi = zb__strip_trailing(s, lo, hi);
         }
     }
+    /* 居民人均可支配收入增长:与经济增长同步, a label line of a digest or a
+     * table's row: the label before the colon names the goal */
+    if (hi <= lo && cs > p->sent[si].start && s[cs - 1] == ':') {
+        size_t b = cs - 1, a = b;
+        while (a > p->sent[si].start) {
+            size_t pc = zb__prev_char(s, a);
+            uint32_t cp = zb__cp_at(s, b, pc, NULL);
+            if (zb__is_clause_punct(cp) || zb__is_final_punct(cp))
+                break;
+            a = pc;
+        }
+        lo = zb__strip_leading(s, a, b);
+        hi = zb__strip_trailing(s, lo, b);
+    }
     if (hi > lo) {
         int etc = hi >= lo + 3 && zb__starts(s, hi, hi - 3, "等") ? 1 : 0;
         int etc_words = zb__has_bytes(s + lo, hi - lo, "等");

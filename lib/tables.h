@@ -46,7 +46,7 @@
         X(since) X(end) X(lead) X(pairto)
 /* sectors.tsv and metrics.tsv: sector, by the names of names.h */
 /* html.tsv: role */
-#define ZB_HTML_ROLES(X) X(skip) X(furniture) X(block)
+#define ZB_HTML_ROLES(X) X(skip) X(furniture) X(block) X(cell)
 /* page_words.tsv: role */
 #define ZB_PAGE_ROLES(X) X(furniture)
 

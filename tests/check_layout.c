@@ -125,6 +125,9 @@ START_TEST(label_lines_are_a_list) {
     /* a digest's label:figure lines stay apart, without punctuation */
     ck_assert_str_eq(paragraphs("生产总值增长:5.5%左右\n研发投入强度:达到3.2%\n城镇新增就业:5万人"),
                      "生产总值增长:5.5%左右|研发投入强度:达到3.2%|城镇新增就业:5万人");
+    /* after a label line, a label and a goal without a digit is one too */
+    ck_assert_str_eq(paragraphs("城镇新增就业:12万人以上\n居民收入增长:与经济增长同步"),
+                     "城镇新增就业:12万人以上|居民收入增长:与经济增长同步");
     /* a line broken after a colon, or before one, still joins */
     ck_assert_str_eq(paragraphs("主要预期目标是:地区生产总值增长\n6%左右。"),
                      "主要预期目标是:地区生产总值增长6%左右。");

@@ -44,6 +44,14 @@ START_TEST(goals_done_name_no_plan) {
     ck_assert_int_eq(h.part, 1);
     h = heading("三、2025年主要目标任务如期完成");
     ck_assert_int_le(h.part, 0);
+    /* a heading of this year's goals opens the plan; of goals met, not */
+    h = heading("二、2025年主要预期目标");
+    ck_assert(h.is_heading);
+    ck_assert_int_eq(h.part, 1);
+    h = heading("一、2024年主要预期目标完成情况");
+    ck_assert_int_le(h.part, 0);
+    h = heading("一、圆满完成2024年主要预期目标");
+    ck_assert_int_le(h.part, 0);
 }
 END_TEST
 

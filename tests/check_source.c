@@ -176,8 +176,19 @@ START_TEST(html_article_lines_and_furniture) {
                       "<td>6%</td></tr></table></div><footer>版权所有</footer></body></html>",
                       ZB_OK);
     ck_assert_int_eq(zb_text_format(t), ZB_INPUT_HTML);
+    /* a table's row is one line, its cells joined by ':' */
     ck_assert_str_eq(zb_text_data(t), "一、工作回顾\n地区生产总值增长6%，粮食产量 稳定。\n第二段\n"
-                                      "第二行\n指标\n6%\n");
+                                      "第二行\n指标:6%\n");
+    zb_text_free(t);
+    /* …but a cell of blocks (a page laid out by a table) keeps its lines */
+    t = html("<body><div id='content'><p>今年经济社会发展的主要预期目标如下表，各项指标均与"
+             "“十四五”规划相衔接。</p><table><tr><th>指标</th><th>2025年目标</th></tr><tr>"
+             "<td>城镇新增就业</td><td> 12万人以上 </td></tr><tr><td><p>正文第一段。</p></td>"
+             "<td><p>第二段。</p></td></tr></table></div></body>",
+             ZB_OK);
+    ck_assert_str_eq(zb_text_data(t), "今年经济社会发展的主要预期目标如下表，各项指标均与“十四五”"
+                                      "规划相衔接。\n指标:2025年目标\n城镇新增就业:12万人以上\n"
+                                      "正文第一段。\n第二段。\n");
     zb_text_free(t);
     /* the article is found among furniture; its headline comes along */
     t = html("<body><div class='header'>网站首页</div><div class='main'><h1>政府工作报告</h1>"
