@@ -235,7 +235,9 @@ static const struct {
     /* 均 (all of them) before the predicate is no part of the metric; words
      * that hold it keep it */
     {"全县行政村集体收入均超过8万元。", 0, "全县行政村集体收入"},
-    {"城镇调查失业率平均为5.2%。", 0, "城镇调查失业率平均"},
+    {"商品房销售均价为1.2万元。", 0, "商品房销售均价"},
+    /* …and 平均 before the number says the figure is the year's average */
+    {"城镇调查失业率平均为5.2%。", 0, "城镇调查失业率"},
     {"农户户均增收800元。", 0, "农户户均"},
     /* the base of a comparison (比2020年, 比“四经普”, 较全国) is no part of the
      * metric; a ratio named with 比 (收入比) and words that hold it keep it */
