@@ -228,6 +228,12 @@ size_t zb__strip_trailing(const char *s, size_t lo, size_t hi) {
             hi -= 6;
             continue;
         }
+        /* 居民人均可支配收入实际(增长5.1%): real or nominal is the figure's
+         * measure, not the metric (实际使用外资 keeps it: not at the end) */
+        if (hi >= lo + 9 && (zb__starts(s, hi, hi - 6, "实际") || zb__starts(s, hi, hi - 6, "名义"))) {
+            hi -= 6;
+            continue;
+        }
         /* …成交额年均(增长): the period's word belongs to the figure (its period),
          * not to the metric; after a duration it names the figure (两年平均) */
         size_t ka;
