@@ -400,8 +400,16 @@ static int month_after(const char *s, size_t n, size_t i) {
  * 13.57万亿元)? Not 2024年广东经济社会发展 (a heading of the plan), nor
  * 2025年是…之年 (which a review says of last year and a plan of this). */
 static int leads_results(const char *s, size_t n, size_t after) {
-    if (after < n && s[after] == ',')
-        return 1;
+    if (after < n && s[after] == ',') {
+        /* 2021年，国内生产总值达到114万亿元: a figure in the sentence; not
+         * 2023年，是…开局之年 */
+        if (zb__starts(s, n, after + 1, "是"))
+            return 0;
+        for (size_t j = after + 1; j < n; j++)
+            if (zb__is_digit(s[j]))
+                return 1;
+        return 0;
+    }
     if (zb__starts(s, n, after, "是"))
         return 0;
     for (size_t j = after; j < n; j++) {

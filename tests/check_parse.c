@@ -202,6 +202,12 @@ START_TEST(report_year_from_a_news_lead) {
     ck_assert_int_eq(zb_parse(&doc, bullets, strlen(bullets), NULL), ZB_OK);
     ck_assert_int_eq(zb_doc_report_year(doc), 2024);
     zb_doc_free(doc);
+    /* 2023年，是…之年 names the year without saying which */
+    const char *framing = "2023年，是全面贯彻党的二十大精神的开局之年。政府工作报告明确提出今年发展的"
+                          "主要预期目标是：国内生产总值增长5%左右。";
+    ck_assert_int_eq(zb_parse(&doc, framing, strlen(framing), NULL), ZB_OK);
+    ck_assert_int_ne(zb_doc_report_year(doc), 2024);
+    zb_doc_free(doc);
     /* a plan's heading is no result: 2024年…发展 names this year */
     const char *plan_heading = "2024年广东经济社会发展\n报告提出，今年广东经济社会发展的主要预期目标是："
                                "地区生产总值增长5%。";
