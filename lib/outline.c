@@ -377,10 +377,13 @@ static int goals_soon_after(const char *s, size_t n, size_t i) {
     size_t lim = n - i > 36 ? i + 36 : n;
     for (size_t j = i; j < lim; j += zb__utf8_len((unsigned char)s[j])) {
         size_t k;
+        size_t kl;
+        int row = zb__lex_prefix(&zb__lexicon, s + j, n - j, &kl);
+        /* a predicate, unless a longer word holds it (经济增速预期目标: 增速) */
         if (zb__is_clause_punct(zb__cp_at(s, n, j, NULL)) ||
-            zb__lex_prefix(&zb__predicates, s + j, n - j, &k) >= 0)
+            (zb__lex_prefix(&zb__predicates, s + j, n - j, &k) >= 0 && !(row >= 0 && kl > k)))
             return 0;
-        int row = zb__lex_prefix(&zb__lexicon, s + j, n - j, &k);
+        k = kl;
         if (zb__lex_has(row, ZB_LX_goals) || zb__lex_has(row, ZB_LX_plan))
             return !zb__done_after(s, n, j + k);
     }

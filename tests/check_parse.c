@@ -155,6 +155,24 @@ START_TEST(report_year_of_goals_after_a_comma) {
 }
 END_TEST
 
+/* A headline's year with this year's goals after a head noun (增速). */
+START_TEST(report_year_from_a_headline) {
+    const char *text = "2020年上海经济增速预期目标不设具体数字\n市长在政府工作报告中提出，今年主要预期"
+                       "目标是：地方一般公共预算收入增长5%。";
+    zb_doc *doc = NULL;
+    ck_assert_int_eq(zb_parse(&doc, text, strlen(text), NULL), ZB_OK);
+    ck_assert_int_eq(zb_doc_report_year(doc), 2020);
+    ck_assert_int_eq(zb_doc_get(doc, 0)->year, 2020);
+    ck_assert_int_eq(zb_doc_get(doc, 0)->kind, ZB_KIND_TARGET);
+    zb_doc_free(doc);
+    /* a predicate still ends the look: 2025年增长6%的目标 names no goals */
+    const char *grew = "2025年增长6%的目标顺利实现。";
+    ck_assert_int_eq(zb_parse(&doc, grew, strlen(grew), NULL), ZB_OK);
+    ck_assert_int_ne(zb_doc_report_year(doc), 2025);
+    zb_doc_free(doc);
+}
+END_TEST
+
 /* 刚刚过去的2009年 is the year just ended. */
 START_TEST(report_year_after_the_year_just_ended) {
     const char *text = "刚刚过去的2009年，是很不平凡的一年。全县地区生产总值增长10.2%。";
@@ -555,6 +573,7 @@ int main(void) {
     tcase_add_test(t, report_year_from_a_news_lead);
     tcase_add_test(t, report_year_from_an_estimate);
     tcase_add_test(t, report_year_after_the_year_just_ended);
+    tcase_add_test(t, report_year_from_a_headline);
     tcase_add_test(t, report_year_of_goals_after_a_comma);
     tcase_add_test(t, report_year_decided_once);
     tcase_add_test(t, region_at_its_level);
