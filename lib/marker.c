@@ -118,27 +118,22 @@ static int done_before(const char *s, size_t i) {
     return 0;
 }
 
-int zb__names_plan(const char *s, size_t n) {
+/* Does s[0..n) hold a lexicon word of `role` that no done word meets
+ * (二、2025年工作安排 names the plan; 2025年主要目标任务如期完成 does not)? */
+static int names_unmet(const char *s, size_t n, int role) {
     for (size_t i = 0; i < n;) {
         size_t k;
         int row = zb__lex_prefix(&zb__lexicon, s + i, n - i, &k);
-        if (zb__lex_has(row, ZB_LX_plan) && !zb__done_after(s, n, i + k) && !done_before(s, i))
+        if (zb__lex_has(row, role) && !zb__done_after(s, n, i + k) && !done_before(s, i))
             return 1;
         i += row >= 0 ? k : zb__utf8_len((unsigned char)s[i]);
     }
     return 0;
 }
 
-int zb__names_goals(const char *s, size_t n) {
-    for (size_t i = 0; i < n;) {
-        size_t k;
-        int row = zb__lex_prefix(&zb__lexicon, s + i, n - i, &k);
-        if (zb__lex_has(row, ZB_LX_goals) && !zb__done_after(s, n, i + k) && !done_before(s, i))
-            return 1;
-        i += row >= 0 ? k : zb__utf8_len((unsigned char)s[i]);
-    }
-    return 0;
-}
+int zb__names_plan(const char *s, size_t n) { return names_unmet(s, n, ZB_LX_plan); }
+
+int zb__names_goals(const char *s, size_t n) { return names_unmet(s, n, ZB_LX_goals); }
 
 int zb__unmarked_heading(const char *s, size_t n) {
     /* at most 30 characters: a heading, not a sentence that lost its stop */

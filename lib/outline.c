@@ -468,7 +468,6 @@ static void sentence_evidence(const char *s, size_t n, year_evidence *e) {
             e->aim = y;
         if (!e->estimate && zb__lex_has(before, ZB_LX_estimate))
             e->estimate = y;
-        /* not 2025年是…之年, which a review says of last year and a plan of this */
         if (!e->lead && (i == 0 || s[i - 1] == ',') && leads_results(s, n, after))
             e->lead = y;
         i = after - 1;
@@ -515,7 +514,7 @@ static int may_name_the_year(const char *s, size_t n) {
 }
 
 int zb__report_year(const zb_mem *m, const char *orig, size_t len, int *year) {
-    year_evidence e = {0, 0, 0, 0, 0, 0, 0};
+    year_evidence e = {0};
     zb_ntext raw = {0}, line = {0};
     zb_vec sent = {0};
     sent.size = sizeof(zb_range);

@@ -124,6 +124,15 @@ START_TEST(all_sentences_on_request) {
 }
 END_TEST
 
+/* The report year zb_parse finds in text. */
+static int report_year_of(const char *text) {
+    zb_doc *doc = NULL;
+    ck_assert_int_eq(zb_parse(&doc, text, strlen(text), NULL), ZB_OK);
+    int year = zb_doc_report_year(doc);
+    zb_doc_free(doc);
+    return year;
+}
+
 START_TEST(report_year_from_title_or_unknown) {
     const char *titled = "2023年政府工作报告\n\n过去一年，地区生产总值增长3%。";
     zb_doc *doc = NULL;
@@ -138,9 +147,6 @@ START_TEST(report_year_from_title_or_unknown) {
 }
 END_TEST
 
-/* A news item that names only last year, at the start of a clause, and then
- * this year's goals: the report is of the year after; without the goals the
- * year is a year, not the report's. */
 /* The year of the goals, a comma after it: 报告指出，2025年，…主要预期目标是： */
 START_TEST(report_year_of_goals_after_a_comma) {
     const char *news = "报告指出，2025年，中山全市经济社会发展主要预期目标是：地区生产总值增长5.5%；"
@@ -167,9 +173,7 @@ START_TEST(report_year_from_a_headline) {
     zb_doc_free(doc);
     /* a predicate still ends the look: 2025年增长6%的目标 names no goals */
     const char *grew = "2025年增长6%的目标顺利实现。";
-    ck_assert_int_eq(zb_parse(&doc, grew, strlen(grew), NULL), ZB_OK);
-    ck_assert_int_ne(zb_doc_report_year(doc), 2025);
-    zb_doc_free(doc);
+    ck_assert_int_ne(report_year_of(grew), 2025);
 }
 END_TEST
 
@@ -198,6 +202,9 @@ START_TEST(report_year_from_an_estimate) {
 }
 END_TEST
 
+/* A news item that names only last year, at the start of a clause, and then
+ * this year's goals: the report is of the year after; without the goals the
+ * year is a year, not the report's. */
 START_TEST(report_year_from_a_news_lead) {
     const char *news = "总理在政府工作报告中表示，2021年，国内生产总值增长8.1%。全国财政收入增长"
                        "10.7%。今年发展主要预期目标是：国内生产总值增长5.5%左右。";
@@ -211,33 +218,23 @@ START_TEST(report_year_from_a_news_lead) {
     ck_assert_int_eq(zb_doc_get(doc, 2)->kind, ZB_KIND_TARGET);
     zb_doc_free(doc);
     const char *no_goals = "总理在政府工作报告中表示，2021年，国内生产总值增长8.1%。";
-    ck_assert_int_eq(zb_parse(&doc, no_goals, strlen(no_goals), NULL), ZB_OK);
-    ck_assert_int_eq(zb_doc_report_year(doc), 0);
-    zb_doc_free(doc);
+    ck_assert_int_eq(report_year_of(no_goals), 0);
     /* a bullet's year with a result after it, no comma */
     const char *bullets = "报告指出：\n●2023年广东地区生产总值达到13.57万亿元、增长4.8%；\n"
                           "报告提出，今年广东经济社会发展的主要预期目标是：\n◆地区生产总值增长5%；";
-    ck_assert_int_eq(zb_parse(&doc, bullets, strlen(bullets), NULL), ZB_OK);
-    ck_assert_int_eq(zb_doc_report_year(doc), 2024);
-    zb_doc_free(doc);
+    ck_assert_int_eq(report_year_of(bullets), 2024);
     /* 2023年，是…之年 names the year without saying which */
     const char *framing = "2023年，是全面贯彻党的二十大精神的开局之年。政府工作报告明确提出今年发展的"
                           "主要预期目标是：国内生产总值增长5%左右。";
-    ck_assert_int_eq(zb_parse(&doc, framing, strlen(framing), NULL), ZB_OK);
-    ck_assert_int_ne(zb_doc_report_year(doc), 2024);
-    zb_doc_free(doc);
+    ck_assert_int_ne(report_year_of(framing), 2024);
     /* a plan's heading is no result: 2024年…发展 names this year */
     const char *plan_heading = "2024年广东经济社会发展\n报告提出，今年广东经济社会发展的主要预期目标是："
                                "地区生产总值增长5%。";
-    ck_assert_int_eq(zb_parse(&doc, plan_heading, strlen(plan_heading), NULL), ZB_OK);
-    ck_assert_int_ne(zb_doc_report_year(doc), 2025);
-    zb_doc_free(doc);
+    ck_assert_int_ne(report_year_of(plan_heading), 2025);
     /* the goals first: the year after them is no review's */
     const char *goals_first = "政府工作报告提出，今年发展主要预期目标是：国内生产总值增长5.5%左右。"
                               "2021年，国内生产总值增长8.1%。";
-    ck_assert_int_eq(zb_parse(&doc, goals_first, strlen(goals_first), NULL), ZB_OK);
-    ck_assert_int_eq(zb_doc_report_year(doc), 0);
-    zb_doc_free(doc);
+    ck_assert_int_eq(report_year_of(goals_first), 0);
 }
 END_TEST
 
