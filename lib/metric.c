@@ -352,8 +352,6 @@ static size_t period_words(const char *s, size_t lo, size_t hi) {
     }
 }
 
-/* A figure of a bare list: nothing but predicates before the first, nothing but
- * 、 or a conjunction between the others (…，增长5.1%、7.4%; not …从2.31缩小到2.16). */
 /* Text of another language before the metric, as a bilingual page sets it
  * (…premium cuts and exemptions.全年国内生产总值): the metric starts after it.
  * A stretch of ASCII with twelve Latin letters or more is no abbreviation of
@@ -377,6 +375,8 @@ static size_t after_foreign_text(const char *s, size_t lo, size_t hi) {
     return letters >= 12 ? hi : start;
 }
 
+/* A figure of a bare list: nothing but predicates before the first, nothing but
+ * 、 or a conjunction between the others (…，增长5.1%、7.4%; not …从2.31缩小到2.16). */
 static int bare_figure(const zb_para *p, const zb_qctx *c, const zb_qty *q) {
     if (c->prev_q >= 0)
         return c->list_cont;
