@@ -77,7 +77,9 @@ static unsigned clause_cues(const char *s, size_t lo, size_t hi, zb_cue_memo *me
 
 void zb__commitment(const zb_para *p, const zb_qctx *c, zb_cue_memo *memo, zb_attr *a) {
     const zb_qty *q = &p->q[a->qi];
-    unsigned cues = clause_cues(p->s, c->clause_start, q->before_start, memo);
+    /* up to the number itself: 预计 touching it (…完成地区生产总值预计164亿元) is
+     * both its comparator and its estimate word */
+    unsigned cues = clause_cues(p->s, c->clause_start, q->start, memo);
     if (!cues)
         cues = cue_of(c->lead_row);
     if (!(cues & (CUE_ENSURE | CUE_STRIVE)))

@@ -179,14 +179,26 @@ static void implicit_list(const zb_para *p, zb_qctx *ctx, size_t first, size_t l
         }
 }
 
+/* Does the sentence s[..end) end with a semicolon (an item of a longer list)? */
+static int ends_list_item(const char *s, size_t start, size_t end) {
+    while (end > start && s[end - 1] == ' ')
+        end--;
+    return end > start && (s[end - 1] == ';' || (end - start >= 3 && zb__starts(s, end, end - 3, "；")));
+}
+
 void zb__contexts(const zb_para *p, zb_qctx *ctx) {
     const char *s = p->s;
     size_t n = p->n, k = 0;
+    /* 预计全年：A增长5%；B增长6%；C…。 an estimate word that governs a list item
+     * governs the items after it, up to the full stop (a ； ends a sentence here) */
+    int carried_estimate = -1;
     for (size_t si = 0; si < p->nsent; si++) {
         size_t i = p->sent[si].start, end = p->sent[si].end, sent_first = k;
         /* a sentence without a figure sets no context: most of a report's */
-        if (k >= p->nq || p->q[k].start >= end)
+        if (k >= p->nq || p->q[k].start >= end) {
+            carried_estimate = -1;
             continue;
+        }
         size_t clause_start = i, prev_clause = i, item_start = i, dist_at = SIZE_MAX;
         size_t clause_first = k; /* first quantity of the open clause */
         long prev_q = -1;
@@ -194,6 +206,8 @@ void zb__contexts(const zb_para *p, zb_qctx *ctx) {
         int year_sticky = 0; /* the year stands in a clause of its own: 到2025年，… */
         int rel = 0, has_rel = clause_cue(s, i, end, &rel);
         int lead = clause_lead(s, i, end);
+        if (lead < 0 && !has_rel)
+            lead = carried_estimate;
         int clause_figures = 0, clause_leads = lead >= 0;
         int inherit = 0; /* the clause before had 分别: this one may continue its list */
         size_t ratio_at = SIZE_MAX; /* the first term of the clause's first ratio */
@@ -325,6 +339,10 @@ void zb__contexts(const zb_para *p, zb_qctx *ctx) {
         for (size_t b = clause_first; b < k; b++)
             ctx[b].clause_end = end;
         implicit_list(p, ctx, clause_first, k, clause_start);
+        carried_estimate = lead >= 0 && zb__lex_has(lead, ZB_LX_estimate) &&
+                                   ends_list_item(s, p->sent[si].start, end)
+                               ? lead
+                               : -1;
         /* each 分别 list learns its length: walking back, a list's first
          * quantity met carries the highest index */
         size_t cur_at = SIZE_MAX;
