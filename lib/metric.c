@@ -375,6 +375,19 @@ static size_t after_foreign_text(const char *s, size_t lo, size_t hi) {
     return letters >= 12 ? hi : start;
 }
 
+/* A headline's section mark before the metric (两会|2023年GDP增长5.2%,
+ * 两会丨…): the metric starts after the last bar; no name holds one. */
+static size_t after_bar(const char *s, size_t lo, size_t hi) {
+    size_t start = lo;
+    for (size_t i = lo; i < hi; i += zb__utf8_len((unsigned char)s[i])) {
+        if (s[i] == '|')
+            start = i + 1;
+        else if (zb__starts(s, hi, i, "丨"))
+            start = i + 3;
+    }
+    return start;
+}
+
 /* A figure of a bare list: nothing but predicates before the first, nothing but
  * 、 or a conjunction between the others (…，增长5.1%、7.4%; not …从2.31缩小到2.16). */
 static int bare_figure(const zb_para *p, const zb_qctx *c, const zb_qty *q) {
@@ -427,6 +440,7 @@ void zb__metric_for(const zb_para *p, const zb_qctx *ctx, size_t qi, zb_metric_s
     if (q->kind == ZB_QTY_POINTS || q->kind == ZB_QTY_PERCENT) /* gaps are in 百分点 or % */
         hi = last_predicate(s, lo, hi, ZB_PR_gap);
     lo = after_foreign_text(s, lo, hi);
+    lo = after_bar(s, lo, hi);
     lo = zb__after_goals_opening(s, lo, hi);
     lo = zb__strip_leading(s, lo, hi);
     hi = zb__strip_trailing(s, lo, hi);

@@ -260,11 +260,12 @@ static int announces_goals(const char *s, size_t n, int report_year, int in_plan
         if (zb__lex_has(row, ZB_LX_now))
             now = 1;
         if (zb__lex_has(row, ZB_LX_goals) && !zb__done_after(s, n, i + k)) {
-            size_t j = i + k;
-            if (zb__starts(s, n, j, "是") || zb__starts(s, n, j, "为"))
-                j += 3;
-            else if (zb__starts(s, n, j, "包括") || zb__starts(s, n, j, "如下"))
-                j += 6;
+            /* a comma may stand before the verb: 主要预期目标，包括… (a news item's) */
+            size_t j = i + k, v = j < n && s[j] == ',' ? j + 1 : j;
+            if (zb__starts(s, n, v, "是") || zb__starts(s, n, v, "为"))
+                j = v + 3;
+            else if (zb__starts(s, n, v, "包括") || zb__starts(s, n, v, "如下"))
+                j = v + 6;
             /* of this year: said so, or a list of the goals opens (主要预期目标
              * 包括：…, a digest's) */
             if (j < n && (s[j] == ':' || (now && j > i + k && !in_plan)) &&
