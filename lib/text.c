@@ -265,6 +265,14 @@ static int fold_rare(const zb_mem *m, zb_ntext *out, int32_t cp, const char *ori
     return ZB_OK;
 }
 
+/* A straight quote as the curly one its turn along the line makes it: “ when
+ * none is open, else ” (three bytes, each mapping back to the quote at i). */
+static void put_quote(char *s, uint32_t *src, size_t i, int *open) {
+    memcpy(s, *open ? "\xE2\x80\x9D" : "\xE2\x80\x9C", 3);
+    src[0] = src[1] = src[2] = (uint32_t)i;
+    *open = !*open;
+}
+
 /* One pass, one test for most characters. The characters of the short ways
  * never fold to more bytes than they have, so room for the rest of the line,
  * reserved at the start and again after each rare character, is room for all
@@ -278,6 +286,7 @@ int zb__fold_line(const zb_mem *m, zb_ntext *out, const char *orig, size_t start
     char *s = out->s;
     uint32_t *src = out->src;
     size_t at = out->len, i = start;
+    int quote_open = 0;
     while (i < end) {
         unsigned char c = u[i];
         if (zb__is_ideograph_lead(c)) {
@@ -302,6 +311,18 @@ int zb__fold_line(const zb_mem *m, zb_ntext *out, const char *orig, size_t start
                 i += 3;
                 continue;
             }
+        } else if (c == '"') {
+            /* straight quotes as web pages set them (建设"五个中心"): the curly
+             * pair, taken in turn along the line, so that a quoted name reads
+             * the same either way */
+            out->len = at;
+            if (zb__ntext_reserve(m, out, end - i + 2))
+                return ZB_ENOMEM;
+            s = out->s;
+            src = out->src;
+            put_quote(s + at, src + at, i++, &quote_open);
+            at += 3;
+            continue;
         } else if (c >= 0x20 && c < 0x7F) {
             s[at] = (char)c;
             src[at++] = (uint32_t)i++;
@@ -330,6 +351,12 @@ int zb__fold_line(const zb_mem *m, zb_ntext *out, const char *orig, size_t start
         if (cp == 0xFE30) {
             memcpy(s + at, "\xE2\x88\xB6", 3);
             src[at] = src[at + 1] = src[at + 2] = (uint32_t)i;
+            at += 3;
+            i += k;
+            continue;
+        }
+        if (cp == 0xFF02) { /* ＂, the full-width straight quote: the same */
+            put_quote(s + at, src + at, i, &quote_open);
             at += 3;
             i += k;
             continue;

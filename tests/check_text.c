@@ -75,6 +75,27 @@ START_TEST(text_out_of_order_spans_forward) {
 }
 END_TEST
 
+/* Web pages set straight quotes where reports set curly ones: a line's
+ * straight quotes fold to the curly pair in turn, each mapping back to its
+ * one byte. */
+START_TEST(straight_quotes_fold_to_curly_pairs) {
+    const char *s = "建设\"五个中心\"和\"两型\"社会";
+    zb_ntext t = fold(s);
+    ck_assert_str_eq(t.s, "建设“五个中心”和“两型”社会");
+    size_t a, b;
+    zb__ntext_span(&t, s, strlen(s), 6, 9, &a, &b); /* the first “ */
+    ck_assert_uint_eq(a, 6);
+    ck_assert_uint_eq(b, 7);
+    zb__ntext_free(NULL, &t);
+    t = fold("＂吉林一号＂卫星"); /* the full-width straight quote too */
+    ck_assert_str_eq(t.s, "“吉林一号”卫星");
+    zb__ntext_free(NULL, &t);
+    t = fold("12\" 屏幕"); /* a lone mark still folds; no figure reads it */
+    ck_assert_str_eq(t.s, "12“ 屏幕");
+    zb__ntext_free(NULL, &t);
+}
+END_TEST
+
 START_TEST(full_width_folds_to_ascii) {
     const char *s = "增长２０．５％（一）";
     zb_ntext t = fold(s);
@@ -316,6 +337,7 @@ int main(void) {
     tcase_add_test(t, invalid_utf8_says_line_and_byte);
     tcase_add_test(t, binary_and_utf16_are_refused);
     tcase_add_test(t, full_width_folds_to_ascii);
+    tcase_add_test(t, straight_quotes_fold_to_curly_pairs);
     tcase_add_test(t, traditional_folds_to_simplified);
     tcase_add_test(t, invisible_and_control_characters);
     tcase_add_test(t, expansions_map_to_the_whole_character);
