@@ -243,7 +243,8 @@ static void clause_subject(const zb_para *p, const zb_qctx *c, char *out, size_t
         hi = lo + 96; /* a subject is short; never scan a long clause for each figure */
     while (hi > lo && ((unsigned char)s[hi] & 0xC0) == 0x80)
         hi--;
-    lo = zb__strip_leading(s, lo, hi);
+    /* 实现粮食生产“八连增”，达到…: the subject after a verb of reaching */
+    lo = zb__after_reach(s, zb__strip_leading(s, lo, hi), hi);
     size_t i = lo;
     int chars = 0;
     while (i < hi && chars < 12) {
@@ -375,17 +376,24 @@ static size_t after_foreign_text(const char *s, size_t lo, size_t hi) {
     return letters >= 12 ? hi : start;
 }
 
-/* A headline's section mark before the metric (两会|2023年GDP增长5.2%,
- * 两会丨…): the metric starts after the last bar; no name holds one. */
+/* A headline's section mark before the metric (两会|2023年GDP增长5.2%; 丨 is
+ * a comma already): the metric starts after the last bar; no name holds one. */
 static size_t after_bar(const char *s, size_t lo, size_t hi) {
     size_t start = lo;
-    for (size_t i = lo; i < hi; i += zb__utf8_len((unsigned char)s[i])) {
+    for (size_t i = lo; i < hi; i++)
         if (s[i] == '|')
             start = i + 1;
-        else if (zb__starts(s, hi, i, "丨"))
-            start = i + 3;
-    }
     return start;
+}
+
+/* Does s[lo..hi) open with the base of a comparison (比上年年初预算增加, 较上年末
+ *提高)? Then all of it names the base, and the figure is the change of the
+ * metric told before (…赤字规模4.06万亿元，比上年年初预算增加1800亿元). */
+static int opens_with_base(const char *s, size_t lo, size_t hi) {
+    size_t k;
+    int row = zb__lex_prefix(&zb__predicates, s + lo, hi - lo, &k);
+    return zb__pred_has(row, ZB_PR_base) &&
+           (zb__starts(s, hi, lo, "比") || zb__starts(s, hi, lo, "较"));
 }
 
 /* A figure of a bare list: nothing but predicates before the first, nothing but
@@ -443,6 +451,8 @@ void zb__metric_for(const zb_para *p, const zb_qctx *ctx, size_t qi, zb_metric_s
     lo = after_bar(s, lo, hi);
     lo = zb__after_goals_opening(s, lo, hi);
     lo = zb__strip_leading(s, lo, hi);
+    if (opens_with_base(s, lo, hi))
+        hi = lo;
     hi = zb__strip_trailing(s, lo, hi);
     if (!q->noun_follows) /* 全面完成50项民生实事: the verb's object follows */
         hi = before_tally(s, lo, hi);
