@@ -396,6 +396,17 @@ static int opens_with_base(const char *s, size_t lo, size_t hi) {
            (zb__starts(s, hi, lo, "比") || zb__starts(s, hi, lo, "较"));
 }
 
+/* Where the stock of `topic` starts when s[lo..hi) names its whole (总数,
+ * 总量): after a verb that adds to it (新增规上工业企业…、总数达到665户 →
+ * 规上工业企业总数); else 0. */
+static size_t stock_of(const char *topic, const char *s, size_t lo, size_t hi) {
+    size_t k, n = strlen(topic);
+    if (!zb__lex_is(&zb__lexicon, s + lo, hi - lo, ZB_LX_total))
+        return 0;
+    int row = zb__lex_prefix(&zb__periods, topic, n, &k);
+    return zb__row_has(&zb__periods, row, ZB_PW_flow) && k < n ? k : 0;
+}
+
 /* A figure of a bare list: nothing but predicates before the first, nothing but
  * 、 or a conjunction between the others (…，增长5.1%、7.4%; not …从2.31缩小到2.16). */
 static int bare_figure(const zb_para *p, const zb_qctx *c, const zb_qty *q) {
@@ -541,7 +552,7 @@ void zb__metric_for(const zb_para *p, const zb_qctx *ctx, size_t qi, zb_metric_s
     if (zb__is_generic_head(s, lo, hi, 0) ||
         (same_sentence && zb__is_generic_head(s, lo, hi, 1) && !*zb__metric_id(st->topic, &sector))) {
         if (st->topic[0])
-            zb__phrase_copy(out, size, st->topic);
+            zb__phrase_copy(out, size, st->topic + stock_of(st->topic, s, lo, hi));
         else
             clause_subject(p, c, out, size);
         zb__phrase_append(out, size, s, lo, hi);
