@@ -123,7 +123,7 @@ static int part_with_head(const char *part, size_t *at, size_t *length) {
     return -1;
 }
 
-int zb__metric_match(const char *metric, size_t *at, size_t *length) {
+static int match(const char *metric, size_t *at, size_t *length) {
     int best = -1;
     size_t best_pos = 0, best_len = 0, n = strlen(metric);
     /* plain aliases: the longest one at the earliest position, through the trie */
@@ -170,7 +170,7 @@ int zb__metric_match(const char *metric, size_t *at, size_t *length) {
         char bare[256];
         if (n < sizeof bare && without_own_object(metric, bare)) {
             size_t bat, blen;
-            int row = zb__metric_match(bare, &bat, &blen);
+            int row = match(bare, &bat, &blen);
             if (row >= 0) {
                 *at = 0;
                 *length = n;
@@ -186,7 +186,7 @@ int zb__metric_match(const char *metric, size_t *at, size_t *length) {
     if (best >= 0 && strncmp(rest, "中", 3) == 0 && rest[3]) {
         size_t sub_at, sub_len;
         size_t skip = (size_t)(rest + 3 - metric);
-        int part = zb__metric_match(rest + 3, &sub_at, &sub_len);
+        int part = match(rest + 3, &sub_at, &sub_len);
         /* 进出口总额中出口: the part with the total's head (出口总额) */
         for (size_t j = best_pos + 3; part < 0 && j < best_pos + best_len;
              j += zb__utf8_len((unsigned char)metric[j])) {
@@ -216,6 +216,24 @@ int zb__metric_match(const char *metric, size_t *at, size_t *length) {
     *at = best_pos;
     *length = best_len;
     return best;
+}
+
+/* Names of Latin letters are matched in capitals, as the catalog writes
+ * them: informal pages write 人均gdp, 占gdp比重. Folding keeps a byte's
+ * place, so positions hold for the metric as written. */
+int zb__metric_match(const char *metric, size_t *at, size_t *length) {
+    char upper[256];
+    size_t n = 0;
+    int lower = 0;
+    for (; metric[n] && n < sizeof upper; n++) {
+        char c = metric[n];
+        lower |= c >= 'a' && c <= 'z';
+        upper[n] = c >= 'a' && c <= 'z' ? (char)(c - 'a' + 'A') : c;
+    }
+    if (!lower || n == sizeof upper)
+        return match(metric, at, length);
+    upper[n] = 0;
+    return match(upper, at, length);
 }
 
 /* Does a catalog name end in a share word (优良水体比例, 城镇调查失业率)? */
