@@ -526,7 +526,10 @@ void zb__metric_for(const zb_para *p, const zb_qctx *ctx, size_t qi, zb_metric_s
         zb__phrase_append(out, size, s, lo, hi);
         goto done;
     }
-    if (subset && st->topic[0]) {
+    /* the topic of its sentence, or of the sentence before when 其中 opens
+     * this one (…。其中国家级63户); not one from before a clause of other
+     * words (…。报告强调支柱产业发展，其中石化产业完成产值…) */
+    if (subset && st->topic[0] && (same_sentence || c->clause_start == c->sent_start)) {
         zb__phrase_copy(out, size, st->topic);
         zb__phrase_append(out, size, "中", 0, 3);
         zb__phrase_append(out, size, s, lo, hi);

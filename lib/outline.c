@@ -246,6 +246,7 @@ int zb__outline_sector(const zb_outline *o) {
  * opens a list (…主要预期目标是：, …为：) with this year before it (今年, or the
  * report year) — or anywhere once the plan part has begun — and no word of the
  * year before (年初, 去年): 完成了年初确定的主要预期目标 looks back, not ahead. */
+#define GOALS_SCOPE_BYTES 36 /* 全区经济社会发展的: twelve characters */
 static int announces_goals(const char *s, size_t n, int report_year, int in_plan) {
     /* only a goals word says yes: most sentences hold none, and the filter
      * tells so without a walk at every character */
@@ -266,10 +267,11 @@ static int announces_goals(const char *s, size_t n, int report_year, int in_plan
                 j = v + 3;
             else if (zb__starts(s, n, v, "包括") || zb__starts(s, n, v, "如下"))
                 j = v + 6;
-            /* of this year: said so, or a list of the goals opens (主要预期目标
-             * 包括：…, a digest's) */
+            /* of this year: said so, or a list of the goals opens, after no
+             * more than a few words of scope (主要预期目标包括：…, a digest's;
+             * 经济社会发展主要预期目标是：…, a news item's) */
             if (j < n && (s[j] == ':' || (now && j > i + k && !in_plan)) &&
-                (now || (j > i + k && i == 0)))
+                (now || (j > i + k && i <= GOALS_SCOPE_BYTES)))
                 return 1;
             /* ■ 2025年经济社会发展的主要预期目标: a heading of the goals */
             if (now && j == n && !in_plan && zb__bare_line(s, n))

@@ -86,8 +86,16 @@ size_t zb__strip_leading(const char *s, size_t lo, size_t hi) {
         }
         int row = zb__lex_prefix(&zb__lexicon, s + lo, hi - lo, &k);
         size_t at = lo; /* where row was looked up */
+        size_t ko, kl;
         if (zb__lex_has(row, ZB_LX_lead) && lo + k <= hi)
             lo += k;
+        /* the region's own word before a lead (全区预计实现地区生产总值): both go */
+        else if (zb__row_has(&zb__entities, zb__lex_prefix(&zb__entities, s + lo, hi - lo, &ko),
+                             ZB_EN_own) &&
+                 lo + ko < hi &&
+                 zb__lex_has(zb__lex_prefix(&zb__lexicon, s + lo + ko, hi - lo - ko, &kl), ZB_LX_lead) &&
+                 lo + ko + kl < hi)
+            lo += ko + kl;
         /* a list item's marker: （一）地区生产总值增长5.5%以上 */
         int level;
         if (lo < hi && s[lo] == '(' && zb__heading_marker(s + lo, hi - lo, &level, &k) && lo + k <= hi)
