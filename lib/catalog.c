@@ -222,17 +222,17 @@ static int match(const char *metric, size_t *at, size_t *length) {
  * them: informal pages write 人均gdp, 占gdp比重. Folding keeps a byte's
  * place, so positions hold for the metric as written. */
 int zb__metric_match(const char *metric, size_t *at, size_t *length) {
-    char upper[256];
-    size_t n = 0;
-    int lower = 0;
-    for (; metric[n] && n < sizeof upper; n++) {
-        char c = metric[n];
-        lower |= c >= 'a' && c <= 'z';
-        upper[n] = c >= 'a' && c <= 'z' ? (char)(c - 'a' + 'A') : c;
-    }
-    if (!lower || n == sizeof upper)
+    const char *p = metric;
+    while (*p && !(*p >= 'a' && *p <= 'z'))
+        p++;
+    if (!*p) /* most metrics: Chinese, capitals, digits */
         return match(metric, at, length);
-    upper[n] = 0;
+    size_t n = strlen(metric);
+    char upper[256];
+    if (n >= sizeof upper)
+        return match(metric, at, length);
+    for (size_t i = 0; i <= n; i++)
+        upper[i] = metric[i] >= 'a' && metric[i] <= 'z' ? (char)(metric[i] - 'a' + 'A') : metric[i];
     return match(upper, at, length);
 }
 
