@@ -386,8 +386,8 @@ static size_t after_bar(const char *s, size_t lo, size_t hi) {
     return start;
 }
 
-/* Does s[lo..hi) open with the base of a comparison (比上年年初预算增加, 较上年末
- *提高)? Then all of it names the base, and the figure is the change of the
+/* Does s[lo..hi) open with the base of a comparison (比上年年初预算增加,
+ * 较上年末提高)? Then all of it names the base, and the figure is the change of the
  * metric told before (…赤字规模4.06万亿元，比上年年初预算增加1800亿元). */
 static int opens_with_base(const char *s, size_t lo, size_t hi) {
     size_t k;
