@@ -427,6 +427,19 @@ static int leads_results(const char *s, size_t n, size_t after) {
     return 0;
 }
 
+/* Does an estimate word (预计, 初步核算) stand in the clause after a year's
+ * comma, within its first few words (2025年，同安区预计地区生产总值…)? */
+static int estimate_in_clause(const char *s, size_t n, size_t after) {
+    size_t j = after < n && s[after] == ',' ? after + 1 : after, end = j + 30 < n ? j + 30 : n;
+    while (j < end && s[j] != ',' && s[j] != ';' && s[j] != ':') {
+        size_t k;
+        if (zb__lex_has(zb__lex_prefix(&zb__lexicon, s + j, n - j, &k), ZB_LX_estimate))
+            return 1;
+        j += zb__utf8_len((unsigned char)s[j]);
+    }
+    return 0;
+}
+
 /* What one sentence says of the report year: a heading of this year's plan or
  * of last year's review (at the sentence's start, so inline headings count);
  * a year named by a plan or review word right before it (部署2024年任务, 回顾
@@ -473,6 +486,9 @@ static void sentence_evidence(const char *s, size_t n, year_evidence *e) {
             e->estimate = y;
         if (!e->lead && (i == 0 || s[i - 1] == ',') && leads_results(s, n, after))
             e->lead = y;
+        /* 2025年，全区预计地区生产总值增长6.5%: a lead whose results are estimates */
+        if (!e->estimate && i == 0 && e->lead == y && estimate_in_clause(s, n, after))
+            e->estimate = y;
         i = after - 1;
     }
     /* asked only once a lead is seen: most texts have their year already */

@@ -235,6 +235,14 @@ START_TEST(report_year_from_a_news_lead) {
     const char *goals_first = "政府工作报告提出，今年发展主要预期目标是：国内生产总值增长5.5%左右。"
                               "2021年，国内生产总值增长8.1%。";
     ck_assert_int_eq(report_year_of(goals_first), 0);
+    /* a year's lead whose results are estimates: the year just ended */
+    const char *estimated = "2025年，同安区预计地区生产总值增长6.5%左右，规上工业增加值增长12%。";
+    ck_assert_int_eq(report_year_of(estimated), 2026);
+    const char *not_estimated = "2025年，同安区地区生产总值增长6.5%左右，预计全年财政收入增长3%。";
+    ck_assert_int_eq(report_year_of(not_estimated), 0);
+    /* a work report named in the title gives its year */
+    const char *titled = "赣榆区2025年工作报告显示，该区地区生产总值增长7%。";
+    ck_assert_int_eq(report_year_of(titled), 2025);
 }
 END_TEST
 
