@@ -391,9 +391,8 @@ static size_t after_bar(const char *s, size_t lo, size_t hi) {
  * metric told before (…赤字规模4.06万亿元，比上年年初预算增加1800亿元). */
 static int opens_with_base(const char *s, size_t lo, size_t hi) {
     size_t k;
-    int row = zb__lex_prefix(&zb__predicates, s + lo, hi - lo, &k);
-    return zb__pred_has(row, ZB_PR_base) &&
-           (zb__starts(s, hi, lo, "比") || zb__starts(s, hi, lo, "较"));
+    return (zb__starts(s, hi, lo, "比") || zb__starts(s, hi, lo, "较")) &&
+           zb__lex_prefix_kind(&zb__predicates, s + lo, hi - lo, ZB_PR_base, &k) >= 0;
 }
 
 /* Where the stock of `topic` starts when s[lo..hi) names its whole (总数,
@@ -403,8 +402,7 @@ static size_t stock_of(const char *topic, const char *s, size_t lo, size_t hi) {
     size_t k, n = strlen(topic);
     if (!zb__lex_is(&zb__lexicon, s + lo, hi - lo, ZB_LX_total))
         return 0;
-    int row = zb__lex_prefix(&zb__periods, topic, n, &k);
-    return zb__row_has(&zb__periods, row, ZB_PW_flow) && k < n ? k : 0;
+    return zb__lex_prefix_kind(&zb__periods, topic, n, ZB_PW_flow, &k) >= 0 && k < n ? k : 0;
 }
 
 /* A figure of a bare list: nothing but predicates before the first, nothing but

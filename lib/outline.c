@@ -433,7 +433,7 @@ static int estimate_in_clause(const char *s, size_t n, size_t after) {
     size_t j = after < n && s[after] == ',' ? after + 1 : after, end = j + 30 < n ? j + 30 : n;
     while (j < end && s[j] != ',' && s[j] != ';' && s[j] != ':') {
         size_t k;
-        if (zb__lex_has(zb__lex_prefix(&zb__lexicon, s + j, n - j, &k), ZB_LX_estimate))
+        if (zb__lex_prefix_kind(&zb__lexicon, s + j, n - j, ZB_LX_estimate, &k) >= 0)
             return 1;
         j += zb__utf8_len((unsigned char)s[j]);
     }

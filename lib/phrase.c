@@ -90,10 +90,9 @@ size_t zb__strip_leading(const char *s, size_t lo, size_t hi) {
         if (zb__lex_has(row, ZB_LX_lead) && lo + k <= hi)
             lo += k;
         /* the region's own word before a lead (全区预计实现地区生产总值): both go */
-        else if (zb__row_has(&zb__entities, zb__lex_prefix(&zb__entities, s + lo, hi - lo, &ko),
-                             ZB_EN_own) &&
+        else if (zb__lex_prefix_kind(&zb__entities, s + lo, hi - lo, ZB_EN_own, &ko) >= 0 &&
                  lo + ko < hi &&
-                 zb__lex_has(zb__lex_prefix(&zb__lexicon, s + lo + ko, hi - lo - ko, &kl), ZB_LX_lead) &&
+                 zb__lex_prefix_kind(&zb__lexicon, s + lo + ko, hi - lo - ko, ZB_LX_lead, &kl) >= 0 &&
                  lo + ko + kl < hi)
             lo += ko + kl;
         /* a list item's marker: （一）地区生产总值增长5.5%以上 */
