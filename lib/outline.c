@@ -136,6 +136,10 @@ static int open_section(zb_outline *o, const zb_ntext *b, const char *orig, size
         o->plan = 1;
     else if (h->part < 0)
         o->plan = 0;
+    if (h->part < 0)
+        o->review_level = h->level;
+    else if (h->part > 0 || h->level <= o->review_level)
+        o->review_level = 0;
     sec->plan = o->plan;
     int idx = (int)(o->sections.len - 1);
     for (int l = h->level; l <= ZB_MARKER_LEVELS; l++) {
@@ -308,8 +312,10 @@ size_t zb__outline_plan_start(zb_outline *o, const char *s, size_t n, const zb_r
             t++, len--;
         zb_heading h;
         zb__heading_of(t, len, &h);
+        /* under a heading of the review, 今年是… speaks of the year reviewed (a
+         * report given before the year ended) */
         int start = (h.is_heading && h.part > 0) || announces_goals(t, len, o->report_year, 0) ||
-                    (i == 0 && opens_with_this_year(t, len, o->report_year));
+                    (i == 0 && !o->review_level && opens_with_this_year(t, len, o->report_year));
         if (start) {
             o->plan = 1;
             return i;
@@ -361,6 +367,10 @@ typedef struct year_evidence {
      * 今年's goals, in a text that names no other year: the year before the
      * report's */
     int lead, now_goals;
+    /* weaker still: a date with its month and day (2025年03月12日, 2025-03-12),
+     * as a page or a news item is dated, in a text that announces 今年's goals
+     * somewhere and names no year otherwise: the report's own year */
+    int dated, goals;
 } year_evidence;
 
 /* A 4-digit year written as YYYY年 at s[i] (not inside a longer number), or 0. */
@@ -427,6 +437,35 @@ static int leads_results(const char *s, size_t n, size_t after) {
     return 0;
 }
 
+/* A day (12日) at s[i]. */
+static int day_after(const char *s, size_t n, size_t i) {
+    size_t j = i;
+    while (j < n && j - i < 2 && zb__is_digit(s[j]))
+        j++;
+    return j > i && zb__starts(s, n, j, "日");
+}
+
+/* The year of a date written YYYY年M月D日 (at s[i], a year at_year) or
+ * YYYY-MM-DD (at s[i], not inside a longer number), or 0. */
+static int date_at(const char *s, size_t n, size_t i, int at_year) {
+    if (at_year) {
+        size_t m = i + 7;
+        while (m < n && m - i < 9 && zb__is_digit(s[m]))
+            m++;
+        return m > i + 7 && zb__starts(s, n, m, "月") && day_after(s, n, m + 3) ? at_year : 0;
+    }
+    if (i + 10 > n || (i > 0 && zb__is_digit(s[i - 1])) || s[i + 4] != '-' || s[i + 7] != '-')
+        return 0;
+    for (size_t d = 0; d < 10; d++)
+        if (d != 4 && d != 7 && !zb__is_digit(s[i + d]))
+            return 0;
+    if (i + 10 < n && zb__is_digit(s[i + 10]))
+        return 0;
+    int y = (s[i] - '0') * 1000 + (s[i + 1] - '0') * 100 + (s[i + 2] - '0') * 10 + (s[i + 3] - '0');
+    int mo = (s[i + 5] - '0') * 10 + (s[i + 6] - '0');
+    return y >= 1949 && y <= 2200 && mo >= 1 && mo <= 12 ? y : 0;
+}
+
 /* Does an estimate word (预计, 初步核算) stand in the clause after a year's
  * comma, within its first few words (2025年，同安区预计地区生产总值…)? */
 static int estimate_in_clause(const char *s, size_t n, size_t after) {
@@ -457,6 +496,8 @@ static void sentence_evidence(const char *s, size_t n, year_evidence *e) {
     int dateline = zb__starts(s, n, 0, "——") && zb__lex_any(&zb__lexicon, s, n, ZB_LX_title);
     for (size_t i = 0; i < n; i += zb__utf8_len((unsigned char)s[i])) {
         int y = zb__is_digit(s[i]) ? year_at(s, n, i) : 0;
+        if (!e->dated && zb__is_digit(s[i]))
+            e->dated = date_at(s, n, i, y);
         if (!y)
             continue;
         size_t after = i + 7, k;
@@ -491,9 +532,12 @@ static void sentence_evidence(const char *s, size_t n, year_evidence *e) {
             e->estimate = y;
         i = after - 1;
     }
-    /* asked only once a lead is seen: most texts have their year already */
-    if (e->lead && !e->now_goals && announces_goals(s, n, 0, 0))
-        e->now_goals = 1;
+    /* asked until the goals are seen once, and after a lead: most texts have
+     * their year before */
+    if ((!e->goals || (e->lead && !e->now_goals)) && announces_goals(s, n, 0, 0)) {
+        e->goals = 1;
+        e->now_goals = e->lead != 0;
+    }
 }
 
 /* Does a year written YYYY年 open the line (after a bullet or spaces) or a
@@ -517,6 +561,14 @@ static int raw_year_opens_clause(const char *s, size_t n) {
     return 0;
 }
 
+/* Does s[0..n) hold a date written YYYY-MM-DD? */
+static int iso_date_in(const char *s, size_t n) {
+    for (const char *d = memchr(s, '-', n); d; d = memchr(d + 1, '-', (size_t)(s + n - d - 1)))
+        if (d - s >= 4 && date_at(s, n, (size_t)(d - s) - 4, 0))
+            return 1;
+    return 0;
+}
+
 /* Lines that may hold such evidence name a year (年) and a word of a heading,
  * a title or a plan; only those are folded and read, so the look costs little
  * before a parse. Raw bytes are tested, in simplified and traditional forms. */
@@ -525,7 +577,7 @@ static int may_name_the_year(const char *s, size_t n) {
                                        "回顧", "部署", "大会", "大會", "力争", "力爭",
                                        "确保", "確保", "预计", "預計", "过去的", "過去的"};
     if (!zb__has_bytes(s, n, "\xE5\xB9\xB4")) /* 年 */
-        return 0;
+        return iso_date_in(s, n);
     for (size_t i = 0; i < sizeof cues / sizeof *cues; i++)
         if (zb__has_bytes(s, n, cues[i]))
             return 1;
@@ -570,7 +622,8 @@ int zb__report_year(const zb_mem *m, const char *orig, size_t len, int *year) {
             : e.estimate ? e.estimate + 1
             : e.aim    ? e.aim
             : e.now_goals && e.lead ? e.lead + 1
-                                    : 0;
+            : e.goals && e.dated ? e.dated
+                                 : 0;
     return rc;
 }
 

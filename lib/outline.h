@@ -40,6 +40,7 @@ typedef struct zb_outline {
     zb_vec sections;    /* zb_section, in text order */
     int level_of[ZB_MARKER_LEVELS + 1]; /* section open at each level, -1 for none */
     int plan;           /* in the work plan part */
+    int review_level;   /* level of the open review heading (一、2023年工作回顾); 0 none */
     int seen_heading;
     int report_year;    /* decided before the main pass (zb__report_year); 0 unknown */
     int in_goals;       /* in a list of main targets that went on past its paragraph */
@@ -59,7 +60,8 @@ int zb__outline_paragraph(zb_outline *o, const zb_ntext *b, const char *orig, si
 /* Where this year's plan begins inside paragraph s[0..n) when no heading
  * said so (INDICATORS.md §4): at an inline plan heading (…。2022年工作安排：…),
  * a sentence that announces this year's goals (今年发展主要预期目标是：), or a
- * paragraph that opens with this year (今年是“十五五”开局之年). Returns the
+ * paragraph that opens with this year (今年是“十五五”开局之年) outside a
+ * heading of the review. Returns the
  * index of that sentence (SIZE_MAX for none) and enters the plan part after it. */
 size_t zb__outline_plan_start(zb_outline *o, const char *s, size_t n, const zb_range *sent,
                               size_t nsent);

@@ -10,6 +10,7 @@
 #include "attribute.h"
 #include "chars.h"
 #include "marker.h"
+#include "numeral.h"
 #include "tables.h"
 
 /* dst = a[0..alen) + b, cut at a character boundary to fit size. */
@@ -71,6 +72,12 @@ size_t zb__after_goals_opening(const char *s, size_t lo, size_t hi) {
     return lo;
 }
 
+/* Does a Chinese numeral open s[0..n)? */
+static int numeral_at(const char *s, size_t n) {
+    zb_number num;
+    return zb__chinese(s, n, &num) > 0;
+}
+
 /* Leading words that are not part of a metric: 全年, 其中, 和, 2022年. */
 size_t zb__strip_leading(const char *s, size_t lo, size_t hi) {
     /* 等 after a figure's list (…增长5%左右等16个预期性指标) too */
@@ -102,6 +109,11 @@ size_t zb__strip_leading(const char *s, size_t lo, size_t hi) {
         /* an ordinal item's within a paragraph: …；二是利用闲置资源改造… */
         else if (lo < hi && zb__heading_marker(s + lo, hi - lo, &level, &k) && k >= 6 &&
                  lo + k <= hi && zb__starts(s, lo + k, lo + k - 3, "是"))
+            lo += k;
+        /* a numbered item (1、国内生产总值增长6.5%左右), not the first of a list
+         * of numbers (1、2月份, 一、二产业) */
+        else if (lo < hi && zb__heading_marker(s + lo, hi - lo, &level, &k) && lo + k < hi &&
+                 !zb__is_digit(s[lo + k]) && !numeral_at(s + lo + k, hi - lo - k))
             lo += k;
         /* 和美乡村, 对外贸易: a word that begins with a conjunction keeps it */
         if (lo != at)

@@ -246,6 +246,28 @@ START_TEST(report_year_from_a_news_lead) {
 }
 END_TEST
 
+/* A page that names no year but its date, and this year's goals: the report
+ * is of the year the page is dated; a date alone, without the goals, says
+ * nothing of a report. */
+START_TEST(report_year_from_a_dated_page) {
+    const char *news = "总理在政府工作报告中提出，今年发展主要预期目标是：国内生产总值增长5%左右。\n"
+                       "相关新闻：\n- 2025年03月12日 21:05:10";
+    zb_doc *doc = NULL;
+    ck_assert_int_eq(zb_parse(&doc, news, strlen(news), NULL), ZB_OK);
+    ck_assert_int_eq(zb_doc_report_year(doc), 2025);
+    ck_assert_int_eq(zb_doc_get(doc, 0)->year, 2025);
+    ck_assert_int_eq(zb_doc_get(doc, 0)->kind, ZB_KIND_TARGET);
+    zb_doc_free(doc);
+    const char *iso = "发布时间：2024-03-05 10:21\n报告提出，今年主要预期目标是：地区生产总值增长5%。";
+    ck_assert_int_eq(report_year_of(iso), 2024);
+    const char *no_goals = "发布时间：2024-03-05 10:21\n全市地区生产总值增长5%。";
+    ck_assert_int_eq(report_year_of(no_goals), 0);
+    /* a number with dashes is no date (2024-13-05), nor a year without its day */
+    const char *not_dates = "编号2024-13-05，2024年3月。今年主要预期目标是：地区生产总值增长5%。";
+    ck_assert_int_eq(report_year_of(not_dates), 0);
+}
+END_TEST
+
 START_TEST(too_large_numbers_are_skipped) {
     char text[1200];
     strcpy(text, "增长");
@@ -580,6 +602,7 @@ int main(void) {
     tcase_add_test(t, report_year_after_the_year_just_ended);
     tcase_add_test(t, report_year_from_a_headline);
     tcase_add_test(t, report_year_of_goals_after_a_comma);
+    tcase_add_test(t, report_year_from_a_dated_page);
     tcase_add_test(t, report_year_decided_once);
     tcase_add_test(t, region_at_its_level);
     tcase_add_test(t, too_large_numbers_are_skipped);
