@@ -275,8 +275,23 @@ static void complete_peers(char items[][128], int n) {
     }
 }
 
-/* Replace a compound that 分别 spreads (城乡 → 城市 | 农村). */
-static int split_compound(const char *item, int count, char items[][128]) {
+/* How much of the words after a ratio's compound its parts keep: the share
+ * (三次产业比重为… → 第一产业比重), not the whole's frame and what is done to it
+ * (三次产业结构优化为6:48:46, 三次产业比为… → 第一产业); all of other words. */
+static size_t ratio_tail(const char *t) {
+    static const char *const share[] = {"比重", "比例"};
+    static const char *const frame[] = {"结构", "之比", "比"};
+    for (size_t i = 0; i < sizeof share / sizeof *share; i++)
+        if (!strncmp(t, share[i], strlen(share[i])))
+            return strlen(share[i]);
+    for (size_t i = 0; i < sizeof frame / sizeof *frame; i++)
+        if (!strncmp(t, frame[i], strlen(frame[i])))
+            return 0;
+    return strlen(t);
+}
+
+/* Replace a compound that 分别 or a ratio spreads (城乡 → 城市 | 农村). */
+static int split_compound(const char *item, int count, int ratio, char items[][128]) {
     size_t n = strlen(item);
     for (size_t i = 0; i < n; i += zb__utf8_len((unsigned char)item[i])) {
         size_t k;
@@ -290,11 +305,12 @@ static int split_compound(const char *item, int count, char items[][128]) {
             nparts += *p == '|';
         if (nparts != count)
             continue;
-        const char *part = parts;
+        const char *part = parts, *tail = item + i + k;
+        int tlen = (int)(ratio ? ratio_tail(tail) : strlen(tail));
         for (int j = 0; j < count; j++) {
             const char *bar = strchr(part, '|');
             size_t plen = bar ? (size_t)(bar - part) : strlen(part);
-            snprintf(items[j], 128, "%.*s%.*s%s", (int)i, item, (int)plen, part, item + i + k);
+            snprintf(items[j], 128, "%.*s%.*s%.*s", (int)i, item, (int)plen, part, tlen, tail);
             part = bar ? bar + 1 : part + plen;
         }
         return 1;
@@ -386,7 +402,8 @@ int zb__distribute(const zb_para *p, const zb_qctx *c, zb_metric_state *st, char
         } else if (n == 1 && c->dist_count <= 8) {
             char whole[128] = "";
             zb__phrase_append(whole, sizeof whole, s, lo, hi);
-            if (!split_compound(whole, c->dist_count, items))
+            int ratio = !zb__starts(s, p->n, c->dist_at, "分别");
+            if (!split_compound(whole, c->dist_count, ratio, items))
                 return 0;
             n = c->dist_count;
         } else {

@@ -496,12 +496,23 @@ void zb__metric_for(const zb_para *p, const zb_qctx *ctx, size_t qi, zb_metric_s
                 act_subject(p, ctx, c, q->unit, &slo, &shi);
                 zb__phrase_append(out, size, s, slo, shi);
             }
-            zb__phrase_append(out, size, s, lo, hi);
+            /* 民生福祉:26项民生实事: a label before the count is a topic */
+            size_t b = q->start;
+            while (b > lo && s[b - 1] == ' ')
+                b--;
+            if (!(b > lo && s[b - 1] == ':'))
+                zb__phrase_append(out, size, s, lo, hi);
             zb__phrase_append(out, size, s, nlo, nhi);
             took_noun = 1;
             goto done;
         }
     }
+    /* 新增企业82家(全市第1): a scope alone names no metric, the figure before does */
+    size_t ok, open = lo < hi && s[lo] == '(' ? lo + 1 : lo;
+    if (q->kind == ZB_QTY_RANK && hi > open &&
+        zb__lex_prefix_kind(&zb__entities, s + open, hi - open, ZB_EN_own, &ok) >= 0 &&
+        open + ok == hi)
+        hi = lo;
     if (hi <= lo) {
         /* ellipsis: …9万人，比上年增长2.02万人 */
         if (same_sentence)

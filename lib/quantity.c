@@ -539,8 +539,10 @@ static size_t scan_chinese(scanner *sc, size_t i) {
         return push_plain(sc, i, t.end, ZB_QTY_NAME) ? 0 : t.end;
     int measuring = ukind != ZB_UK_date && ukind != ZB_UK_name && ukind != ZB_UK_ordinal;
     int bare = (num.single_digit || (num.leading_magnitude && num.mant == 0)) && t.mag_exp == 0;
+    /* …连续六年100%: a streak, as 连续6年 is, which the metric ends before */
+    int streak = ukind == ZB_UK_time && i >= 6 && memcmp(s + i - 6, "连续", 6) == 0;
     if (measuring && (num.single_digit || num.leading_magnitude) && t.mag_exp == 0 &&
-        !(uflags & ZB_UF_cn))
+        !(uflags & ZB_UF_cn) && !streak)
         return t.end; /* 一批, 五级, 千亿级: words, not counts */
     if (measuring && bare && num.value < 2)
         return t.end; /* 一个平台, 零就业 */
@@ -612,6 +614,12 @@ static int rank_predicate_before(const char *s, size_t i) {
     return 0;
 }
 
+/* 全市第1, 全国第一: the report's own scope right before 第 ranks in it */
+static int own_scope_before(const char *s, size_t i) {
+    size_t k;
+    return zb__row_has(&zb__entities, zb__lex_suffix(&zb__entities, s, 0, i, &k), ZB_EN_own);
+}
+
 static size_t scan_ordinal(scanner *sc, size_t i) {
     const char *s = sc->s;
     size_t n = sc->n;
@@ -629,8 +637,9 @@ static size_t scan_ordinal(scanner *sc, size_t i) {
     if (row < 0) {
         size_t after = k;
         uint32_t cp = after < n ? zb__cp_at(s, n, after, NULL) : '.';
-        if ((after >= n || zb__is_clause_punct(cp) || zb__is_final_punct(cp) || cp == 0x3002) &&
-            rank_predicate_before(s, i) && !in_quotes(sc, i))
+        if ((after >= n || zb__is_clause_punct(cp) || zb__is_final_punct(cp) || cp == 0x3002 ||
+             cp == ')') &&
+            (rank_predicate_before(s, i) || own_scope_before(s, i)) && !in_quotes(sc, i))
             return push_unit_number(sc, i, j, k, k, &num, "位", ZB_QTY_RANK);
         /* kept with its number: a rank after it may make it one (carry_units) */
         return push_unit_number(sc, i, j, k, k, &num, "", ZB_QTY_ORDINAL);
