@@ -165,8 +165,16 @@ static void implicit_list(const zb_para *p, zb_qctx *ctx, size_t first, size_t l
     const zb_qty *q = &p->q[a];
     size_t k;
     int row = zb__lex_suffix(&zb__predicates, s, clause_start, q->before_start, &k);
-    if (!zb__pred_has(row, ZB_PR_rise) && !zb__pred_has(row, ZB_PR_fall) &&
-        !zb__pred_has(row, ZB_PR_to) && !zb__pred_has(row, ZB_PR_reach))
+    /* …收入完成29092元、17191元 (a tally), or nothing at all (…收入29092元、
+     * 17191元): the figures follow the subject as they would a predicate; not
+     * a comparator's (进出口总额接连突破8万亿元、9万亿元: thresholds passed) */
+    if (row < 0 && q->before_start == q->start)
+        k = 0;
+    else if (row < 0)
+        return;
+    else if (!zb__pred_has(row, ZB_PR_rise) && !zb__pred_has(row, ZB_PR_fall) &&
+             !zb__pred_has(row, ZB_PR_to) && !zb__pred_has(row, ZB_PR_reach) &&
+             !zb__pred_has(row, ZB_PR_tally))
         return;
     size_t at = q->before_start - k;
     if (at <= clause_start || !lists_items(s, clause_start, at))

@@ -291,13 +291,14 @@ static size_t ratio_tail(const char *t) {
 }
 
 /* Replace a compound that 分别 or a ratio spreads (城乡 → 城市 | 农村). */
-static int split_compound(const char *item, int count, int ratio, char items[][128]) {
+static int split_compound(const char *item, int count, int ratio, int joined,
+                          char items[][128]) {
     size_t n = strlen(item);
     for (size_t i = 0; i < n; i += zb__utf8_len((unsigned char)item[i])) {
         size_t k;
         int row = zb__lex_prefix(&zb__lexicon, item + i, n - i, &k);
         int r = zb__lex_find_kind(&zb__lexicon, row, ZB_LX_split);
-        if (r < 0)
+        if (r < 0 || (joined && !zb__has_bytes(item + i, k, "和")))
             continue;
         const char *parts = zb__lexicon.rows[r].text;
         int nparts = 1;
@@ -384,8 +385,14 @@ int zb__distribute(const zb_para *p, const zb_qctx *c, zb_metric_state *st, char
     if (c->dist_index == 0) {
         size_t a[8], b[8];
         int n = split_items(s, lo, hi, a, b);
-        char items[8][128];
-        if (n == c->dist_count) {
+        char items[8][128], whole[128] = "";
+        zb__phrase_append(whole, sizeof whole, s, lo, hi);
+        int ratio = !zb__starts(s, p->n, c->dist_at, "分别");
+        /* 城镇和农村常住居民人均可支配收入: a compound written with its 和
+         * spreads its parts over all of the rest (常住 too) */
+        if (n == c->dist_count && split_compound(whole, n, ratio, 1, items))
+            ; /* items spread */
+        else if (n == c->dist_count) {
             for (int i = 0; i < n; i++) {
                 /* 完成投资553.1亿元、研发投入133.5亿元，分别增长…: an item of the
                  * clause before ends at its own figure */
@@ -400,10 +407,7 @@ int zb__distribute(const zb_para *p, const zb_qctx *c, zb_metric_state *st, char
                 complete_item(items, n, i);
             complete_peers(items, n);
         } else if (n == 1 && c->dist_count <= 8) {
-            char whole[128] = "";
-            zb__phrase_append(whole, sizeof whole, s, lo, hi);
-            int ratio = !zb__starts(s, p->n, c->dist_at, "分别");
-            if (!split_compound(whole, c->dist_count, ratio, items))
+            if (!split_compound(whole, c->dist_count, ratio, 0, items))
                 return 0;
             n = c->dist_count;
         } else {
