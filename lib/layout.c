@@ -504,12 +504,28 @@ static int is_figure_line(const char *s, size_t n) {
     return i >= 6 && (unsigned char)s[i - 1] >= 0x80 && unpunctuated(s, n);
 }
 
+/* 粮食产量1.37万亿斤,增产74亿斤; 财政赤字率控制在2.8%,中央财政收支符合预算:
+ * a line of clauses that holds a figure and ends as a statement does, not with
+ * punctuation or a predicate that a figure on the next line would complete. */
+static int ends_a_statement(const char *s, size_t n) {
+    size_t last = zb__prev_char(s, n), k;
+    uint32_t cp = zb__cp_at(s, n, last, NULL);
+    if (zb__is_clause_punct(cp) || cp == ':' || cp == ' ')
+        return 0;
+    int digit = 0;
+    for (size_t i = 0; i < n && !digit; i++)
+        digit = zb__is_digit(s[i]);
+    int cmp = zb__lex_suffix(&zb__comparators, s, 0, n, &k);
+    return digit && zb__lex_suffix(&zb__predicates, s, 0, n, &k) < 0 &&
+           (cmp < 0 || zb__comparators.rows[cmp].kind == ZB_CP_after);
+}
+
 /* In a list of figure lines, does this line end its item: a figure line, or
  * a statement without a figure of nine characters or more and no punctuation
  * (制造业增加值规模连续16年保持全球第一)? A shorter line (过去5年) is a
  * caption of the lines after it. */
 static int ends_list_item(const char *s, size_t n, int figure) {
-    return figure || (n >= 27 && n <= 150 && unpunctuated(s, n));
+    return figure || (n >= 27 && n <= 150 && (unpunctuated(s, n) || ends_a_statement(s, n)));
 }
 
 static int append_line(zb_layout *l) {

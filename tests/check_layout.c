@@ -153,6 +153,16 @@ START_TEST(figure_lines_are_a_list) {
     ck_assert_str_eq(paragraphs("全年地区生产总值达到1.2万亿元\n增长5.1%。\n粮食总产量807.84亿\n斤，"
                                 "增长3%。"),
                      "全年地区生产总值达到1.2万亿元增长5.1%。|粮食总产量807.84亿斤,增长3%。");
+    /* in such a list, a line of clauses with a figure that ends as a statement
+     * is an item too; one that ends on a predicate or a comparator waits for
+     * its figure */
+    ck_assert_str_eq(paragraphs("城镇新增就业1206万人\n\n居民消费价格上涨2%\n\n财政赤字率控制在2.8%,"
+                                "中央财政收支符合预算\n\n粮食产量1.37万亿斤,增产74亿斤\n\n过去五年\n\n"
+                                "国内生产总值增加到121万亿元,工业增加值增长\n\n5%,货物进出口额超过\n"
+                                "40万亿元"),
+                     "城镇新增就业1206万人|居民消费价格上涨2%|财政赤字率控制在2.8%,中央财政收支符合预算|"
+                     "粮食产量1.37万亿斤,增产74亿斤|过去五年国内生产总值增加到121万亿元,工业增加值增长"
+                     "5%,货物进出口额超过40万亿元");
 }
 END_TEST
 
