@@ -480,12 +480,10 @@ static int unpunctuated(const char *s, size_t n) {
     return 1;
 }
 
-/* 城镇新增就业1267万人, 经济增长4.5%-5%: a digest's line that states one figure.
- * It is short and holds no punctuation; Chinese words, then a number, and after
- * it at most a unit and a comparator (seven characters), not 年 (过去5年 is a
- * time, 2025年 a date). */
-static int is_figure_line(const char *s, size_t n) {
-    if (n < 6 || n > 150 || zb__starts(s, n, n - 3, "年"))
+/* Does s[0..n) end with a figure: Chinese words, then a number, and after it
+ * at most a unit and a comparator (seven characters), not 年? */
+static int ends_with_figure(const char *s, size_t n) {
+    if (n < 6 || zb__starts(s, n, n - 3, "年"))
         return 0;
     /* the end first: most lines end with 。 */
     size_t i = n;
@@ -493,6 +491,9 @@ static int is_figure_line(const char *s, size_t n) {
         if (chars == 7)
             return 0;
         i = zb__prev_char(s, i);
+        uint32_t cp = zb__cp_at(s, n, i, NULL);
+        if (zb__is_final_punct(cp) || zb__is_clause_punct(cp))
+            return 0; /* …达到81%。城乡低保标准: words after the figure's sentence */
     }
     if (i > 0 && s[i - 1] == '%')
         i--;
@@ -501,7 +502,15 @@ static int is_figure_line(const char *s, size_t n) {
     while (i > 0 && (zb__is_digit(s[i - 1]) || s[i - 1] == '.' || s[i - 1] == ',' ||
                      s[i - 1] == '%' || s[i - 1] == '-' || s[i - 1] == ' '))
         i--;
-    return i >= 6 && (unsigned char)s[i - 1] >= 0x80 && unpunctuated(s, n);
+    return i >= 6 && (unsigned char)s[i - 1] >= 0x80;
+}
+
+/* 城镇新增就业1267万人, 经济增长4.5%-5%: a digest's line that states one figure.
+ * It is short and holds no punctuation; Chinese words, then a number, and after
+ * it at most a unit and a comparator (seven characters), not 年 (过去5年 is a
+ * time, 2025年 a date). */
+static int is_figure_line(const char *s, size_t n) {
+    return n >= 6 && n <= 150 && ends_with_figure(s, n) && unpunctuated(s, n);
 }
 
 /* 粮食产量1.37万亿斤,增产74亿斤; 财政赤字率控制在2.8%,中央财政收支符合预算:
@@ -512,9 +521,15 @@ static int ends_a_statement(const char *s, size_t n) {
     uint32_t cp = zb__cp_at(s, n, last, NULL);
     if (zb__is_clause_punct(cp) || cp == ':' || cp == ' ')
         return 0;
+    /* the figure in its last sentence (…达到81%。城乡低保标准 waits for more) */
     int digit = 0;
-    for (size_t i = 0; i < n && !digit; i++)
-        digit = zb__is_digit(s[i]);
+    for (size_t i = n; i > 0 && !digit;) {
+        size_t p = zb__prev_char(s, i);
+        if (zb__is_final_punct(zb__cp_at(s, n, p, NULL)))
+            break;
+        digit = zb__is_digit(s[p]);
+        i = p;
+    }
     int cmp = zb__lex_suffix(&zb__comparators, s, 0, n, &k);
     return digit && zb__lex_suffix(&zb__predicates, s, 0, n, &k) < 0 &&
            (cmp < 0 || zb__comparators.rows[cmp].kind == ZB_CP_after);
@@ -570,7 +585,8 @@ int zb__layout_next(zb_layout *l, const zb_ntext **out) {
         int level;
         size_t mlen;
         int marked = zb__heading_marker(s, n, &level, &mlen);
-        int heading = marked || zb__unmarked_heading(s, n) || zb__goals_line(s, n);
+        int heading = marked || zb__unmarked_heading(s, n) || zb__goals_line(s, n) ||
+                      zb__caption_part(s, n);
         /* a title (政府工作报告, 各位代表) stands alone; any other short line
          * without punctuation may be half of a broken sentence (新建农村村公) */
         int title = !heading && zb__bare_line(s, n) && zb__lex_any(&zb__lexicon, s, n, ZB_LX_title);
@@ -581,7 +597,8 @@ int zb__layout_next(zb_layout *l, const zb_ntext **out) {
         int label = is_label_line(s, n, l->last_label);
         int figure = !heading && is_figure_line(s, n);
         int starts_new = l->block.len && (l->block_done || heading || l->line_item ||
-                                          (label && l->last_label) || (figure && l->last_figure));
+                                          (label && l->last_label) ||
+                                          (figure && (l->last_figure || l->last_statement)));
         if (starts_new) {
             l->emitted = 1;
             *out = &l->block;
@@ -594,6 +611,10 @@ int zb__layout_next(zb_layout *l, const zb_ntext **out) {
         if (figure && l->last_figure)
             l->figure_list = 1;
         l->last_figure = figure;
+        /* 实现生产总值2.62万亿元,增长2.2% ⏎ 固定资产投资增长4.1%: a figure line
+         * after it starts a list, not the rest of its sentence */
+        l->last_statement = !figure && n >= 27 && n <= 150 && ends_with_figure(s, n) &&
+                            ends_a_statement(s, n);
         /* a heading line of its own; 一是… runs on (PDF wraps), but not the date
          * line under a title (——2024年1月23日在…人民代表大会…上) */
         if (heading && !has_sentence_end(s, n) &&

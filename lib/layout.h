@@ -25,6 +25,7 @@ typedef struct zb_layout {
     int line_heading;  /* … with a Markdown heading mark (### …), or is a table row */
     int last_label;    /* the block's last line was a digest's `label:figure` */
     int last_figure;   /* … a digest's line of one figure (城镇新增就业1267万人) */
+    int last_statement; /* … a line of clauses with a figure, ended as a statement */
     int figure_list;   /* two such lines followed each other: the text is a list */
     size_t max_line;   /* lines longer than this are cut (bounds memory) */
     zb_columns cols;   /* physical lines → lines of one column */

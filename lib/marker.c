@@ -138,7 +138,30 @@ int zb__names_goals(const char *s, size_t n) { return names_unmet(s, n, ZB_LX_go
 int zb__unmarked_heading(const char *s, size_t n) {
     /* at most 30 characters: a heading, not a sentence that lost its stop */
     return n <= 90 && zb__bare_line(s, n) &&
-           (zb__names_plan(s, n) || zb__lex_any(&zb__lexicon, s, n, ZB_LX_review));
+           (zb__names_plan(s, n) || zb__lex_any(&zb__lexicon, s, n, ZB_LX_review) ||
+            zb__caption_part(s, n));
+}
+
+int zb__caption_part(const char *s, size_t n) {
+    size_t i = 0, k;
+    if (n > 0 && s[n - 1] == ':') /* as a line of its own */
+        n--;
+    if (n >= 7 && zb__is_digit(s[0]) && zb__is_digit(s[1]) && zb__is_digit(s[2]) &&
+        zb__is_digit(s[3]) && zb__starts(s, n, 4, "年")) {
+        i = 7;
+    } else { /* “十三五”, 十四五 */
+        if (zb__starts(s, n, 0, "\u201C"))
+            i = 3;
+        if (zb__lex_prefix_kind(&zb__periods, s + i, n - i, ZB_PW_plan, &k) < 0)
+            return 0;
+        i += k;
+        if (zb__starts(s, n, i, "\u201D"))
+            i += 3;
+    }
+    int row = zb__lex_prefix_kind(&zb__lexicon, s + i, n - i, ZB_LX_caption, &k);
+    if (row < 0 || i + k != n)
+        return 0;
+    return strcmp(zb__lexicon.rows[row].text, "plan") == 0 ? 1 : -1;
 }
 
 int zb__goals_line(const char *s, size_t n) {

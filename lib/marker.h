@@ -32,6 +32,10 @@ int zb__bare_line(const char *s, size_t n);
 /* A bare line that names a part of the report (2026年重点工作, “十四五”时期工作
  * 回顾, schema/lexicon.tsv roles plan and review): a heading of level 1. */
 int zb__unmarked_heading(const char *s, size_t n);
+/* A digest's caption line s[0..n), with or without its colon: a year or a plan's name
+ * and a caption word of schema/lexicon.tsv (2021年目标, “十三五”成就). +1 when
+ * it heads goals, -1 results, 0 when it is no caption. */
+int zb__caption_part(const char *s, size_t n);
 /* Does s[0..n) name the plan part (工作安排, 目标任务 …)? Not where the word
  * is followed closely by a word that says it was done (目标任务全面完成 tells
  * of last year's goals). */

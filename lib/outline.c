@@ -80,6 +80,8 @@ void zb__heading_of(const char *s, size_t n, zb_heading *h) {
             h->part = 1;
         else if (zb__lex_any(&zb__lexicon, s, h->text_end, ZB_LX_review))
             h->part = -1;
+        else
+            h->part = zb__caption_part(s + mlen, h->text_end - mlen);
         h->year = zb__year_in(s, h->text_end);
         return;
     }

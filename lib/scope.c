@@ -216,6 +216,15 @@ static void reset(zb_scope *s) {
     s->was_plan = was_plan;
 }
 
+/* 2026年主要预期目标是：…, 2026年的主要目标: goals after a year (at s[i])
+ * name the years of what follows, as a year that opens the sentence does. */
+static int names_goals(const char *s, size_t n, size_t i) {
+    size_t k;
+    if (zb__starts(s, n, i, "的"))
+        i += 3;
+    return zb__lex_prefix_kind(&zb__lexicon, s + i, n - i, ZB_LX_goals, &k) >= 0;
+}
+
 /* Scan the sentences of s[body..n): time phrases opening a sentence (or
  * closing it: …的五年) hold for the rest of the paragraph, those inside one
  * (力争“十四五”期间…) for the rest of that sentence. Returns the sentence-level
@@ -236,7 +245,7 @@ static zb_years scan_marks(zb_scope *s, const char *p, size_t n, size_t body) {
             i = at;
         }
         /* the rest of the sentence, to its final punctuation */
-        size_t end = n, stop = n;
+        size_t end = n, stop = n, goals_mark = SIZE_MAX;
         while (i < n) {
             size_t len;
             uint32_t cp = zb__punct_cp_at(p, n, i, &len);
@@ -248,8 +257,13 @@ static zb_years scan_marks(zb_scope *s, const char *p, size_t n, size_t body) {
             zb_years in = zb__may_be_time_phrase(p, n, i) ? zb__time_phrase(p, n, i, &k) : no_years;
             /* 提出今年…的主要预期目标: the words 今年, 去年 turn a sentence back to
              * one year; a date inside it (2022年突破3000亿元) dates one figure only */
-            if ((in.kind == ZB_YEARS_MULTI || (in.kind == ZB_YEARS_ONE && !in.from)) &&
+            int goals = in.kind == ZB_YEARS_ONE && names_goals(p, n, i + k);
+            if ((in.kind == ZB_YEARS_MULTI || (in.kind == ZB_YEARS_ONE && !in.from) || goals) &&
                 !after_base_word(p, i)) {
+                if (goals) { /* the goals' list runs past this sentence's ； */
+                    goals_mark = s->nmarks;
+                    last = in;
+                }
                 add_mark(s, i, n, in);
                 i += k;
                 continue;
@@ -257,7 +271,8 @@ static zb_years scan_marks(zb_scope *s, const char *p, size_t n, size_t body) {
             i += len;
         }
         for (size_t m = open_marks; m < s->nmarks; m++)
-            s->marks[m].end = end;
+            if (m != goals_mark)
+                s->marks[m].end = end;
         if (y.kind == ZB_YEARS_NONE) {
             y = closing_years(p, sent_start, zb__trim_end(p, stop));
             if (y.kind != ZB_YEARS_NONE) {

@@ -33,7 +33,7 @@
     X(head) X(growth) X(share) X(lead) X(target) X(plan) X(review) X(title) X(noun)      \
         X(timeok) X(split) X(qualifier) X(word) X(per) X(derived) X(goals) X(now) X(past)     \
             X(ensure) X(strive) X(estimate) X(qual) X(done) X(news) X(summary) X(than)        \
-                X(than_end) X(shared) X(setting) X(industry) X(fall) X(total)
+                X(than_end) X(shared) X(setting) X(industry) X(fall) X(total) X(caption)
 /* entities.tsv: role */
 #define ZB_ENTITY_ROLES(X)                                                               \
     X(zone) X(facility) X(group) X(brand) X(tail) X(owner) X(place) X(partner)             \
@@ -85,7 +85,7 @@ enum { ZB_PAGE_ROLES(ZB_PG_) ZB_PG_COUNT };
 #undef ZB_PG_
 #undef ZB_HT_
 /* sets of roles are bit masks (zb__lex_may_start_kinds) */
-_Static_assert(ZB_LX_COUNT <= 32 && ZB_EN_COUNT <= 32, "a set of roles fits an unsigned");
+_Static_assert(ZB_LX_COUNT <= 64 && ZB_EN_COUNT <= 64, "a set of roles fits an unsigned long long");
 
 #define ZB_UF_cn (1u << 0)
 #define ZB_UF_cls (1u << 1)
@@ -315,7 +315,7 @@ static inline int zb__lex_may_start_kind(const zb_lex_table *t, int kind, const 
 
 /* The same for any of a set of kinds (bit 1u << kind each): the character
  * read once, one bit tested per kind in the set. */
-static inline int zb__lex_may_start_kinds(const zb_lex_table *t, unsigned kinds,
+static inline int zb__lex_may_start_kinds(const zb_lex_table *t, unsigned long long kinds,
                                           const unsigned char *s, size_t len) {
     if (!t->kind_first)
         return zb__lex_may_start(t->first, s, len);
@@ -324,7 +324,7 @@ static inline int zb__lex_may_start_kinds(const zb_lex_table *t, unsigned kinds,
                       ? (uint32_t)(s[1] & 0x3F) << 6 | (s[2] & 0x3F)
                       : zb__lex_first_cp(s, len);
     for (; kinds; kinds &= kinds - 1) {
-        unsigned kind = (unsigned)__builtin_ctz(kinds);
+        unsigned kind = (unsigned)__builtin_ctzll(kinds);
         if (kind < t->nkinds && zb__lex_bloom(t->kind_first[kind], cp))
             return 1;
     }

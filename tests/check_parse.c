@@ -268,6 +268,25 @@ START_TEST(report_year_from_a_dated_page) {
 }
 END_TEST
 
+/* A digest's captions: 2020年成就: heads results, 2021年目标: the goals of the
+ * report year; a caption is the whole line (2021年目标任务全面完成 is none). */
+START_TEST(captions_of_results_and_goals) {
+    const char *text = "2020年成就:\n实现生产总值2.62万亿元,增长2.2%\n固定资产投资增长4.1%\n"
+                       "2021年目标:\n生产总值增长6.5%左右\n城镇新增就业40万人";
+    zb_doc *doc = NULL;
+    ck_assert_int_eq(zb_parse(&doc, text, strlen(text), NULL), ZB_OK);
+    ck_assert_int_eq(zb_doc_report_year(doc), 2021);
+    ck_assert_int_eq(zb_doc_count(doc), 5);
+    ck_assert_int_eq(zb_doc_get(doc, 2)->kind, ZB_KIND_ACHIEVED);
+    ck_assert_int_eq(zb_doc_get(doc, 2)->year, 2020);
+    ck_assert_int_eq(zb_doc_get(doc, 3)->kind, ZB_KIND_TARGET);
+    ck_assert_int_eq(zb_doc_get(doc, 4)->year, 2021);
+    zb_doc_free(doc);
+    const char *met = "一、2020年工作回顾\n2020年目标任务全面完成，生产总值增长2.2%。";
+    ck_assert_int_eq(report_year_of(met), 2021);
+}
+END_TEST
+
 START_TEST(too_large_numbers_are_skipped) {
     char text[1200];
     strcpy(text, "增长");
@@ -603,6 +622,7 @@ int main(void) {
     tcase_add_test(t, report_year_from_a_headline);
     tcase_add_test(t, report_year_of_goals_after_a_comma);
     tcase_add_test(t, report_year_from_a_dated_page);
+    tcase_add_test(t, captions_of_results_and_goals);
     tcase_add_test(t, report_year_decided_once);
     tcase_add_test(t, region_at_its_level);
     tcase_add_test(t, too_large_numbers_are_skipped);
