@@ -338,6 +338,12 @@ static size_t period_words(const char *s, size_t lo, size_t hi) {
             lo += k;
             continue;
         }
+        /* “十四五”以来年均增长7.8%, 2018年以来: the span, not the metric */
+        size_t q = zb__starts(s, hi, lo, "\u201C") ? lo + 3 : lo;
+        if (q < hi && zb__time_phrase(s, hi, q, &k).kind == ZB_YEARS_MULTI && q + k <= hi) {
+            lo = q + k;
+            continue;
+        }
         while (d < hi && zb__is_cn_digit(s + d, hi - d, &k, &v))
             d += k;
         if (d > lo && zb__starts(s, hi, d, "年") && d + 3 < hi) {

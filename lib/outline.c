@@ -253,6 +253,18 @@ int zb__outline_sector(const zb_outline *o) {
  * report year) — or anywhere once the plan part has begun — and no word of the
  * year before (年初, 去年): 完成了年初确定的主要预期目标 looks back, not ahead. */
 #define GOALS_SCOPE_BYTES 36 /* 全区经济社会发展的: twelve characters */
+/* Does the clause at s[i] state a figure: a digit before its end? */
+static int figure_clause(const char *s, size_t n, size_t i) {
+    for (size_t j = i; j < n; j += zb__utf8_len((unsigned char)s[j])) {
+        if (zb__is_digit(s[j]))
+            return 1;
+        uint32_t cp = zb__cp_at(s, n, j, NULL);
+        if (zb__is_clause_punct(cp) || zb__is_final_punct(cp))
+            return 0;
+    }
+    return 0;
+}
+
 static int announces_goals(const char *s, size_t n, int report_year, int in_plan) {
     /* only a goals word says yes: most sentences hold none, and the filter
      * tells so without a walk at every character */
@@ -273,11 +285,13 @@ static int announces_goals(const char *s, size_t n, int report_year, int in_plan
                 j = v + 3;
             else if (zb__starts(s, n, v, "包括") || zb__starts(s, n, v, "如下"))
                 j = v + 6;
+            /* 划定发展预期目标，地区生产总值增长3%；…: the comma opens the list */
+            int comma_list = v > j && j == i + k && figure_clause(s, n, v);
             /* of this year: said so, or a list of the goals opens, after no
              * more than a few words of scope (主要预期目标包括：…, a digest's;
              * 经济社会发展主要预期目标是：…, a news item's) */
-            if (j < n && (s[j] == ':' || (now && j > i + k && !in_plan)) &&
-                (now || (j > i + k && i <= GOALS_SCOPE_BYTES)))
+            if (j < n && (s[j] == ':' || comma_list || (now && j > i + k && !in_plan)) &&
+                (now || ((j > i + k || comma_list) && i <= GOALS_SCOPE_BYTES)))
                 return 1;
             /* ■ 2025年经济社会发展的主要预期目标: a heading of the goals */
             if (now && j == n && !in_plan && zb__bare_line(s, n))
@@ -578,8 +592,9 @@ static int may_name_the_year(const char *s, size_t n) {
     static const char *const cues[] = {"报告", "報告", "工作", "目标", "目標", "回顾",
                                        "回顧", "部署", "大会", "大會", "力争", "力爭",
                                        "确保", "確保", "预计", "預計", "过去的", "過去的"};
+    /* without 年: a page's date, or goals a lead or a date may need */
     if (!zb__has_bytes(s, n, "\xE5\xB9\xB4")) /* 年 */
-        return iso_date_in(s, n);
+        return iso_date_in(s, n) || zb__has_bytes(s, n, "目标") || zb__has_bytes(s, n, "目標");
     for (size_t i = 0; i < sizeof cues / sizeof *cues; i++)
         if (zb__has_bytes(s, n, cues[i]))
             return 1;

@@ -78,6 +78,18 @@ static int find_phrase(const char *s, size_t lo, size_t hi, size_t *at, size_t *
     return -1;
 }
 
+/* The last 与, 和 or 同 in s[lo..hi) that opens the partner of a 同步, or lo. */
+static size_t partner_at(const char *s, size_t lo, size_t hi) {
+    static const char *const with[] = {"与", "和", "同"};
+    for (size_t i = hi; i > lo;) {
+        i = zb__prev_char(s, i);
+        for (size_t w = 0; w < sizeof with / sizeof *with; w++)
+            if (zb__starts(s, hi, i, with[w]) && !zb__inside_word(s, hi, i, 3))
+                return i;
+    }
+    return lo;
+}
+
 /* Words of commitment at the start of s[lo..hi) (确保完成…): skip them, and
  * say which. */
 static size_t skip_cues(const char *s, size_t lo, size_t hi, zb_commitment *c) {
@@ -274,6 +286,15 @@ static int goal_of(const zb_para *p, const zb_vec *out, size_t first, size_t si,
                 hi -= 3;
             hi = before_goal_word(s, lo, hi);
             hi = zb__strip_trailing(s, lo, hi);
+        }
+    }
+    /* 居民人均可支配收入增长与地区生产总值增长基本同步: what keeps pace with
+     * what; the partner after 与 is part of the goal, not a second metric */
+    if (hi > lo && (zb__starts(s, f->end, at, "同步") || zb__starts(s, f->end, at, "基本同步"))) {
+        size_t with = partner_at(s, lo, hi);
+        if (with > lo) {
+            f->start = with;
+            hi = zb__strip_trailing(s, lo, with);
         }
     }
     /* 居民人均可支配收入增长:与经济增长同步, a label line of a digest or a
