@@ -90,6 +90,7 @@ static int year_role(const char *s, size_t start) {
 static int clause_cue(const char *s, size_t i, size_t end, int *rel) {
     while (i < end && s[i] == ' ')
         i++;
+    i = zb__after_report_frame(s, end, i); /* 政府工作报告提出今年… */
     for (int words = 0; words < 2 && i < end; words++) {
         size_t k;
         int row = zb__lex_prefix(&zb__lexicon, s + i, end - i, &k);

@@ -182,6 +182,22 @@ int zb__news_item(const char *s, size_t n) {
     return zb__lex_has(zb__lex_suffix(&zb__lexicon, s, 0, i, &k), ZB_LX_news);
 }
 
+size_t zb__after_report_frame(const char *s, size_t n, size_t i) {
+    size_t lim = n - i > 36 ? i + 36 : n;
+    if (!zb__has_bytes(s + i, lim - i, "报告")) /* most clauses: one look */
+        return i;
+    for (size_t j = i; j < lim; j += zb__utf8_len((unsigned char)s[j])) {
+        size_t k, kt;
+        if (zb__lex_prefix_kind(&zb__lexicon, s + j, n - j, ZB_LX_news, &k) < 0)
+            continue;
+        size_t e = j >= i + 3 && zb__starts(s, n, j - 3, "中") ? j - 3 : j;
+        int report = (e >= i + 6 && zb__starts(s, n, e - 6, "报告")) ||
+                     zb__lex_has(zb__lex_suffix(&zb__lexicon, s, i, e, &kt), ZB_LX_title);
+        return report ? j + k : i;
+    }
+    return i;
+}
+
 /* A paragraph that opens with a short sentence naming its topic (扎实做好“三农”
  * 工作。确保…; 加强民生建设。…) is a news item or a point of a section: that
  * sentence gives the paragraph its sector, as a heading would. */

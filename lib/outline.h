@@ -76,6 +76,9 @@ size_t zb__outline_goals(zb_outline *o, const char *s, size_t n, const zb_range 
 /* Does a paragraph open with the frame of a news item about a report (报告
  * 指出，…; 省长在政府工作报告中提出，…: lexicon role news before the comma)? */
 int zb__news_item(const char *s, size_t n);
+/* After a headline's frame without a comma (政府工作报告提出今年…, 报告中指出…):
+ * the report named and a news verb at s[i..n); i when there is none. */
+size_t zb__after_report_frame(const char *s, size_t n, size_t i);
 
 /* The innermost open section (-1 before any) and the sector of the innermost
  * open section that names one (-1 for none). */

@@ -83,6 +83,7 @@ size_t zb__strip_leading(const char *s, size_t lo, size_t hi) {
     /* 等 after a figure's list (…增长5%左右等16个预期性指标) too */
     static const char *const conj[] = {"和", "及", "与", "并", "或", "以及", "在", "对", "向",
                                        "等"};
+    lo = zb__after_report_frame(s, hi, lo); /* 政府工作报告提出今年国内生产总值… */
     for (;;) {
         size_t before = lo, k;
         while (lo < hi) {

@@ -397,6 +397,24 @@ static void ratio_term(const char *s, size_t n, zb_qty *q) {
     }
 }
 
+/* :MM at s[j], MM two digits up to 59 and no digit after them. */
+static int minutes_at(const char *s, size_t n, size_t j) {
+    return j + 2 < n && s[j] == ':' && zb__is_digit(s[j + 1]) && zb__is_digit(s[j + 2]) &&
+           s[j + 1] <= '5' && (j + 3 >= n || !zb__is_digit(s[j + 3]));
+}
+
+/* The end of a time of day whose hours s[i..j) are (09:33, 21:05:10), when a
+ * date, a space or a label's colon stands before it; else 0. A ratio's terms
+ * (由21:50:29调整为…) follow words. */
+static size_t clock_end(const char *s, size_t n, size_t i, size_t j) {
+    if (!minutes_at(s, n, j))
+        return 0;
+    if (i > 0 && s[i - 1] != ' ' && s[i - 1] != ':' && !(i >= 3 && zb__starts(s, n, i - 3, "日")))
+        return 0;
+    size_t e = j + 3;
+    return minutes_at(s, n, e) ? e + 3 : e;
+}
+
 static size_t scan_arabic(scanner *sc, size_t i) {
     const char *s = sc->s;
     size_t n = sc->n;
@@ -424,6 +442,12 @@ static size_t scan_arabic(scanner *sc, size_t i) {
         sc->out->overflows++;
         return j;
     }
+    /* 2025年03月12日 21:05:10, 2022-03-05 09:33: a time of day, no figure */
+    size_t clock = !num.has_point && !num.grouped && num.int_digits <= 2 && num.value <= 23
+                       ? clock_end(s, n, i, j)
+                       : 0;
+    if (clock)
+        return push_plain(sc, i, clock, ZB_QTY_NAME) ? 0 : clock;
     /* list markers: 1. 1、 (1) at the start of a clause */
     if (!num.has_point && num.int_digits <= 2) {
         if (i > 0 && s[i - 1] == '(' && j < n && s[j] == ')')
