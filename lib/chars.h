@@ -102,6 +102,12 @@ static inline int zb__is_final_punct(uint32_t cp) {
     return cp == 0x3002 /* 。 */ || cp == '!' || cp == '?' || cp == ';' || cp == 0x2026 ||
            cp == 0xFF61 /* ｡ */;
 }
+/* a quotation mark of folded text: “ ” ‘ ’ 「 」 『 』 (fold turns " and ＂
+ * into “ and ”) */
+static inline int zb__is_quote_mark(uint32_t cp) {
+    return cp == 0x201C || cp == 0x201D || cp == 0x2018 || cp == 0x2019 || cp == 0x300C ||
+           cp == 0x300D || cp == 0x300E || cp == 0x300F;
+}
 /* ends a clause: , 、 ; : */
 static inline int zb__is_clause_punct(uint32_t cp) {
     return cp == ',' || cp == 0xFF0C || cp == 0x3001 /* 、 */ || cp == ';' || cp == ':' ||

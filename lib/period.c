@@ -35,10 +35,6 @@ static int period_row(const char *s, size_t n, size_t i, int role, size_t *len) 
     return row;
 }
 
-static int is_quote(uint32_t cp) {
-    return cp == 0x201C || cp == 0x201D || cp == '"' || cp == 0x300C || cp == 0x300D;
-}
-
 /* A count of years written N年 at s[i] (五年, 10年), 2 to 50: N, else 0; the
  * end of 年 in *after. Streaks (连续10年) and ordinals (第3年) are no span. */
 static int count_of_years(const char *s, size_t n, size_t i, size_t *after) {
@@ -137,7 +133,7 @@ static void read_own_words(const zb_para *p, size_t qi, size_t lo, size_t hi, ow
                 else if (zb__lex_find_kind(&zb__periods, row, ZB_PW_plan) >= 0) {
                     /* 较“十三五”末: the plan's last year is the base */
                     size_t j = i + k, q;
-                    while (j < hi && is_quote(zb__cp_at(s, hi, j, &q)))
+                    while (j < hi && zb__is_quote_mark(zb__cp_at(s, hi, j, &q)))
                         j += q;
                     if (period_row(s, hi, j, ZB_PW_end, &k2) >= 0) {
                         w->base_year = (int)zb__periods.rows[row].number + 4;

@@ -22,11 +22,6 @@ static int period_word(const char *s, size_t n, size_t i, int role, size_t *len)
     return row;
 }
 
-static int is_quote(uint32_t cp) {
-    return cp == 0x201C || cp == 0x201D || cp == 0x2018 || cp == 0x2019 || cp == '"' ||
-           cp == 0x300C || cp == 0x300D || cp == 0x300E || cp == 0x300F;
-}
-
 /* A four-digit year written YYYY年 at s[i] (not inside a longer number). */
 static int year_at(const char *s, size_t n, size_t i, size_t *len) {
     if (i + 7 > n || (i > 0 && zb__is_digit(s[i - 1])))
@@ -99,7 +94,7 @@ zb_years zb__time_phrase(const char *s, size_t n, size_t i, size_t *len) {
         return y;
     int first = (int)zb__periods.rows[row].number;
     size_t j = i + k, q;
-    while (j < n && is_quote(zb__cp_at(s, n, j, &q)))
+    while (j < n && zb__is_quote_mark(zb__cp_at(s, n, j, &q)))
         j += q;
     if (period_word(s, n, j, ZB_PW_during, &k) >= 0) {
         y.kind = ZB_YEARS_MULTI;
@@ -132,7 +127,7 @@ static size_t opening(const char *s, size_t n, size_t i) {
     for (;;) {
         while (i < n && s[i] == ' ')
             i++;
-        if (i < n && is_quote(zb__cp_at(s, n, i, &k)) && period_word(s, n, i + k, ZB_PW_plan, &mlen) >= 0)
+        if (i < n && zb__is_quote_mark(zb__cp_at(s, n, i, &k)) && period_word(s, n, i + k, ZB_PW_plan, &mlen) >= 0)
             return i + k;
         if (period_word(s, n, i, ZB_PW_lead, &k) < 0 || period_word(s, n, i, ZB_PW_one, &mlen) >= 0)
             return i;
@@ -146,7 +141,7 @@ static int after_base_word(const char *s, size_t i) {
     size_t j = i, k;
     while (j > 0) {
         size_t p = zb__prev_char(s, j);
-        if (!is_quote(zb__cp_at(s, j, p, &k)))
+        if (!zb__is_quote_mark(zb__cp_at(s, j, p, &k)))
             break;
         j = p;
     }
