@@ -569,9 +569,15 @@ void zb__metric_for(const zb_para *p, const zb_qctx *ctx, size_t qi, zb_metric_s
     int sector;
     if (zb__is_generic_head(s, lo, hi, 0) ||
         (same_sentence && zb__is_generic_head(s, lo, hi, 1) && !*zb__metric_id(st->topic, &sector))) {
-        if (st->topic[0])
+        /* 固定资产投资保持稳健增长，全年增幅达到7.0%: the subject of the clause
+         * before in this sentence, over a topic of an earlier sentence */
+        if (!same_sentence && c->prev_clause_start < c->clause_start)
+            clause_subject(p, c, out, size);
+        /* 总投资86亿元的…项目: a figure that qualifies what follows it names no
+         * topic of before */
+        if (!out[0] && st->topic[0] && !(!same_sentence && zb__starts(s, p->n, q->end, "的")))
             zb__phrase_copy(out, size, st->topic + stock_of(st->topic, s, lo, hi));
-        else
+        else if (!out[0] && !st->topic[0])
             clause_subject(p, c, out, size);
         zb__phrase_append(out, size, s, lo, hi);
         goto done;
