@@ -153,6 +153,11 @@ static void implicit_list(const zb_para *p, zb_qctx *ctx, size_t first, size_t l
         const zb_qty *q = &p->q[b];
         if (!zb__indicator_candidate(q))
             continue;
+        /* …收入达到23292元和7750元、分别增长8.8%和10%: the list before 分别 */
+        if (ctx[b].dist_at != SIZE_MAX && a != SIZE_MAX) {
+            last = b;
+            break;
+        }
         if (ctx[b].dist_at != SIZE_MAX || q->ratio_count)
             return;
         if (a == SIZE_MAX)

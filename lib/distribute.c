@@ -362,8 +362,10 @@ int zb__distribute(const zb_para *p, const zb_qctx *c, zb_metric_state *st, char
             return out[0] != 0;
         }
     }
-    if (hi <= lo && st->dist_n == c->dist_count && st->dist_sent == c->sent) {
-        /* 城镇、农村居民人均可支配收入分别达到…，分别增长4.1%和6.6% */
+    /* 城镇、农村居民人均可支配收入分别达到…，分别增长4.1%和6.6%; …收入达到
+     * 23292元和7750元、分别增长8.8%和10%: the list before, in this sentence */
+    if (st->dist_n == c->dist_count && st->dist_sent == c->sent &&
+        (hi <= lo || zb__figure_in(p->q, p->nq, lo, hi) >= 0)) {
         zb__phrase_copy(out, size, st->dist[c->dist_index]);
         return 1;
     }
