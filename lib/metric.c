@@ -34,6 +34,35 @@ static size_t last_predicate(const char *s, size_t lo, size_t hi, int role) {
     return best;
 }
 
+/* 经济总量从“十三五”末的103万亿元, 由2020年的…: a base's time after 从 or 由
+ * at the end of the phrase is no part of the metric; the phrase ends before. */
+static size_t before_from_time(const char *s, size_t lo, size_t hi) {
+    size_t f = last_predicate(s, lo, hi, ZB_PR_from), k, q;
+    if (f == hi || zb__lex_prefix(&zb__predicates, s + f, hi - f, &k) < 0)
+        return hi;
+    size_t i = f + k;
+    while (i < hi && zb__is_quote_mark(zb__cp_at(s, hi, i, &q)))
+        i += q;
+    zb_years y = zb__time_phrase(s, hi, i, &q);
+    if (y.kind != ZB_YEARS_NONE) {
+        i += q;
+    } else if (zb__lex_prefix_kind(&zb__periods, s + i, hi - i, ZB_PW_plan, &q) >= 0) {
+        i += q; /* “十三五”末 */
+        while (i < hi && zb__is_quote_mark(zb__cp_at(s, hi, i, &q)))
+            i += q;
+        if (zb__lex_prefix_kind(&zb__periods, s + i, hi - i, ZB_PW_end, &q) < 0)
+            return hi;
+        i += q;
+    } else {
+        return hi;
+    }
+    if (zb__starts(s, hi, i, "底") || zb__starts(s, hi, i, "末"))
+        i += 3;
+    if (zb__starts(s, hi, i, "的"))
+        i += 3;
+    return i == hi && f > lo ? f : hi;
+}
+
 /* 一般公共预算收入完成238.6亿元: an act of tallying (predicates role tally)
  * right before the figure, with no object of its own, is no part of the
  * metric; 完成投资239亿元 keeps it, as it ends no phrase there. */
@@ -469,6 +498,7 @@ void zb__metric_for(const zb_para *p, const zb_qctx *ctx, size_t qi, zb_metric_s
     if (opens_with_base(s, lo, hi))
         hi = lo;
     hi = zb__strip_trailing(s, lo, hi);
+    hi = before_from_time(s, lo, hi);
     if (!q->noun_follows) /* 全面完成50项民生实事: the verb's object follows */
         hi = before_tally(s, lo, hi);
     lo = period_words(s, lo, hi);
