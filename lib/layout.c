@@ -538,9 +538,9 @@ static int ends_a_statement(const char *s, size_t n) {
 /* In a list of figure lines, does this line end its item: a figure line, or
  * a statement without a figure of nine characters or more and no punctuation
  * (制造业增加值规模连续16年保持全球第一)? A shorter line (过去5年) is a
- * caption of the lines after it. */
-static int ends_list_item(const char *s, size_t n, int figure) {
-    return figure || (n >= 27 && n <= 150 && (unpunctuated(s, n) || ends_a_statement(s, n)));
+ * caption of the lines after it. A statement (ends_a_statement) ends one too. */
+static int ends_list_item(const char *s, size_t n, int figure, int statement) {
+    return figure || statement || (n >= 27 && n <= 150 && unpunctuated(s, n));
 }
 
 static int append_line(zb_layout *l) {
@@ -611,10 +611,10 @@ int zb__layout_next(zb_layout *l, const zb_ntext **out) {
         if (figure && l->last_figure)
             l->figure_list = 1;
         l->last_figure = figure;
+        int statement = !figure && n >= 27 && n <= 150 && ends_a_statement(s, n);
         /* 实现生产总值2.62万亿元,增长2.2% ⏎ 固定资产投资增长4.1%: a figure line
          * after it starts a list, not the rest of its sentence */
-        l->last_statement = !figure && n >= 27 && n <= 150 && ends_with_figure(s, n) &&
-                            ends_a_statement(s, n);
+        l->last_statement = statement && ends_with_figure(s, n);
         /* a heading line of its own; 一是… runs on (PDF wraps), but not the date
          * line under a title (——2024年1月23日在…人民代表大会…上) */
         if (heading && !has_sentence_end(s, n) &&
@@ -624,7 +624,8 @@ int zb__layout_next(zb_layout *l, const zb_ntext **out) {
         else if (title || l->line_heading)
             l->block_done = 1;
         else
-            l->block_done = ends_paragraph(s, n) || (l->figure_list && ends_list_item(s, n, figure));
+            l->block_done = ends_paragraph(s, n) ||
+                            (l->figure_list && ends_list_item(s, n, figure, statement));
         if (l->block.len > ZB_MAX_BLOCK)
             l->block_done = 1;
     }

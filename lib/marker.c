@@ -142,12 +142,17 @@ int zb__unmarked_heading(const char *s, size_t n) {
             zb__caption_part(s, n));
 }
 
+/* Does s[0..n) open with a year written YYYY年? */
+static int opens_with_year(const char *s, size_t n) {
+    return n >= 7 && zb__is_digit(s[0]) && zb__is_digit(s[1]) && zb__is_digit(s[2]) &&
+           zb__is_digit(s[3]) && zb__starts(s, n, 4, "年");
+}
+
 int zb__caption_part(const char *s, size_t n) {
     size_t i = 0, k;
     if (n > 0 && s[n - 1] == ':') /* as a line of its own */
         n--;
-    if (n >= 7 && zb__is_digit(s[0]) && zb__is_digit(s[1]) && zb__is_digit(s[2]) &&
-        zb__is_digit(s[3]) && zb__starts(s, n, 4, "年")) {
+    if (opens_with_year(s, n)) {
         i = 7;
     } else { /* “十三五”, 十四五 */
         if (zb__starts(s, n, 0, "\u201C"))
@@ -165,9 +170,7 @@ int zb__caption_part(const char *s, size_t n) {
 }
 
 int zb__goals_line(const char *s, size_t n) {
-    int year = n >= 7 && zb__is_digit(s[0]) && zb__is_digit(s[1]) && zb__is_digit(s[2]) &&
-               zb__is_digit(s[3]) && zb__starts(s, n, 4, "年");
-    if (n > 90 || !(year || zb__starts(s, n, 0, "今年")) || !zb__bare_line(s, n))
+    if (n > 90 || !(opens_with_year(s, n) || zb__starts(s, n, 0, "今年")) || !zb__bare_line(s, n))
         return 0;
     /* the goals word ends the line */
     for (size_t i = 0; i < n; i += zb__utf8_len((unsigned char)s[i])) {

@@ -435,13 +435,16 @@ static int goals_soon_after(const char *s, size_t n, size_t i) {
     return 0;
 }
 
-/* A month (3月) at s[i]. */
-static int month_after(const char *s, size_t n, size_t i) {
+/* One or two digits at s[i] and then the word w (3月, 12日): the end of w, or 0. */
+static size_t digits_then(const char *s, size_t n, size_t i, const char *w) {
     size_t j = i;
     while (j < n && j - i < 2 && zb__is_digit(s[j]))
         j++;
-    return j > i && zb__starts(s, n, j, "月");
+    return j > i && zb__starts(s, n, j, w) ? j + strlen(w) : 0;
 }
+
+/* A month (3月) at s[i]. */
+static int month_after(const char *s, size_t n, size_t i) { return digits_then(s, n, i, "月") != 0; }
 
 /* After a year that opens a clause (at s[after]), do results follow: a comma
  * (2021年，国内生产总值…) or a figure in the clause (2023年广东地区生产总值达到
@@ -469,22 +472,12 @@ static int leads_results(const char *s, size_t n, size_t after) {
     return 0;
 }
 
-/* A day (12日) at s[i]. */
-static int day_after(const char *s, size_t n, size_t i) {
-    size_t j = i;
-    while (j < n && j - i < 2 && zb__is_digit(s[j]))
-        j++;
-    return j > i && zb__starts(s, n, j, "日");
-}
-
 /* The year of a date written YYYY年M月D日 (at s[i], a year at_year) or
  * YYYY-MM-DD (at s[i], not inside a longer number), or 0. */
 static int date_at(const char *s, size_t n, size_t i, int at_year) {
     if (at_year) {
-        size_t m = i + 7;
-        while (m < n && m - i < 9 && zb__is_digit(s[m]))
-            m++;
-        return m > i + 7 && zb__starts(s, n, m, "月") && day_after(s, n, m + 3) ? at_year : 0;
+        size_t m = digits_then(s, n, i + 7, "月");
+        return m && digits_then(s, n, m, "日") ? at_year : 0;
     }
     if (i + 10 > n || (i > 0 && zb__is_digit(s[i - 1])) || s[i + 4] != '-' || s[i + 7] != '-')
         return 0;
