@@ -34,6 +34,16 @@ static size_t last_predicate(const char *s, size_t lo, size_t hi, int role) {
     return best;
 }
 
+/* 拉动消费126亿元，消费增速…: a short word before a head that ends the topic
+ * names the topic's thing again, no aspect of the topic. */
+static int names_topic_again(const char *topic, const char *s, size_t lo, size_t hi) {
+    size_t k, t = strlen(topic);
+    if (zb__lex_suffix(&zb__lexicon, s, lo, hi, &k) < 0 || hi - k <= lo)
+        return 0;
+    size_t w = hi - k - lo;
+    return t >= w && memcmp(topic + t - w, s + lo, w) == 0;
+}
+
 /* 经济总量从“十三五”末的103万亿元, 由2020年的…: a base's time after 从 or 由
  * at the end of the phrase is no part of the metric; the phrase ends before. */
 static size_t before_from_time(const char *s, size_t lo, size_t hi) {
@@ -488,6 +498,11 @@ void zb__metric_for(const zb_para *p, const zb_qctx *ctx, size_t qi, zb_metric_s
         if (cut == hi)
             cut = last_predicate(s, lo, hi, ZB_PR_from);
         hi = cut;
+        /* 签约项目数量全区第一: the scope ranked in is no part of the metric */
+        size_t sk;
+        if (zb__row_has(&zb__entities, zb__lex_suffix(&zb__entities, s, lo, hi, &sk), ZB_EN_own) &&
+            hi - sk > lo && s[hi - sk - 1] != '(')
+            hi -= sk;
     }
     if (q->kind == ZB_QTY_POINTS || q->kind == ZB_QTY_PERCENT) /* gaps are in 百分点 or % */
         hi = last_predicate(s, lo, hi, ZB_PR_gap);
@@ -598,7 +613,8 @@ void zb__metric_for(const zb_para *p, const zb_qctx *ctx, size_t qi, zb_metric_s
      * another (规上工业增加值增长8%，汽车产量增长1.7倍) */
     int sector;
     if (zb__is_generic_head(s, lo, hi, 0) ||
-        (same_sentence && zb__is_generic_head(s, lo, hi, 1) && !*zb__metric_id(st->topic, &sector))) {
+        (same_sentence && zb__is_generic_head(s, lo, hi, 1) && !*zb__metric_id(st->topic, &sector) &&
+         !names_topic_again(st->topic, s, lo, hi))) {
         /* 固定资产投资保持稳健增长，全年增幅达到7.0%: the subject of the clause
          * before in this sentence, over a topic of an earlier sentence */
         if (!same_sentence && c->prev_clause_start < c->clause_start)
