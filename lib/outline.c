@@ -423,6 +423,9 @@ static int goals_soon_after(const char *s, size_t n, size_t i) {
     for (size_t j = i; j < lim; j += zb__utf8_len((unsigned char)s[j])) {
         size_t k;
         size_t kl;
+        /* 2022年工作总结和2023年工作安排: the plan is the nearer year's */
+        if (zb__is_digit(s[j]) && year_at(s, n, j))
+            return 0;
         int row = zb__lex_prefix(&zb__lexicon, s + j, n - j, &kl);
         /* a predicate, unless a longer word holds it (经济增速预期目标: 增速) */
         if (zb__is_clause_punct(zb__cp_at(s, n, j, NULL)) ||

@@ -287,6 +287,16 @@ START_TEST(captions_of_results_and_goals) {
 }
 END_TEST
 
+/* Of two years before a plan word, the plan is the nearer one's: 2022年工作总结
+ * and 2023年工作安排 make 2023 the report year, not 2022. */
+START_TEST(report_year_of_the_nearer_plan) {
+    const char *both = "报告是在2022年工作总结和2023年工作安排的基础上形成的。\n全县生产总值增长5%。";
+    ck_assert_int_eq(report_year_of(both), 2023);
+    const char *one = "报告是在2023年工作安排的基础上形成的。\n全县生产总值增长5%。";
+    ck_assert_int_eq(report_year_of(one), 2023);
+}
+END_TEST
+
 START_TEST(too_large_numbers_are_skipped) {
     char text[1200];
     strcpy(text, "增长");
@@ -623,6 +633,7 @@ int main(void) {
     tcase_add_test(t, report_year_of_goals_after_a_comma);
     tcase_add_test(t, report_year_from_a_dated_page);
     tcase_add_test(t, captions_of_results_and_goals);
+    tcase_add_test(t, report_year_of_the_nearer_plan);
     tcase_add_test(t, report_year_decided_once);
     tcase_add_test(t, region_at_its_level);
     tcase_add_test(t, too_large_numbers_are_skipped);
