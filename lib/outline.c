@@ -449,30 +449,29 @@ static size_t digits_then(const char *s, size_t n, size_t i, const char *w) {
 /* A month (3月) at s[i]. */
 static int month_after(const char *s, size_t n, size_t i) { return digits_then(s, n, i, "月") != 0; }
 
-/* After a year that opens a clause (at s[after]), do results follow: a comma
- * (2021年，国内生产总值…) or a figure in the clause (2023年广东地区生产总值达到
- * 13.57万亿元)? Not 2024年广东经济社会发展 (a heading of the plan), nor
- * 2025年是…之年 (which a review says of last year and a plan of this). */
-static int leads_results(const char *s, size_t n, size_t after) {
-    if (after < n && s[after] == ',') {
-        /* 2021年，国内生产总值达到114万亿元: a figure in the sentence; not
-         * 2023年，是…开局之年 */
-        if (zb__starts(s, n, after + 1, "是"))
-            return 0;
-        for (size_t j = after + 1; j < n; j++)
-            if (zb__is_digit(s[j]))
-                return 1;
-        return 0;
-    }
-    if (zb__starts(s, n, after, "是"))
-        return 0;
-    for (size_t j = after; j < n; j++) {
-        if (s[j] == ',' || s[j] == ';' || s[j] == ':')
-            return 0;
+/* After a year that opens a clause (at s[after]), what follows: results
+ * (LEAD_RESULTS), a comma (2021年，国内生产总值…) or a figure in the clause
+ * (2023年广东地区生产总值达到13.57万亿元); or a goal (LEAD_GOAL), an expectation or
+ * a target before the figure (2020年，上海经济增速预期首次定格“6%左右”). Neither
+ * for 2024年广东经济社会发展 (a heading of the plan), nor 2025年是…之年 (which a
+ * review says of last year and a plan of this). */
+enum { LEAD_NONE, LEAD_RESULTS, LEAD_GOAL };
+static int lead_of(const char *s, size_t n, size_t after) {
+    int comma = after < n && s[after] == ',';
+    size_t j = comma ? after + 1 : after;
+    if (zb__starts(s, n, j, "是")) /* 2023年，是…开局之年 */
+        return LEAD_NONE;
+    for (; j < n; j++) {
+        if (!comma && (s[j] == ',' || s[j] == ';' || s[j] == ':'))
+            return LEAD_NONE;
+        if (zb__starts(s, n, j, "预期") || zb__starts(s, n, j, "目标"))
+            return LEAD_GOAL;
         if (zb__is_digit(s[j]))
-            return !zb__starts(s, n, j + 1, "月") && !zb__starts(s, n, j + 2, "月");
+            return comma || (!zb__starts(s, n, j + 1, "月") && !zb__starts(s, n, j + 2, "月"))
+                       ? LEAD_RESULTS
+                       : LEAD_NONE;
     }
-    return 0;
+    return LEAD_NONE;
 }
 
 /* The year of a date written YYYY年M月D日 (at s[i], a year at_year) or
@@ -553,8 +552,11 @@ static void sentence_evidence(const char *s, size_t n, year_evidence *e) {
             e->aim = y;
         if (!e->estimate && zb__lex_has(before, ZB_LX_estimate))
             e->estimate = y;
-        if (!e->lead && (i == 0 || s[i - 1] == ',') && leads_results(s, n, after))
+        int lead = i == 0 || s[i - 1] == ',' ? lead_of(s, n, after) : LEAD_NONE;
+        if (!e->lead && lead == LEAD_RESULTS)
             e->lead = y;
+        if (!e->aim && lead == LEAD_GOAL) /* as 力争 says it */
+            e->aim = y;
         /* 2025年，全区预计地区生产总值增长6.5%: a lead whose results are estimates */
         if (!e->estimate && i == 0 && e->lead == y && estimate_in_clause(s, n, after))
             e->estimate = y;

@@ -243,6 +243,10 @@ START_TEST(report_year_from_a_news_lead) {
     /* a work report named in the title gives its year */
     const char *titled = "赣榆区2025年工作报告显示，该区地区生产总值增长7%。";
     ck_assert_int_eq(report_year_of(titled), 2025);
+    /* a year's lead that names an expectation is this year's goal, not results */
+    const char *expected = "2020年上海经济增速预期首次定格“6%左右”\n市长作《政府工作报告》。"
+                           "建议今年全市经济社会发展的主要预期目标是:全市生产总值增长6%左右。";
+    ck_assert_int_eq(report_year_of(expected), 2020);
 }
 END_TEST
 
