@@ -210,6 +210,27 @@ static size_t trailing_conjunction(const char *s, size_t lo, size_t hi) {
     return 0;
 }
 
+/* The length of a template's masked amount that ends s[lo..hi) (地区生产总值
+ * XX亿元、增长6%: XX, ××, ** stand for the number a draft left out), or 0. A
+ * unit must close it, so X光 and a model's name stay. */
+static size_t masked_amount(const char *s, size_t lo, size_t hi) {
+    size_t j = hi, k;
+    for (int units = 0; units < 3 && zb__lex_suffix(&zb__units, s, lo, j, &k) >= 0 && k; units++)
+        j -= k;
+    if (j == hi)
+        return 0;
+    size_t mask = j;
+    while (mask > lo) {
+        if (s[mask - 1] == 'X' || s[mask - 1] == 'x' || s[mask - 1] == '*')
+            mask--;
+        else if (mask >= lo + 2 && zb__starts(s, mask, mask - 2, "\xC3\x97")) /* × */
+            mask -= 2;
+        else
+            break;
+    }
+    return mask < j && mask > lo ? hi - mask : 0;
+}
+
 /* Trailing predicates, comparators and auxiliaries: 达到, 比上年增长, 力争.
  * The longest word that ends here decides, so 签约 is kept whole (an action)
  * rather than losing 约 as a comparator. */
@@ -221,6 +242,11 @@ size_t zb__strip_trailing(const char *s, size_t lo, size_t hi) {
             if (!is_skippable_char(cp) && cp != 0x7684 /* 的 */ && cp != 0x4E86 /* 了 */)
                 break;
             hi = p;
+        }
+        size_t km = masked_amount(s, lo, hi);
+        if (km) {
+            hi -= km;
+            continue;
         }
         /* …提高到2025年的14万元: the year of the end value is no part of a metric */
         if (hi >= lo + 7 && zb__starts(s, hi, hi - 3, "年") && zb__year_in(s + hi - 7, 7)) {

@@ -587,6 +587,10 @@ static size_t scan_bare_magnitude(scanner *sc, size_t i, size_t k) {
     int after_predicate = zb__pred_has(prow, ZB_PR_to) || zb__pred_has(prow, ZB_PR_reach);
     if (!after_comparator && !after_predicate)
         return i + k;
+    /* 分别达到 亿元、 亿元: one magnitude after a verb alone is a draft's blank
+     * (folding took its space); 突破亿元 and 达到万亿元 say an amount */
+    if (!after_comparator && k == 3)
+        return i + k;
     zb_tail t;
     zb__parse_tail(s, n, i, &t);
     if (t.unit_row >= 0 && zb__units.rows[t.unit_row].kind != ZB_UK_amount)
