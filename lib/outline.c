@@ -552,7 +552,8 @@ static void sentence_evidence(const char *s, size_t n, year_evidence *e) {
             e->aim = y;
         if (!e->estimate && zb__lex_has(before, ZB_LX_estimate))
             e->estimate = y;
-        int lead = i == 0 || s[i - 1] == ',' ? lead_of(s, n, after) : LEAD_NONE;
+        int opens = i == 0 || s[i - 1] == ',';
+        int lead = opens && (!e->lead || !e->aim) ? lead_of(s, n, after) : LEAD_NONE;
         if (!e->lead && lead == LEAD_RESULTS)
             e->lead = y;
         if (!e->aim && lead == LEAD_GOAL) /* as 力争 says it */
