@@ -467,6 +467,25 @@ static int is_label_line(const char *s, size_t n, int after_label) {
     return digit || after_label;
 }
 
+/* 特别国债:拟发行超长期特别国债1.3万亿元。: a line led by a label of three
+ * to twelve Chinese characters and a colon, the way a digest opens an item.
+ * After a line that ended as a statement or a figure, it starts a new one; a
+ * shorter label (其中:) goes on with the sentence before it. */
+static int is_label_led(const char *s, size_t n) {
+    size_t chars = 0;
+    for (size_t i = 0; i < n && chars <= 12;) {
+        size_t k;
+        uint32_t cp = zb__cp_at(s, n, i, &k);
+        if (cp == ':')
+            return chars >= 3 && i + k < n;
+        if (!zb__is_cjk(cp))
+            return 0;
+        chars++;
+        i += k;
+    }
+    return 0;
+}
+
 /* Does s[0..n) hold no punctuation but a number's grouping commas (1,267)? */
 static int unpunctuated(const char *s, size_t n) {
     for (size_t i = 0; i < n;) {
@@ -595,10 +614,13 @@ int zb__layout_next(zb_layout *l, const zb_ntext **out) {
             continue;
         }
         int label = is_label_line(s, n, l->last_label);
+        int led = !heading && is_label_led(s, n);
         int figure = !heading && is_figure_line(s, n);
         int starts_new = l->block.len && (l->block_done || heading || l->line_item ||
                                           (label && l->last_label) ||
-                                          (figure && (l->last_figure || l->last_statement)));
+                                          (figure && (l->last_figure || l->last_statement)) ||
+                                          (led && (l->last_label || l->last_figure ||
+                                                   l->last_statement || l->last_led)));
         if (starts_new) {
             l->emitted = 1;
             *out = &l->block;
@@ -615,6 +637,9 @@ int zb__layout_next(zb_layout *l, const zb_ntext **out) {
         /* 实现生产总值2.62万亿元,增长2.2% ⏎ 固定资产投资增长4.1%: a figure line
          * after it starts a list, not the rest of its sentence */
         l->last_statement = statement && ends_with_figure(s, n);
+        /* 政府投资:拟安排…。…比上年增加2.9万亿元 ⏎ 特别国债:…: an item of a
+         * digest's list, however long, when it ends as a statement */
+        l->last_led = led && ends_a_statement(s, n);
         /* a heading line of its own; 一是… runs on (PDF wraps), but not the date
          * line under a title (——2024年1月23日在…人民代表大会…上) */
         if (heading && !has_sentence_end(s, n) &&

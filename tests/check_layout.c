@@ -128,6 +128,18 @@ START_TEST(label_lines_are_a_list) {
     /* after a label line, a label and a goal without a digit is one too */
     ck_assert_str_eq(paragraphs("城镇新增就业:12万人以上\n居民收入增长:与经济增长同步"),
                      "城镇新增就业:12万人以上|居民收入增长:与经济增长同步");
+    /* after a line that ends as a statement, a line led by a label of three
+     * characters or more opens an item, however long the line before; a
+     * shorter label (其中:) goes on with it */
+    ck_assert_str_eq(paragraphs("政府投资:拟安排专项债券4.4万亿元。合计新增政府债务总规模11.86万亿元、"
+                                "比上年增加2.9万亿元\n\n特别国债:拟发行超长期特别国债1.3万亿元。"),
+                     "政府投资:拟安排专项债券4.4万亿元。合计新增政府债务总规模11.86万亿元、"
+                     "比上年增加2.9万亿元|特别国债:拟发行超长期特别国债1.3万亿元。");
+    ck_assert_str_eq(paragraphs("新增政府债务总规模11.86万亿元、比上年增加2.9万亿元\n"
+                                "特别国债:拟发行1.3万亿元。"),
+                     "新增政府债务总规模11.86万亿元、比上年增加2.9万亿元|特别国债:拟发行1.3万亿元。");
+    ck_assert_str_eq(paragraphs("全市生产总值增长5.1%,总量达到3000亿元\n其中:第一产业增长3%。"),
+                     "全市生产总值增长5.1%,总量达到3000亿元其中:第一产业增长3%。");
     /* a line broken after a colon, or before one, still joins */
     ck_assert_str_eq(paragraphs("主要预期目标是:地区生产总值增长\n6%左右。"),
                      "主要预期目标是:地区生产总值增长6%左右。");
