@@ -195,6 +195,13 @@ static int page_furniture(const zb_para *p, const zb_qctx *c) {
                        ZB_PG_furniture);
 }
 
+/* A news item's roll call (大会应到代表389名，实到372名，符合法定人数): the
+ * sentence of the figure holds a word of one. */
+static int roll_call(const zb_para *p, const zb_qctx *c) {
+    return zb__lex_any(&zb__page_words, p->s + c->sent_start, c->sent_end - c->sent_start,
+                       ZB_PG_roll_call);
+}
+
 int zb__attribute(const zb_mem *m, const zb_para *p, zb_vec *out) {
     size_t first = out->len;
     if (!p->nq)
@@ -208,18 +215,22 @@ int zb__attribute(const zb_mem *m, const zb_para *p, zb_vec *out) {
     st.last_role = -1;
     st.period_q = SIZE_MAX;
     zb_cue_memo cue_memo = {SIZE_MAX, 0, 0};
-    size_t furniture_clause = SIZE_MAX;
-    int furniture = 0;
+    size_t furniture_clause = SIZE_MAX, furniture_sent = SIZE_MAX;
+    int furniture = 0, in_roll_call = 0;
     for (size_t qi = 0; qi < p->nq; qi++) {
         const zb_qty *q = &p->q[qi];
         if (!zb__indicator_candidate(q))
             continue;
         const zb_qctx *c = &ctx[qi];
+        if (c->sent_start != furniture_sent) {
+            furniture_sent = c->sent_start;
+            in_roll_call = roll_call(p, c);
+        }
         if (c->clause_start != furniture_clause) {
             furniture_clause = c->clause_start;
             furniture = page_furniture(p, c);
         }
-        if (furniture)
+        if (furniture || in_roll_call)
             continue;
         zb_attr *a = zb__vec_push(m, out);
         if (!a) {

@@ -48,7 +48,7 @@
 /* html.tsv: role */
 #define ZB_HTML_ROLES(X) X(skip) X(furniture) X(block) X(cell)
 /* page_words.tsv: role */
-#define ZB_PAGE_ROLES(X) X(furniture)
+#define ZB_PAGE_ROLES(X) X(furniture) X(roll_call)
 
 /* regions.tsv: level */
 #define ZB_REGION_LEVELS(X) X(national) X(province) X(prefecture) X(county)
