@@ -216,21 +216,25 @@ int zb__attribute(const zb_mem *m, const zb_para *p, zb_vec *out) {
     st.period_q = SIZE_MAX;
     zb_cue_memo cue_memo = {SIZE_MAX, 0, 0};
     size_t furniture_clause = SIZE_MAX, furniture_sent = SIZE_MAX;
-    int furniture = 0, in_roll_call = 0;
+    int page_words = 0, furniture = 0, in_roll_call = 0;
     for (size_t qi = 0; qi < p->nq; qi++) {
         const zb_qty *q = &p->q[qi];
         if (!zb__indicator_candidate(q))
             continue;
         const zb_qctx *c = &ctx[qi];
+        /* one walk over the sentence finds most hold no page word at all */
         if (c->sent_start != furniture_sent) {
             furniture_sent = c->sent_start;
-            in_roll_call = roll_call(p, c);
+            page_words = zb__lex_any(&zb__page_words, p->s + c->sent_start,
+                                     c->sent_end - c->sent_start, ZB_LEX_ANY_KIND);
+            in_roll_call = page_words && roll_call(p, c);
+            furniture_clause = SIZE_MAX;
         }
-        if (c->clause_start != furniture_clause) {
+        if (page_words && c->clause_start != furniture_clause) {
             furniture_clause = c->clause_start;
             furniture = page_furniture(p, c);
         }
-        if (furniture || in_roll_call)
+        if (page_words && (furniture || in_roll_call))
             continue;
         zb_attr *a = zb__vec_push(m, out);
         if (!a) {

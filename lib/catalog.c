@@ -27,10 +27,10 @@ static int object_position(const char *m, size_t pos) {
  * an industry's name (服务业, 制造业) makes a narrower industry, not the whole
  * one. The report's own region (全市服务业增加值), a place (武汉市), a part of
  * the whole (全部, 规模以上, 其中), a conjunction or a verb is no qualifier. */
-static int narrower_industry(const char *m, size_t pos) {
+static int narrower_industry(const char *m, size_t n, size_t pos) {
     static const char *const scope[] = {"市", "省", "区", "县", "州", "旗", "盟", "镇", "乡",
                                         "国", "全", "部", "上", "中", "的", "和", "及", "与"};
-    size_t k, n = strlen(m);
+    size_t k;
     if (pos == 0 || !zb__lex_has(zb__lex_prefix(&zb__lexicon, m + pos, n - pos, &k), ZB_LX_industry))
         return 0;
     size_t p = zb__prev_char(m, pos);
@@ -149,7 +149,7 @@ static int match(const char *metric, size_t *at, size_t *length) {
     for (size_t i = 0; i < n && best < 0; i += zb__utf8_len((unsigned char)metric[i])) {
         size_t len;
         int row = zb__lex_prefix(&zb__aliases, metric + i, n - i, &len);
-        if (row >= 0 && !object_position(metric, i) && !narrower_industry(metric, i)) {
+        if (row >= 0 && !object_position(metric, i) && !narrower_industry(metric, n, i)) {
             best = zb__aliases.rows[row].kind;
             best_pos = i;
             best_len = len;

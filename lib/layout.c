@@ -633,13 +633,16 @@ int zb__layout_next(zb_layout *l, const zb_ntext **out) {
         if (figure && l->last_figure)
             l->figure_list = 1;
         l->last_figure = figure;
-        int statement = !figure && n >= 27 && n <= 150 && ends_a_statement(s, n);
+        /* a line of clauses, or an item led by a label: ended as a statement? */
+        int clauses = !figure && n >= 27 && n <= 150;
+        int stated = (clauses || led) && ends_a_statement(s, n);
+        int statement = clauses && stated;
         /* 实现生产总值2.62万亿元,增长2.2% ⏎ 固定资产投资增长4.1%: a figure line
          * after it starts a list, not the rest of its sentence */
         l->last_statement = statement && ends_with_figure(s, n);
         /* 政府投资:拟安排…。…比上年增加2.9万亿元 ⏎ 特别国债:…: an item of a
          * digest's list, however long, when it ends as a statement */
-        l->last_led = led && ends_a_statement(s, n);
+        l->last_led = led && stated;
         /* a heading line of its own; 一是… runs on (PDF wraps), but not the date
          * line under a title (——2024年1月23日在…人民代表大会…上) */
         if (heading && !has_sentence_end(s, n) &&

@@ -126,7 +126,7 @@ uint32_t zb__t2s_fold(uint32_t cp) {
 int zb__lex_any(const zb_lex_table *t, const char *s, size_t n, int kind) {
     /* zb__lex_may_start_kind at every character, its table chosen once */
     const uint8_t *bits = t->first;
-    if (t->kind_first) {
+    if (t->kind_first && kind != ZB_LEX_ANY_KIND) {
         if (kind < 0 || (size_t)kind >= t->nkinds)
             return 0;
         bits = t->kind_first[kind];
@@ -134,8 +134,10 @@ int zb__lex_any(const zb_lex_table *t, const char *s, size_t n, int kind) {
     const unsigned char *u = (const unsigned char *)s;
     for (size_t i = 0; i < n; i += zb__utf8_len(u[i])) {
         size_t k;
-        if (zb__lex_may_start(bits, u + i, n - i) &&
-            zb__row_has(t, zb__lex_prefix_walk(t, s + i, n - i, &k), kind))
+        if (!zb__lex_may_start(bits, u + i, n - i))
+            continue;
+        int row = zb__lex_prefix_walk(t, s + i, n - i, &k);
+        if (kind == ZB_LEX_ANY_KIND ? row >= 0 : zb__row_has(t, row, kind))
             return 1;
     }
     return 0;

@@ -370,7 +370,9 @@ static inline int zb__row_has(const zb_lex_table *t, int row, int kind) {
 }
 static inline int zb__pred_has(int row, int role) { return zb__row_has(&zb__predicates, row, role); }
 static inline int zb__lex_has(int row, int role) { return zb__row_has(&zb__lexicon, row, role); }
-/* Does a word of t with the kind start anywhere in s[0..n)? */
+/* Does a word of t with the kind start anywhere in s[0..n)? Of any kind, for
+ * ZB_LEX_ANY_KIND. */
+#define ZB_LEX_ANY_KIND (-1)
 int zb__lex_any(const zb_lex_table *t, const char *s, size_t n, int kind);
 /* zb__lex_find_kind(t, zb__lex_prefix(t, s, len, matched), kind), with
  * *matched 0 when -1: the longest word at s, when it has the kind. */
