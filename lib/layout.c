@@ -613,12 +613,16 @@ int zb__layout_next(zb_layout *l, const zb_ntext **out) {
             l->have_line = 0; /* a running header inside a paragraph */
             continue;
         }
+        /* 经济发展稳中向好 ⏎ 2024年,…: a short bare line alone in its block,
+         * then a sentence that opens with its year, is a heading and its text */
+        int dated = zb__opens_with_year(s, n) && zb__starts(s, n, 7, ",");
         int label = is_label_line(s, n, l->last_label);
         int led = !heading && is_label_led(s, n);
         int figure = !heading && is_figure_line(s, n);
         int starts_new = l->block.len && (l->block_done || heading || l->line_item ||
                                           (label && l->last_label) ||
                                           (figure && (l->last_figure || l->last_statement)) ||
+                                          (dated && l->last_caption) ||
                                           (led && (l->last_label || l->last_figure ||
                                                    l->last_statement || l->last_led)));
         if (starts_new) {
@@ -643,6 +647,7 @@ int zb__layout_next(zb_layout *l, const zb_ntext **out) {
         /* 政府投资:拟安排…。…比上年增加2.9万亿元 ⏎ 特别国债:…: an item of a
          * digest's list, however long, when it ends as a statement */
         l->last_led = led && stated;
+        l->last_caption = l->block.len == n && n <= 48 && zb__bare_line(s, n);
         /* a heading line of its own; 一是… runs on (PDF wraps), but not the date
          * line under a title (——2024年1月23日在…人民代表大会…上) */
         if (heading && !has_sentence_end(s, n) &&

@@ -26,6 +26,7 @@ typedef struct zb_layout {
     int last_label;    /* the block's last line was a digest's `label:figure` */
     int last_figure;   /* … a digest's line of one figure (城镇新增就业1267万人) */
     int last_statement; /* … a line of clauses with a figure, ended as a statement */
+    int last_caption;  /* … a block of one short bare line (经济发展稳中向好) */
     int last_led;      /* … a line led by `label:` (特别国债:…), ended as a statement */
     int figure_list;   /* two such lines followed each other: the text is a list */
     size_t max_line;   /* lines longer than this are cut (bounds memory) */

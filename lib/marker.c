@@ -82,10 +82,15 @@ int zb__bare_line(const char *s, size_t n) {
         while (d < n && zb__is_digit(s[d]))
             d++;
         if (d > i) {
-            /* a year (2026年重点工作) is no figure */
-            if (d - i != 4 || !zb__starts(s, n, d, "年"))
+            /* a year (2026年重点工作, a title's 2024夷陵区工作报告) is no figure */
+            int year = d - i == 4 && (s[i] == '1' || s[i] == '2');
+            if (year && zb__starts(s, n, d, "年")) {
+                i = d + 3;
+                continue;
+            }
+            if (!year || i != 0 || d == n || !zb__is_cjk(zb__cp_at(s, n, d, NULL)))
                 return 0;
-            i = d + 3;
+            i = d;
             continue;
         }
         uint32_t cp = zb__cp_at(s, n, i, &k);
@@ -133,6 +138,18 @@ static int names_unmet(const char *s, size_t n, int role) {
 
 int zb__names_plan(const char *s, size_t n) { return names_unmet(s, n, ZB_LX_plan); }
 
+int zb__names_met_goals(const char *s, size_t n) {
+    for (size_t i = 0; i < n;) {
+        size_t k;
+        int row = zb__lex_prefix(&zb__lexicon, s + i, n - i, &k);
+        if ((zb__lex_has(row, ZB_LX_plan) || zb__lex_has(row, ZB_LX_goals)) &&
+            (zb__done_after(s, n, i + k) || done_before(s, i)))
+            return 1;
+        i += row >= 0 ? k : zb__utf8_len((unsigned char)s[i]);
+    }
+    return 0;
+}
+
 int zb__names_goals(const char *s, size_t n) { return names_unmet(s, n, ZB_LX_goals); }
 
 int zb__unmarked_heading(const char *s, size_t n) {
@@ -142,8 +159,7 @@ int zb__unmarked_heading(const char *s, size_t n) {
             zb__caption_part(s, n));
 }
 
-/* Does s[0..n) open with a year written YYYY年? */
-static int opens_with_year(const char *s, size_t n) {
+int zb__opens_with_year(const char *s, size_t n) {
     return n >= 7 && zb__is_digit(s[0]) && zb__is_digit(s[1]) && zb__is_digit(s[2]) &&
            zb__is_digit(s[3]) && zb__starts(s, n, 4, "年");
 }
@@ -152,7 +168,7 @@ int zb__caption_part(const char *s, size_t n) {
     size_t i = 0, k;
     if (n > 0 && s[n - 1] == ':') /* as a line of its own */
         n--;
-    if (opens_with_year(s, n)) {
+    if (zb__opens_with_year(s, n)) {
         i = 7;
     } else { /* “十三五”, 十四五 */
         if (zb__starts(s, n, 0, "\u201C"))
@@ -170,7 +186,7 @@ int zb__caption_part(const char *s, size_t n) {
 }
 
 int zb__goals_line(const char *s, size_t n) {
-    if (n > 90 || !(opens_with_year(s, n) || zb__starts(s, n, 0, "今年")) || !zb__bare_line(s, n))
+    if (n > 90 || !(zb__opens_with_year(s, n) || zb__starts(s, n, 0, "今年")) || !zb__bare_line(s, n))
         return 0;
     /* the goals word ends the line */
     for (size_t i = 0; i < n; i += zb__utf8_len((unsigned char)s[i])) {

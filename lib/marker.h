@@ -46,5 +46,10 @@ int zb__names_goals(const char *s, size_t n);
 /* Is a goals or plan word that ends at s[i] followed within four characters
  * by a done word (如期完成, 全面完成)? */
 int zb__done_after(const char *s, size_t n, size_t i);
+/* Does s[0..n) say goals were met: a goals or plan word that a done word
+ * meets (较好地完成了全年目标任务, 主要目标任务如期完成)? */
+int zb__names_met_goals(const char *s, size_t n);
+/* Does s[0..n) open with a year written YYYY年? */
+int zb__opens_with_year(const char *s, size_t n);
 
 #endif

@@ -506,6 +506,14 @@ static int estimate_in_clause(const char *s, size_t n, size_t after) {
     return 0;
 }
 
+/* Does a sentence say its goals were met, without aiming or committing to
+ * them (力争, 确保, 今年)? */
+static int met_goals_said(const char *s, size_t n) {
+    return zb__names_met_goals(s, n) && !zb__lex_any(&zb__lexicon, s, n, ZB_LX_strive) &&
+           !zb__lex_any(&zb__lexicon, s, n, ZB_LX_ensure) &&
+           !zb__lex_any(&zb__lexicon, s, n, ZB_LX_now);
+}
+
 /* What one sentence says of the report year: a heading of this year's plan or
  * of last year's review (at the sentence's start, so inline headings count);
  * a year named by a plan or review word right before it (部署2024年任务, 回顾
@@ -537,9 +545,12 @@ static void sentence_evidence(const char *s, size_t n, year_evidence *e) {
             e->plan = y;
         if (!e->plan && goals_soon_after(s, n, after))
             e->plan = y;
-        /* 刚刚过去的2009年: the year just ended */
+        /* 刚刚过去的2009年: the year just ended; 2024年，…完成了全年目标任务: a
+         * year whose goals were met, unless the sentence aims or commits
+         * (2025年，确保完成全年目标任务) */
         if (!e->review && (zb__lex_has(before, ZB_LX_review) || zb__lex_has(next, ZB_LX_review) ||
-                           (i >= 9 && zb__starts(s, n, i - 9, "过去的"))))
+                           (i >= 9 && zb__starts(s, n, i - 9, "过去的")) ||
+                           (i == 0 && met_goals_said(s, n))))
             e->review = y;
         if (!e->title && (zb__lex_has(next, ZB_LX_title) || (dateline && i <= 6) ||
                           (i == 0 && month_after(s, n, after) &&

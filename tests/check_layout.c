@@ -121,6 +121,23 @@ START_TEST(markdown_tables) {
 }
 END_TEST
 
+START_TEST(a_caption_before_a_dated_sentence) {
+    /* a short bare line alone, then a sentence that opens with its year: a
+     * heading and its text, a title's bare year too (2024夷陵区工作报告) */
+    ck_assert_str_eq(paragraphs("经济发展稳中向好\n2024年,全区GDP达到500亿元。"),
+                     "经济发展稳中向好|2024年,全区GDP达到500亿元。");
+    ck_assert_str_eq(paragraphs("2024夷陵区工作报告\n2024年,全区GDP增长8%。"),
+                     "2024夷陵区工作报告|2024年,全区GDP增长8%。");
+    /* a line wrapped inside a paragraph is no caption, nor is a line with a figure */
+    ck_assert_str_eq(paragraphs("过去一年,全区上下团结奋斗,经济发展\n2024年,全区GDP增长8%。"),
+                     "过去一年,全区上下团结奋斗,经济发展2024年,全区GDP增长8%。");
+    ck_assert_str_eq(paragraphs("粮食产量达到20亿斤\n2024年,全区GDP增长8%。"),
+                     "粮食产量达到20亿斤2024年,全区GDP增长8%。");
+    /* without the year's comma, the line goes on (经济发展 ⏎ 2024年增长8%) */
+    ck_assert_str_eq(paragraphs("经济发展\n2024年增长8%。"), "经济发展2024年增长8%。");
+}
+END_TEST
+
 START_TEST(label_lines_are_a_list) {
     /* a digest's label:figure lines stay apart, without punctuation */
     ck_assert_str_eq(paragraphs("生产总值增长:5.5%左右\n研发投入强度:达到3.2%\n城镇新增就业:5万人"),
@@ -405,6 +422,7 @@ int main(void) {
     tcase_add_test(t, complete_paragraphs_stay_apart);
     tcase_add_test(t, markdown_and_list_marks);
     tcase_add_test(t, label_lines_are_a_list);
+    tcase_add_test(t, a_caption_before_a_dated_sentence);
     tcase_add_test(t, figure_lines_are_a_list);
     tcase_add_test(t, markdown_tables);
     tcase_add_test(t, headings_and_titles_stand_alone);

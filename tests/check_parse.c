@@ -243,6 +243,19 @@ START_TEST(report_year_from_a_news_lead) {
     /* a work report named in the title gives its year */
     const char *titled = "赣榆区2025年工作报告显示，该区地区生产总值增长7%。";
     ck_assert_int_eq(report_year_of(titled), 2025);
+    /* a year whose goals the text says were met is the year just ended */
+    const char *met = "2024年,夷陵区较好地完成了全年目标任务。全区GDP增长8%。";
+    ck_assert_int_eq(report_year_of(met), 2025);
+    const char *met_heading = "2025年主要目标任务如期完成\n地区生产总值增长6%。";
+    ck_assert_int_eq(report_year_of(met_heading), 2026);
+    /* not when the sentence commits to them or aims at them */
+    const char *committed = "2025年,确保完成全年目标任务,地区生产总值增长6%。";
+    ck_assert_int_ne(report_year_of(committed), 2026);
+    const char *aimed = "2025年,力争圆满完成全年目标任务。";
+    ck_assert_int_ne(report_year_of(aimed), 2026);
+    /* nor when the year does not open the sentence */
+    const char *inside = "我们将在2025年完成目标任务。";
+    ck_assert_int_ne(report_year_of(inside), 2026);
     /* a year's lead that names an expectation is this year's goal, not results */
     const char *expected = "2020年上海经济增速预期首次定格“6%左右”\n市长作《政府工作报告》。"
                            "建议今年全市经济社会发展的主要预期目标是:全市生产总值增长6%左右。";
