@@ -85,17 +85,31 @@ static size_t before_tally(const char *s, size_t lo, size_t hi) {
 }
 
 /* The metric's words s[lo..hi) without a verb of reaching that opens them
- * (实现销量|410万辆, 拥有高新技术企业|1.2万家, 保持粮食播种面积|1.1亿亩): the
+ * (实现销量|410万辆, 拥有高新技术企业|1.2万家, 保持粮食播种面积|1.1亿亩), its
+ * subject too when that is the report's own scope (全市实现地区生产总值): the
  * figure is the noun's. Not when the verb opens a clause that qualifies the
  * noun (实现跨省通办的政务服务事项), nor a one-character or 在 word (为, 用电量,
  * 控制在: the look-up would cut words or their end is the link itself). */
 size_t zb__after_reach(const char *s, size_t lo, size_t hi) {
-    size_t k = 0;
-    int row = zb__lex_prefix(&zb__predicates, s + lo, hi - lo, &k);
-    if (!zb__pred_has(row, ZB_PR_reach) || k < 6 || lo + k >= hi ||
-        zb__starts(s, lo + k, lo + k - 3, "在") || zb__has_bytes(s + lo, hi - lo, "的"))
+    size_t k = 0, own = 0;
+    /* the report's own scope as the verb's subject (全市实现地区生产总值) goes with it */
+    if (zb__lex_prefix_kind(&zb__entities, s + lo, hi - lo, ZB_EN_own, &own) < 0)
+        own = 0;
+    int row = zb__lex_prefix(&zb__predicates, s + lo + own, hi - lo - own, &k);
+    if (own && !zb__pred_has(row, ZB_PR_reach)) {
+        own = 0;
+        row = zb__lex_prefix(&zb__predicates, s + lo, hi - lo, &k);
+    }
+    size_t at = lo + own;
+    if (!zb__pred_has(row, ZB_PR_reach) || k < 6 || at + k >= hi ||
+        zb__starts(s, at + k, at + k - 3, "在") || zb__has_bytes(s + at, hi - at, "的"))
         return lo;
-    return zb__strip_leading(s, lo + k, hi);
+    at = zb__strip_leading(s, at + k, hi);
+    /* 累计实现农村贫困人口脱贫: a verb of reaching after another */
+    row = zb__lex_prefix(&zb__predicates, s + at, hi - at, &k);
+    if (zb__pred_has(row, ZB_PR_reach) && k >= 6 && at + k < hi && !zb__starts(s, at + k, at + k - 3, "在"))
+        at = zb__strip_leading(s, at + k, hi);
+    return at;
 }
 
 /* Is s[lo..hi) only actions and auxiliaries (新建, 启动建设, 为)? Empty is. */

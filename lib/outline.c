@@ -451,8 +451,9 @@ static int month_after(const char *s, size_t n, size_t i) { return digits_then(s
 
 /* After a year that opens a clause (at s[after]), what follows: results
  * (LEAD_RESULTS), a comma (2021年，国内生产总值…) or a figure in the clause
- * (2023年广东地区生产总值达到13.57万亿元); or a goal (LEAD_GOAL), an expectation or
- * a target before the figure (2020年，上海经济增速预期首次定格“6%左右”). Neither
+ * (2023年广东地区生产总值达到13.57万亿元); or a goal (LEAD_GOAL), an expectation,
+ * a target or a 将 (will) before the figure (2020年，上海经济增速预期首次定格
+ * “6%左右”; 2025年，深圳将重点抓好…). Neither
  * for 2024年广东经济社会发展 (a heading of the plan), nor 2025年是…之年 (which a
  * review says of last year and a plan of this). */
 enum { LEAD_NONE, LEAD_RESULTS, LEAD_GOAL };
@@ -464,7 +465,9 @@ static int lead_of(const char *s, size_t n, size_t after) {
     for (; j < n; j++) {
         if (!comma && (s[j] == ',' || s[j] == ';' || s[j] == ':'))
             return LEAD_NONE;
-        if (zb__starts(s, n, j, "预期") || zb__starts(s, n, j, "目标"))
+        /* …将 (will): 2025年，深圳将重点抓好… */
+        if (zb__starts(s, n, j, "预期") || zb__starts(s, n, j, "目标") ||
+            (zb__starts(s, n, j, "将") && !zb__starts(s, n, j + 3, "近")))
             return LEAD_GOAL;
         if (zb__is_digit(s[j]))
             return comma || (!zb__starts(s, n, j + 1, "月") && !zb__starts(s, n, j + 2, "月"))

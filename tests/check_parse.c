@@ -243,6 +243,13 @@ START_TEST(report_year_from_a_news_lead) {
     /* a work report named in the title gives its year */
     const char *titled = "赣榆区2025年工作报告显示，该区地区生产总值增长7%。";
     ck_assert_int_eq(report_year_of(titled), 2025);
+    /* a year's lead of what will be done (将) is this year's */
+    const char *will = "报告提出了今年的主要预期目标:全市GDP增长5.5%。根据政府工作报告,2025年,"
+                       "深圳将重点抓好十个方面工作。";
+    ck_assert_int_eq(report_year_of(will), 2025);
+    const char *nearly = "报告提出了今年的主要预期目标:全市GDP增长5.5%。2024年,将近一半的投资来自"
+                         "民间。";
+    ck_assert_int_ne(report_year_of(nearly), 2024);
     /* a year whose goals the text says were met is the year just ended */
     const char *met = "2024年,夷陵区较好地完成了全年目标任务。全区GDP增长8%。";
     ck_assert_int_eq(report_year_of(met), 2025);
