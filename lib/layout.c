@@ -134,6 +134,15 @@ static size_t item_mark(const char *s, size_t n, int *heading) {
     if (i + 2 < n && (s[i] == '-' || s[i] == '*' || s[i] == '+') && s[i + 1] == ' ' &&
         !(s[i + 2] >= '0' && s[i + 2] <= '9'))
         return i + 2;
+    /* 1️⃣ 2️⃣: a keycap (a digit, the emoji selector U+FE0F, U+20E3), a chat
+     * answer's or a post's number */
+    j = i;
+    while (j < n && j - i < 2 && s[j] >= '0' && s[j] <= '9')
+        j++;
+    if (j > i && zb__starts(s, n, j, "\uFE0F"))
+        j += 3;
+    if (j > i && zb__starts(s, n, j, "\u20E3"))
+        return j + 3 + (j + 3 < n && s[j + 3] == ' ');
     /* • ▪ ● ■ □ ◆ ◇ ▲ ★ ☆ ◎ ○, a newspaper's or a page's bullets */
     static const char *const bullets[] = {"•", "▪", "●", "■", "□", "◆", "◇", "▲", "★", "☆", "◎", "○"};
     for (size_t b = 0; i < n && (unsigned char)s[i] == 0xE2 && b < sizeof bullets / sizeof *bullets; b++)

@@ -332,6 +332,25 @@ static int opens_with_this_year(const char *s, size_t n, int report_year) {
     return report_year && n >= 10 && zb__year_in(s, 7) == report_year && zb__starts(s, n, 7, "是");
 }
 
+/* Is sentence i of a paragraph, a heading h, next to another heading of its
+ * level with nothing between: an entry of the report's contents that a news
+ * item lists (报告共分四个部分:一、2024年工作回顾。二、2025年总体思路…。三、…),
+ * not the start of the part it names? */
+static int contents_entry(const char *s, const zb_range *sent, size_t nsent, size_t i,
+                          const zb_heading *h) {
+    for (size_t j = i ? i - 1 : i + 1; j <= i + 1 && j < nsent; j += 2) {
+        const char *t = s + sent[j].start;
+        size_t len = sent[j].end - sent[j].start;
+        while (len && *t == ' ')
+            t++, len--;
+        zb_heading other;
+        zb__heading_of(t, len, &other);
+        if (other.is_heading && other.marker_len && other.level == h->level)
+            return 1;
+    }
+    return 0;
+}
+
 size_t zb__outline_plan_start(zb_outline *o, const char *s, size_t n, const zb_range *sent,
                               size_t nsent) {
     ZB_UNUSED(n);
@@ -346,7 +365,8 @@ size_t zb__outline_plan_start(zb_outline *o, const char *s, size_t n, const zb_r
         zb__heading_of(t, len, &h);
         /* under a heading of the review, 今年是… speaks of the year reviewed (a
          * report given before the year ended) */
-        int start = (h.is_heading && h.part > 0) || announces_goals(t, len, o->report_year, 0) ||
+        int start = (h.is_heading && h.part > 0 && !(h.marker_len && contents_entry(s, sent, nsent, i, &h))) ||
+                    announces_goals(t, len, o->report_year, 0) ||
                     (i == 0 && !o->review_level && opens_with_this_year(t, len, o->report_year));
         if (start) {
             o->plan = 1;

@@ -121,6 +121,14 @@ START_TEST(markdown_tables) {
 }
 END_TEST
 
+START_TEST(keycap_numbers_are_item_marks) {
+    /* 1️⃣ (a digit, U+FE0F, U+20E3) numbers a post's items; without the selector too */
+    ck_assert_str_eq(paragraphs("1\uFE0F\u20E3 经济发展稳中向好,全年GDP增长8.5%。\n"
+                                "2\u20E3生态环境持续改善\n3 个项目"),
+                     "经济发展稳中向好,全年GDP增长8.5%。|生态环境持续改善3个项目");
+}
+END_TEST
+
 START_TEST(a_caption_before_a_dated_sentence) {
     /* a short bare line alone, then a sentence that opens with its year: a
      * heading and its text, a title's bare year too (2024夷陵区工作报告) */
@@ -423,6 +431,7 @@ int main(void) {
     tcase_add_test(t, markdown_and_list_marks);
     tcase_add_test(t, label_lines_are_a_list);
     tcase_add_test(t, a_caption_before_a_dated_sentence);
+    tcase_add_test(t, keycap_numbers_are_item_marks);
     tcase_add_test(t, figure_lines_are_a_list);
     tcase_add_test(t, markdown_tables);
     tcase_add_test(t, headings_and_titles_stand_alone);
