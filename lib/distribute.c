@@ -300,7 +300,7 @@ static int split_compound(const char *item, int count, int ratio, int joined,
         size_t k;
         int row = zb__lex_prefix(&zb__lexicon, item + i, n - i, &k);
         int r = zb__lex_find_kind(&zb__lexicon, row, ZB_LX_split);
-        if (r < 0 || (joined && !zb__has_bytes(item + i, k, "和")))
+        if (r < 0 || (joined && !zb__has_bytes(item + i, k, "和") && !zb__has_bytes(item + i, k, "、")))
             continue;
         const char *parts = zb__lexicon.rows[r].text;
         int nparts = 1;
@@ -396,8 +396,8 @@ int zb__distribute(const zb_para *p, const zb_qctx *c, zb_metric_state *st, char
         char items[8][128], whole[128] = "";
         zb__phrase_append(whole, sizeof whole, s, lo, hi);
         int ratio = !zb__starts(s, p->n, c->dist_at, "分别");
-        /* 城镇和农村常住居民人均可支配收入: a compound written with its 和
-         * spreads its parts over all of the rest (常住 too) */
+        /* 城镇和农村常住居民人均可支配收入, 城、乡居民…: a compound written
+         * with its 和 or 、 spreads its parts over all of the rest (常住 too) */
         if (n == c->dist_count && split_compound(whole, n, ratio, 1, items))
             ; /* items spread */
         else if (n == c->dist_count) {

@@ -170,6 +170,31 @@ static size_t emoji_at(const char *s, size_t n) {
     return 0;
 }
 
+/* Does the line end with a date's time of day (编辑:张三2018-01-24 16:20,
+ * 2025年03月12日 21:05:10): a page's dateline, which no sentence goes on
+ * from? Not a ratio (6:48:46): the time follows a date. */
+static int ends_with_clock(const char *s, size_t n) {
+    size_t i = n;
+    for (int part = 0; part < 3; part++) {
+        size_t d = i;
+        while (d > 0 && d + 2 > i && zb__is_digit(s[d - 1]))
+            d--;
+        if (i - d != 2 && !(part > 0 && i - d == 1))
+            return 0;
+        i = d;
+        if (i > 0 && s[i - 1] == ':' && part < 2) {
+            i--;
+            continue;
+        }
+        if (part == 0)
+            return 0;
+        break;
+    }
+    if (i > 0 && s[i - 1] == ' ')
+        i--;
+    return (i > 0 && zb__is_digit(s[i - 1])) || (i >= 3 && zb__starts(s, n, i - 3, "日"));
+}
+
 /* Copy raw into line without markers, pinyin noise, Markdown marks and layout
  * spaces, trimmed; *item and *heading say whether it opened with a list or
  * heading mark. */
@@ -668,7 +693,7 @@ int zb__layout_next(zb_layout *l, const zb_ntext **out) {
         else
             l->block_done = ends_paragraph(s, n) ||
                             (l->figure_list && ends_list_item(s, n, figure, statement));
-        if (l->block.len > ZB_MAX_BLOCK)
+        if (l->block.len > ZB_MAX_BLOCK || ends_with_clock(s, n))
             l->block_done = 1;
     }
 }

@@ -173,8 +173,8 @@ static void right_noun(const zb_para *p, size_t qi, const zb_qctx *c, size_t fro
         size_t k;
         uint32_t cp = zb__cp_at(s, end, i, &k);
         if (cp == 0x3001 || cp == '(' || cp == ')' || zb__is_clause_punct(cp) ||
-            zb__is_final_punct(cp) || cp == 0x3002)
-            break;
+            zb__is_final_punct(cp) || cp == 0x3002 || (cp == '.' && i + 1 < end && s[i + 1] == '.'))
+            break; /* …, and an ellipsis typed as dots */
         i += k;
         chars++;
     }

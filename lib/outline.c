@@ -421,8 +421,10 @@ typedef struct year_evidence {
     int lead, now_goals;
     /* weaker still: a date with its month and day (2025年03月12日, 2025-03-12),
      * as a page or a news item is dated, in a text that announces 今年's goals
-     * somewhere and names no year otherwise: the report's own year */
-    int dated, goals;
+     * somewhere and names no year otherwise: the report's own year; in a
+     * text that gives estimates (预计地区生产总值…), the report of the year
+     * the page is dated, or of the next when dated from October on */
+    int dated, dated_month, goals, estimated;
 } year_evidence;
 
 /* A 4-digit year written as YYYY年 at s[i] (not inside a longer number), or 0. */
@@ -498,11 +500,16 @@ static int lead_of(const char *s, size_t n, size_t after) {
 }
 
 /* The year of a date written YYYY年M月D日 (at s[i], a year at_year) or
- * YYYY-MM-DD (at s[i], not inside a longer number), or 0. */
-static int date_at(const char *s, size_t n, size_t i, int at_year) {
+ * YYYY-MM-DD (at s[i], not inside a longer number), or 0; its month in *month. */
+static int date_at(const char *s, size_t n, size_t i, int at_year, int *month) {
     if (at_year) {
         size_t m = digits_then(s, n, i + 7, "月");
-        return m && digits_then(s, n, m, "日") ? at_year : 0;
+        if (!m || !digits_then(s, n, m, "日"))
+            return 0;
+        *month = 0;
+        for (size_t d = i + 7; d < m - 3; d++)
+            *month = *month * 10 + (s[d] - '0');
+        return at_year;
     }
     if (i + 10 > n || (i > 0 && zb__is_digit(s[i - 1])) || s[i + 4] != '-' || s[i + 7] != '-')
         return 0;
@@ -513,6 +520,7 @@ static int date_at(const char *s, size_t n, size_t i, int at_year) {
         return 0;
     int y = (s[i] - '0') * 1000 + (s[i + 1] - '0') * 100 + (s[i + 2] - '0') * 10 + (s[i + 3] - '0');
     int mo = (s[i + 5] - '0') * 10 + (s[i + 6] - '0');
+    *month = mo;
     return y >= 1949 && y <= 2200 && mo >= 1 && mo <= 12 ? y : 0;
 }
 
@@ -555,7 +563,7 @@ static void sentence_evidence(const char *s, size_t n, year_evidence *e) {
     for (size_t i = 0; i < n; i += zb__utf8_len((unsigned char)s[i])) {
         int y = zb__is_digit(s[i]) ? year_at(s, n, i) : 0;
         if (!e->dated && zb__is_digit(s[i]))
-            e->dated = date_at(s, n, i, y);
+            e->dated = date_at(s, n, i, y, &e->dated_month);
         if (!y)
             continue;
         size_t after = i + 7, k;
@@ -603,6 +611,10 @@ static void sentence_evidence(const char *s, size_t n, year_evidence *e) {
         e->goals = 1;
         e->now_goals = e->lead != 0;
     }
+    /* 预计地区生产总值超过2100亿元: a sentence that opens with an estimate */
+    size_t k;
+    if (!e->estimated && zb__lex_prefix_kind(&zb__lexicon, s, n, ZB_LX_estimate, &k) >= 0)
+        e->estimated = 1;
 }
 
 /* Does a year written YYYY年 open the line (after a bullet or spaces) or a
@@ -628,8 +640,9 @@ static int raw_year_opens_clause(const char *s, size_t n) {
 
 /* Does s[0..n) hold a date written YYYY-MM-DD? */
 static int iso_date_in(const char *s, size_t n) {
+    int month;
     for (const char *d = memchr(s, '-', n); d; d = memchr(d + 1, '-', (size_t)(s + n - d - 1)))
-        if (d - s >= 4 && date_at(s, n, (size_t)(d - s) - 4, 0))
+        if (d - s >= 4 && date_at(s, n, (size_t)(d - s) - 4, 0, &month))
             return 1;
     return 0;
 }
@@ -643,7 +656,8 @@ static int may_name_the_year(const char *s, size_t n) {
                                        "确保", "確保", "预计", "預計", "过去的", "過去的"};
     /* without 年: a page's date, or goals a lead or a date may need */
     if (!zb__has_bytes(s, n, "\xE5\xB9\xB4")) /* 年 */
-        return iso_date_in(s, n) || zb__has_bytes(s, n, "目标") || zb__has_bytes(s, n, "目標");
+        return iso_date_in(s, n) || zb__has_bytes(s, n, "目标") || zb__has_bytes(s, n, "目標") ||
+               zb__has_bytes(s, n, "预计") || zb__has_bytes(s, n, "預計");
     for (size_t i = 0; i < sizeof cues / sizeof *cues; i++)
         if (zb__has_bytes(s, n, cues[i]))
             return 1;
@@ -689,6 +703,7 @@ int zb__report_year(const zb_mem *m, const char *orig, size_t len, int *year) {
             : e.aim    ? e.aim
             : e.now_goals && e.lead ? e.lead + 1
             : e.goals && e.dated ? e.dated
+            : e.estimated && e.dated ? e.dated + (e.dated_month >= 10)
                                  : 0;
     return rc;
 }
@@ -698,17 +713,28 @@ int zb__report_year(const zb_mem *m, const char *orig, size_t len, int *year) {
 int zb__sentences(const zb_mem *m, const char *s, size_t n, zb_vec *out) {
     size_t start = 0, i = 0;
     while (i < n) {
-        /* sentence ends are 。 … (E3/E2 lead bytes) or ASCII ! ? ; */
+        /* sentence ends are 。 … (E3/E2 lead bytes) or ASCII ! ? ; and an
+         * ellipsis typed as dots (......), which no decimal point is */
         unsigned char b = (unsigned char)s[i];
-        if (b != '!' && b != '?' && b != ';' && b != 0xE3 && b != 0xE2 && b != 0xEF) {
+        if (b != '!' && b != '?' && b != ';' && b != '.' && b != 0xE3 && b != 0xE2 && b != 0xEF) {
             i += zb__utf8_len(b);
             continue;
         }
         size_t k;
-        uint32_t cp = zb__cp_at(s, n, i, &k);
-        i += k;
-        if (!zb__is_final_punct(cp))
-            continue;
+        if (b == '.') {
+            size_t d = i;
+            while (d < n && s[d] == '.')
+                d++;
+            int dots = d - i >= 3;
+            i = d;
+            if (!dots)
+                continue;
+        } else {
+            uint32_t cp = zb__cp_at(s, n, i, &k);
+            i += k;
+            if (!zb__is_final_punct(cp))
+                continue;
+        }
         /* closing quotes and brackets stay with their sentence */
         while (i < n) {
             uint32_t c2 = zb__cp_at(s, n, i, &k);

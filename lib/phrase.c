@@ -51,7 +51,7 @@ int zb__inside_word(const char *s, size_t n, size_t i, size_t k) {
 static int is_skippable_char(uint32_t cp) {
     return cp == ' ' || zb__is_clause_punct(cp) || cp == 0x201C || cp == 0x201D ||
            cp == 0x2018 || cp == 0x2019 || cp == '"' || cp == 0x3002 || cp == 0x2014 ||
-           cp == '-';
+           cp == '-' || cp == '.' || cp == 0x2026;
 }
 
 /* The words that announce the goals before the first of them, when no colon

@@ -121,6 +121,18 @@ START_TEST(markdown_tables) {
 }
 END_TEST
 
+START_TEST(a_dateline_stands_alone) {
+    /* a line that ends with a date's time of day is a page's dateline */
+    ck_assert_str_eq(paragraphs("编辑:张三2018-01-24 16:20\n预计地区生产总值增长8.8%。"),
+                     "编辑:张三2018-01-24 16:20|预计地区生产总值增长8.8%。");
+    ck_assert_str_eq(paragraphs("发布于2025年03月12日 21:05:10\n地区生产总值增长5%。"),
+                     "发布于2025年03月12日21:05:10|地区生产总值增长5%。");
+    /* a ratio that ends a wrapped line goes on */
+    ck_assert_str_eq(paragraphs("三次产业结构优化为6:48:46\n,经济结构持续优化。"),
+                     "三次产业结构优化为6:48:46,经济结构持续优化。");
+}
+END_TEST
+
 START_TEST(keycap_numbers_are_item_marks) {
     /* 1️⃣ (a digit, U+FE0F, U+20E3) numbers a post's items; without the selector too */
     ck_assert_str_eq(paragraphs("1\uFE0F\u20E3 经济发展稳中向好,全年GDP增长8.5%。\n"
@@ -432,6 +444,7 @@ int main(void) {
     tcase_add_test(t, label_lines_are_a_list);
     tcase_add_test(t, a_caption_before_a_dated_sentence);
     tcase_add_test(t, keycap_numbers_are_item_marks);
+    tcase_add_test(t, a_dateline_stands_alone);
     tcase_add_test(t, figure_lines_are_a_list);
     tcase_add_test(t, markdown_tables);
     tcase_add_test(t, headings_and_titles_stand_alone);

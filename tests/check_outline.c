@@ -77,6 +77,13 @@ START_TEST(sentences_end_at_final_punctuation) {
     ck_assert_uint_eq(r[2].end, strlen("第一句。第二句;“第三句!”"));
     ck_assert_uint_eq(r[3].end, strlen(s));
     zb__vec_free(NULL, &v);
+    /* an ellipsis typed as dots ends one; a decimal point or two dots do not */
+    const char *dots = "增长2.5%..第二句......下一句";
+    ck_assert_int_eq(zb__sentences(NULL, dots, strlen(dots), &v), ZB_OK);
+    ck_assert_uint_eq(v.len, 2);
+    r = v.data;
+    ck_assert_uint_eq(r[0].end, strlen("增长2.5%..第二句......"));
+    zb__vec_free(NULL, &v);
 }
 END_TEST
 

@@ -270,6 +270,24 @@ START_TEST(report_year_from_a_news_lead) {
 }
 END_TEST
 
+/* A page dated in the first months of a year that gives estimates of results
+ * and names no year: the report of that year, its figures of the year before;
+ * dated from October on, the report of the next year. */
+START_TEST(report_year_from_a_dated_page_of_estimates) {
+    const char *news = "编辑:张三2018-01-24 16:20\n预计地区生产总值超过2100亿元,增长8.8%左右。";
+    zb_doc *doc = NULL;
+    ck_assert_int_eq(zb_parse(&doc, news, strlen(news), NULL), ZB_OK);
+    ck_assert_int_eq(zb_doc_report_year(doc), 2018);
+    ck_assert_int_eq(zb_doc_count(doc), 2);
+    ck_assert_int_eq(zb_doc_get(doc, 1)->year, 2017);
+    ck_assert_int_eq(zb_doc_get(doc, 1)->kind, ZB_KIND_ACHIEVED);
+    ck_assert(zb_doc_get(doc, 1)->estimate);
+    zb_doc_free(doc);
+    ck_assert_int_eq(report_year_of("2018年12月20日\n预计全年地区生产总值增长8%。"), 2019);
+    ck_assert_int_eq(report_year_of("2018年1月20日\n地区生产总值增长8%。"), 0);
+}
+END_TEST
+
 /* A page that names no year but its date, and this year's goals: the report
  * is of the year the page is dated; a date alone, without the goals, says
  * nothing of a report. */
@@ -656,6 +674,7 @@ int main(void) {
     tcase_add_test(t, report_year_from_a_headline);
     tcase_add_test(t, report_year_of_goals_after_a_comma);
     tcase_add_test(t, report_year_from_a_dated_page);
+    tcase_add_test(t, report_year_from_a_dated_page_of_estimates);
     tcase_add_test(t, captions_of_results_and_goals);
     tcase_add_test(t, report_year_of_the_nearer_plan);
     tcase_add_test(t, report_year_decided_once);
