@@ -78,6 +78,26 @@ static int numeral_at(const char *s, size_t n) {
     return zb__chinese(s, n, &num) > 0;
 }
 
+/* A year that a draft masks (XX年, 20××年) at s[i]: the end of its 年, or 0. */
+static size_t masked_year(const char *s, size_t i, size_t hi) {
+    size_t j = i;
+    int masks = 0;
+    while (j < hi && j - i < 8) {
+        if (s[j] == 'X' || s[j] == 'x') {
+            masks++;
+            j++;
+        } else if (zb__starts(s, hi, j, "\xC3\x97")) { /* × */
+            masks++;
+            j += 2;
+        } else if (s[j] >= '0' && s[j] <= '9') {
+            j++;
+        } else {
+            break;
+        }
+    }
+    return masks && j > i + 1 && zb__starts(s, hi, j, "年") ? j + 3 : 0;
+}
+
 /* Leading words that are not part of a metric: 全年, 其中, 和, 2022年. */
 size_t zb__strip_leading(const char *s, size_t lo, size_t hi) {
     /* 等 after a figure's list (…增长5%左右等16个预期性指标) too */
@@ -128,7 +148,11 @@ size_t zb__strip_leading(const char *s, size_t lo, size_t hi) {
         /* a year or a span of years that opens the clause: 2022年全省…, 连续20年…,
          * and the year a target is for (到2030年全社会研发投入强度, 到2027年底) */
         size_t y = zb__starts(s, hi, lo, "到") || zb__starts(s, hi, lo, "至") ? lo + 3 : lo;
-        if (y < hi && s[y] >= '0' && s[y] <= '9') {
+        /* a draft's masked year (XX年, 20××年实现…): a year too */
+        size_t masked = y == lo ? masked_year(s, y, hi) : 0;
+        if (masked)
+            lo = masked;
+        else if (y < hi && s[y] >= '0' && s[y] <= '9') {
             size_t d = y;
             while (d < hi && s[d] >= '0' && s[d] <= '9')
                 d++;

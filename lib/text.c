@@ -355,6 +355,15 @@ int zb__fold_line(const zb_mem *m, zb_ntext *out, const char *orig, size_t start
             i += k;
             continue;
         }
+        /* 〝…〞 (and 〟), the double prime quotes of some Chinese fonts and
+         * converters: the curly pair, which NFKC leaves them apart from */
+        if (cp == 0x301D || cp == 0x301E || cp == 0x301F) {
+            memcpy(s + at, cp == 0x301D ? "\xE2\x80\x9C" : "\xE2\x80\x9D", 3);
+            src[at] = src[at + 1] = src[at + 2] = (uint32_t)i;
+            at += 3;
+            i += k;
+            continue;
+        }
         if (cp == 0xFF02) { /* ＂, the full-width straight quote: the same */
             put_quote(s + at, src + at, i, &quote_open);
             at += 3;
