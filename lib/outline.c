@@ -382,12 +382,17 @@ size_t zb__outline_goals(zb_outline *o, const char *s, size_t n, const zb_range 
      * items under another marker (（一）…；) go on until one ends with 。, since
      * the work plan's sections (（一）…。…) follow with the same markers */
     int dash = h->is_heading && h->level == ZB_MARKER_LEVELS && h->marker_len == 6;
-    int item = dash || (h->is_heading && !h->part && o->in_goals);
+    /* a digest's lines under its caption (2025年发展主要预期目标 ⏎ 国际收支保持
+     * 基本平衡。): short paragraphs, of forty characters at most */
+    int line = o->in_goals && o->goals_lines && !h->is_heading && n <= 120;
+    int item = dash || line || (h->is_heading && !h->part && o->in_goals);
+    if (!line) /* a list of marked items (——…；) ends at the first line after it */
+        o->goals_lines = 0;
     size_t from = o->in_goals && item ? 0 : SIZE_MAX;
     if (!item)
         o->in_goals = 0;
     size_t tail = zb__trim_end(s, n);
-    int last = item && !dash && zb__has_bytes(s + tail, n - tail, "。");
+    int last = item && !dash && !line && zb__has_bytes(s + tail, n - tail, "。");
     for (size_t i = 0; i < nsent && from == SIZE_MAX; i++) {
         const char *t = s + sent[i].start;
         size_t len = sent[i].end - sent[i].start;
@@ -401,10 +406,15 @@ size_t zb__outline_goals(zb_outline *o, const char *s, size_t n, const zb_range 
         size_t end = nsent ? sent[nsent - 1].end : 0;
         while (end > 0 && s[end - 1] == ' ')
             end--;
-        o->in_goals = end > 0 && s[end - 1] == ':' ? 1 : o->in_goals || item;
+        int colon = end > 0 && s[end - 1] == ':';
+        o->in_goals = colon ? 1 : o->in_goals || item;
+        o->goals_lines = colon || o->goals_lines;
     }
     if (last)
         o->in_goals = 0;
+    /* …and when the paragraph is a goals caption alone (2025年发展主要预期目标) */
+    if (nsent == 1 && zb__goals_line(s, tail))
+        o->in_goals = o->goals_lines = 1;
     return from;
 }
 

@@ -44,6 +44,7 @@ typedef struct zb_outline {
     int seen_heading;
     int report_year;    /* decided before the main pass (zb__report_year); 0 unknown */
     int in_goals;       /* in a list of main targets that went on past its paragraph */
+    int goals_lines;    /* …whose items so far are lines without a marker */
     unsigned run_in;    /* levels (bit per level) whose open section has a run-in heading
                            (三是…。, ——…。): it governs its own paragraph only */
     int topic_sector;   /* the sector a run-in topic sentence names for this paragraph; -1 */
