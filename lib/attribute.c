@@ -202,6 +202,20 @@ static int roll_call(const zb_para *p, const zb_qctx *c) {
                        ZB_PG_roll_call);
 }
 
+/* 全年完成地区生产总值112.96亿元: a verb of tallying that opens a metric the
+ * catalog names says only that the amount was reached; without it the metric
+ * is the same (完成投资239亿元 keeps its verb: 投资 alone is no catalog name). */
+static void drop_tally_verb(zb_attr *a, const zb_qty *q) {
+    size_t n = strlen(a->metric), k;
+    int row = zb__lex_prefix(&zb__predicates, a->metric, n, &k);
+    if (!zb__pred_has(row, ZB_PR_tally) || k >= n)
+        return;
+    int sector;
+    if (strcmp(zb__quantity_metric_id(a->metric + k, q, &sector), a->metric_id) != 0)
+        return;
+    memmove(a->metric, a->metric + k, n - k + 1);
+}
+
 int zb__attribute(const zb_mem *m, const zb_para *p, zb_vec *out) {
     size_t first = out->len;
     if (!p->nq)
@@ -270,6 +284,8 @@ int zb__attribute(const zb_mem *m, const zb_para *p, zb_vec *out) {
         zb__period(p, ctx, qi, &st, a);
         zb__commitment(p, c, &cue_memo, a);
         a->metric_id = zb__quantity_metric_id(a->metric, q, &a->metric_sector);
+        if (*a->metric_id)
+            drop_tally_verb(a, q);
         if (c->sent >= p->goals_from) /* a list of main targets: the metric's sector */
             a->sector = a->metric_sector >= 0 ? a->metric_sector : ZB_SECTOR_ECONOMY;
         else if (p->section_sector >= 0)
