@@ -161,6 +161,18 @@ static void balance(char *m) {
 
 /* The noun counted after a quantity: 4个[省级湿地公园], up to the clause's end,
  * a 、, a bracket or the next measuring quantity, at most 20 characters. */
+/* Does a done word that says how (超额完成, 全面完成), or 全部 and any done
+ * word, begin at s[i] (52项民生实事|全部超额完成)? 完成 alone may be the
+ * noun's own action (1596个项目完成投资1.5万亿元). */
+static int done_at(const char *s, size_t n, size_t i) {
+    size_t k;
+    int all = zb__starts(s, n, i, "全部");
+    if (all)
+        i += 6;
+    return zb__lex_has(zb__lex_prefix(&zb__lexicon, s + i, n - i, &k), ZB_LX_done) &&
+           (all || k > 6);
+}
+
 static void right_noun(const zb_para *p, size_t qi, const zb_qctx *c, size_t from, size_t *lo,
                        size_t *hi) {
     const char *s = p->s;
@@ -173,8 +185,9 @@ static void right_noun(const zb_para *p, size_t qi, const zb_qctx *c, size_t fro
         size_t k;
         uint32_t cp = zb__cp_at(s, end, i, &k);
         if (cp == 0x3001 || cp == '(' || cp == ')' || zb__is_clause_punct(cp) ||
-            zb__is_final_punct(cp) || cp == 0x3002 || (cp == '.' && i + 1 < end && s[i + 1] == '.'))
-            break; /* …, and an ellipsis typed as dots */
+            zb__is_final_punct(cp) || cp == 0x3002 || (cp == '.' && i + 1 < end && s[i + 1] == '.') ||
+            done_at(s, end, i))
+            break; /* …, an ellipsis typed as dots, and what was done to the noun */
         i += k;
         chars++;
     }
