@@ -84,6 +84,17 @@ static size_t before_tally(const char *s, size_t lo, size_t hi) {
     return zb__strip_trailing(s, lo, hi - k);
 }
 
+/* The length of a verb of reaching at s[i] that may leave a metric: two
+ * characters at least, not a 在 word, and a noun after it; or 0. */
+static size_t reach_verb(const char *s, size_t i, size_t hi) {
+    size_t k = 0;
+    int row = zb__lex_prefix(&zb__predicates, s + i, hi - i, &k);
+    return zb__pred_has(row, ZB_PR_reach) && k >= 6 && i + k < hi &&
+                   !zb__starts(s, i + k, i + k - 3, "在")
+               ? k
+               : 0;
+}
+
 /* The metric's words s[lo..hi) without a verb of reaching that opens them
  * (实现销量|410万辆, 拥有高新技术企业|1.2万家, 保持粮食播种面积|1.1亿亩), its
  * subject too when that is the report's own scope (全市实现地区生产总值): the
@@ -91,25 +102,18 @@ static size_t before_tally(const char *s, size_t lo, size_t hi) {
  * noun (实现跨省通办的政务服务事项), nor a one-character or 在 word (为, 用电量,
  * 控制在: the look-up would cut words or their end is the link itself). */
 size_t zb__after_reach(const char *s, size_t lo, size_t hi) {
-    size_t k = 0, own = 0;
+    size_t own = 0;
     /* the report's own scope as the verb's subject (全市实现地区生产总值) goes with it */
-    if (zb__lex_prefix_kind(&zb__entities, s + lo, hi - lo, ZB_EN_own, &own) < 0)
+    if (zb__lex_prefix_kind(&zb__entities, s + lo, hi - lo, ZB_EN_own, &own) < 0 ||
+        !reach_verb(s, lo + own, hi))
         own = 0;
-    int row = zb__lex_prefix(&zb__predicates, s + lo + own, hi - lo - own, &k);
-    if (own && !zb__pred_has(row, ZB_PR_reach)) {
-        own = 0;
-        row = zb__lex_prefix(&zb__predicates, s + lo, hi - lo, &k);
-    }
-    size_t at = lo + own;
-    if (!zb__pred_has(row, ZB_PR_reach) || k < 6 || at + k >= hi ||
-        zb__starts(s, at + k, at + k - 3, "在") || zb__has_bytes(s + at, hi - at, "的"))
+    size_t at = lo + own, k = reach_verb(s, at, hi);
+    if (!k || zb__has_bytes(s + at, hi - at, "的"))
         return lo;
     at = zb__strip_leading(s, at + k, hi);
     /* 累计实现农村贫困人口脱贫: a verb of reaching after another */
-    row = zb__lex_prefix(&zb__predicates, s + at, hi - at, &k);
-    if (zb__pred_has(row, ZB_PR_reach) && k >= 6 && at + k < hi && !zb__starts(s, at + k, at + k - 3, "在"))
-        at = zb__strip_leading(s, at + k, hi);
-    return at;
+    k = reach_verb(s, at, hi);
+    return k ? zb__strip_leading(s, at + k, hi) : at;
 }
 
 /* Is s[lo..hi) only actions and auxiliaries (新建, 启动建设, 为)? Empty is. */
@@ -159,8 +163,6 @@ static void balance(char *m) {
     *w = 0;
 }
 
-/* The noun counted after a quantity: 4个[省级湿地公园], up to the clause's end,
- * a 、, a bracket or the next measuring quantity, at most 20 characters. */
 /* Does a done word that says how (超额完成, 全面完成), or 全部 and any done
  * word, begin at s[i] (52项民生实事|全部超额完成)? 完成 alone may be the
  * noun's own action (1596个项目完成投资1.5万亿元). */
@@ -173,6 +175,9 @@ static int done_at(const char *s, size_t n, size_t i) {
            (all || k > 6);
 }
 
+/* The noun counted after a quantity: 4个[省级湿地公园], up to the clause's end,
+ * a 、, a bracket, what was done to it or the next measuring quantity, at most
+ * 20 characters. */
 static void right_noun(const zb_para *p, size_t qi, const zb_qctx *c, size_t from, size_t *lo,
                        size_t *hi) {
     const char *s = p->s;
