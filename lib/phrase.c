@@ -299,8 +299,9 @@ size_t zb__strip_trailing(const char *s, size_t lo, size_t hi) {
             continue;
         }
         /* 居民人均可支配收入实际(增长5.1%): real or nominal is the figure's
-         * measure, not the metric (实际使用外资 keeps it: not at the end) */
-        if (hi >= lo + 9 && (zb__starts(s, hi, hi - 6, "实际") || zb__starts(s, hi, hi - 6, "名义"))) {
+         * measure, not the metric (实际使用外资 keeps it: not at the end), and
+         * alone it leaves the clause without one (…5153元,实际增长9.8%) */
+        if (hi >= lo + 6 && (zb__starts(s, hi, hi - 6, "实际") || zb__starts(s, hi, hi - 6, "名义"))) {
             hi -= 6;
             continue;
         }
