@@ -332,6 +332,16 @@ static int opens_with_this_year(const char *s, size_t n, int report_year) {
     return report_year && n >= 10 && zb__year_in(s, 7) == report_year && zb__starts(s, n, 7, "是");
 }
 
+/* The text of a sentence of s without the spaces that open it; its length in *len. */
+static const char *sentence_text(const char *s, const zb_range *r, size_t *len) {
+    const char *t = s + r->start;
+    size_t n = r->end - r->start;
+    while (n && *t == ' ')
+        t++, n--;
+    *len = n;
+    return t;
+}
+
 /* Is sentence i of a paragraph, a heading h, next to another heading of its
  * level with nothing between: an entry of the report's contents that a news
  * item lists (报告共分四个部分:一、2024年工作回顾。二、2025年总体思路…。三、…),
@@ -339,10 +349,8 @@ static int opens_with_this_year(const char *s, size_t n, int report_year) {
 static int contents_entry(const char *s, const zb_range *sent, size_t nsent, size_t i,
                           const zb_heading *h) {
     for (size_t j = i ? i - 1 : i + 1; j <= i + 1 && j < nsent; j += 2) {
-        const char *t = s + sent[j].start;
-        size_t len = sent[j].end - sent[j].start;
-        while (len && *t == ' ')
-            t++, len--;
+        size_t len;
+        const char *t = sentence_text(s, &sent[j], &len);
         zb_heading other;
         zb__heading_of(t, len, &other);
         if (other.is_heading && other.marker_len && other.level == h->level)
@@ -357,10 +365,8 @@ size_t zb__outline_plan_start(zb_outline *o, const char *s, size_t n, const zb_r
     if (o->plan)
         return SIZE_MAX;
     for (size_t i = 0; i < nsent; i++) {
-        const char *t = s + sent[i].start;
-        size_t len = sent[i].end - sent[i].start;
-        while (len && *t == ' ')
-            t++, len--;
+        size_t len;
+        const char *t = sentence_text(s, &sent[i], &len);
         zb_heading h;
         zb__heading_of(t, len, &h);
         /* under a heading of the review, 今年是… speaks of the year reviewed (a
