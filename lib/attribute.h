@@ -53,6 +53,8 @@ typedef struct zb_qctx {
     int dist_index, dist_count;
     int dist_inherit;         /* no 分别 of its own: the list of the clause before
                                  (…分别达到41260元、22850元，增长5.1%、7.4%) */
+    int prior_index, prior_count; /* a bare list after figures of other clauses, 0 for none:
+                                 (城镇…47175元，农村…15153元，实际增长4.8%和6.5%) */
     int year;                 /* explicit year earlier in the sentence, 0 for none */
     int rel, has_rel;         /* else a word that dates it: 今年 0, 去年 -1 (to the report year) */
     int lead_row;             /* lexicon row of the word that opens the figure's clause or an
@@ -96,6 +98,15 @@ typedef struct zb_metric_state {
     char dist[8][128]; /* the metrics of the last 分别 list */
     int dist_n;
     size_t dist_sent;
+    /* the metrics of the sentence's figures so far (the last 8), for a bare
+     * list that spreads over them */
+    struct {
+        char metric[128];
+        size_t clause;
+        int kind;
+    } seen[8];
+    int seen_n;
+    size_t seen_sent;
     zb_measure last_measure;
     int last_sign;   /* -1 after a fall */
     int last_role;   /* predicate role of the last quantity, -1 none */

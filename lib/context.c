@@ -183,6 +183,19 @@ static void implicit_list(const zb_para *p, zb_qctx *ctx, size_t first, size_t l
              !zb__pred_has(row, ZB_PR_tally))
         return;
     size_t at = q->before_start - k;
+    size_t lo = zb__strip_leading(s, clause_start, at);
+    if (clause_start > p->sent[ctx[a].sent].start && zb__strip_trailing(s, lo, at) <= lo) {
+        /* 城镇…47175元，农村…15153元，实际增长4.8%和6.5%: no subject at all, so
+         * the figures of the clauses before may name them; metric.c decides */
+        int index = 0;
+        for (size_t b = a; b < last; b++)
+            if (zb__indicator_candidate(&p->q[b]))
+                ctx[b].prior_index = index++;
+        for (size_t b = a; b < last; b++)
+            if (zb__indicator_candidate(&p->q[b]))
+                ctx[b].prior_count = index;
+        return;
+    }
     if (at <= clause_start || !lists_items(s, clause_start, at))
         return;
     int index = 0;

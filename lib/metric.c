@@ -493,6 +493,48 @@ static int bare_figure(const zb_para *p, const zb_qctx *c, const zb_qty *q) {
     return zb__strip_trailing(p->s, lo, hi) <= lo;
 }
 
+/* A bare list (实际增长4.8%和6.5%) takes the metrics of as many figures
+ * before it in its sentence, one per clause and of another kind than its own
+ * (城镇…47175元，农村…15153元): the list the levels made. 0 when they are not so. */
+static int prior_list(const zb_metric_state *st, const zb_qctx *c, const zb_qty *q, char *out,
+                      size_t size) {
+    int n = c->prior_count, last = st->seen_sent == c->sent ? st->seen_n : 0;
+    while (last > 0 && st->seen[last - 1].clause >= c->clause_start)
+        last--; /* this clause's own figures */
+    if (last < n)
+        return 0;
+    int first = last - n;
+    for (int i = first; i < last; i++) {
+        if (st->seen[i].kind == (int)q->kind || st->seen[i].kind != st->seen[first].kind)
+            return 0;
+        for (int j = first; j < i; j++)
+            if (st->seen[j].clause == st->seen[i].clause ||
+                strcmp(st->seen[j].metric, st->seen[i].metric) == 0)
+                return 0;
+    }
+    if (first > 0 && st->seen[first - 1].kind == st->seen[first].kind)
+        return 0; /* more such figures than the list has: which are meant is unclear */
+    zb__phrase_copy(out, size, st->seen[first + c->prior_index].metric);
+    return 1;
+}
+
+/* Remember the sentence's figures for prior_list. */
+static void saw(zb_metric_state *st, const zb_qctx *c, const zb_qty *q, const char *metric) {
+    if (st->seen_sent != c->sent || !st->seen_n) {
+        st->seen_sent = c->sent;
+        st->seen_n = 0;
+    }
+    int cap = (int)(sizeof st->seen / sizeof *st->seen);
+    if (st->seen_n == cap) {
+        memmove(&st->seen[0], &st->seen[1], (size_t)(cap - 1) * sizeof *st->seen);
+        st->seen_n--;
+    }
+    zb__phrase_copy(st->seen[st->seen_n].metric, sizeof st->seen[0].metric, metric);
+    st->seen[st->seen_n].clause = c->clause_start;
+    st->seen[st->seen_n].kind = (int)q->kind;
+    st->seen_n++;
+}
+
 void zb__metric_for(const zb_para *p, const zb_qctx *ctx, size_t qi, zb_metric_state *st,
                     char *out, size_t size) {
     const char *s = p->s;
@@ -503,6 +545,8 @@ void zb__metric_for(const zb_para *p, const zb_qctx *ctx, size_t qi, zb_metric_s
     out[0] = 0;
     if ((c->dist_at != SIZE_MAX || (c->dist_inherit && bare_figure(p, c, q))) && c->dist_count >= 2 &&
         zb__distribute(p, c, st, out, size))
+        goto done;
+    if (c->prior_count >= 2 && prior_list(st, c, q, out, size))
         goto done;
     size_t lo = c->clause_start;
     /* 打造美丽庭院、干净人家20万户: items before the first number are its subject;
@@ -666,6 +710,8 @@ done:
     /* 7万亿、8万亿、9万亿三个大台阶: a count right after a figure counts the
      * figures before it; its noun is no topic for the next clause (规模稳居…) */
     int apposition = took_noun && c->prev_q >= 0 && q->start == p->q[c->prev_q].end;
+    if (out[0])
+        saw(st, c, q, out);
     if (out[0] && !apposition) {
         zb__phrase_copy(st->last, sizeof st->last, out);
         topic_of(out, st->topic, sizeof st->topic);

@@ -35,6 +35,9 @@ static const struct {
     {"省级湿地公园", ""},
     {"进出口总额中出口", "exports"},          /* a part by the total's head: 出口总额 */
     {"进出口中出口", "exports"},
+    {"进口", "imports"},                      /* =进口, =出口: the whole metric, */
+    {"出口规模", "exports"},                  /* or with a generic head */
+    {"边民互市进口", ""},
     {"进出口", "trade"},                      /* =进出口: only as the whole metric, */
     {"进出口规模", "trade"},                  /* or with a generic head */
     {"边民互市进出口", ""},                   /* not inside another's name */

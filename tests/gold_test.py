@@ -31,10 +31,20 @@ def catalog_ids():
     with open(path, encoding="utf-8") as f:
         rows = [l.rstrip("\n").split("\t") for l in f if l.strip() and not l.startswith("#")]
     head = rows[0]
+    # `=name` (the catalog's header): the whole metric, or it with a generic
+    # head of schema/lexicon.tsv, or a part after 中; in the gold's longer
+    # names, a rank's scope may follow (出口规模全国排名)
+    with open(os.path.join(here, "..", "schema", "lexicon.tsv"), encoding="utf-8") as f:
+        heads = [l.split("\t")[0] for l in f
+                 if not l.startswith("#") and len(l.split("\t")) > 1 and l.split("\t")[1] == "head"]
+    head_re = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
     for r in rows[1:]:
         row = dict(zip(head, r))
         for alias in row["aliases"].split("|"):
-            pattern = ".{0,4}".join(re.escape(p) for p in alias.split("*"))
+            if alias.startswith("="):
+                pattern = "(?:^|中)%s(?:%s)?(?:$|全[国省市区县])" % (re.escape(alias[1:]), head_re)
+            else:
+                pattern = ".{0,4}".join(re.escape(p) for p in alias.split("*"))
             out.append((len(alias), re.compile(pattern), row["metric_id"]))
     out.sort(key=lambda x: -x[0])
     return out
