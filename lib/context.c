@@ -84,6 +84,24 @@ static int year_role(const char *s, size_t start) {
     return 0;
 }
 
+/* Where the bracket open at s[at] closes (SIZE_MAX when none is open
+ * between lo and at, or none closes before end): a year in it dates only
+ * what the bracket holds (…支出(扣除2022年灾后重建支出外)增长3%以上). */
+static size_t open_bracket_end(const char *s, size_t lo, size_t at, size_t end) {
+    int depth = 0;
+    for (size_t i = lo; i < at; i++)
+        if (s[i] == '(')
+            depth++;
+        else if (s[i] == ')' && depth)
+            depth--;
+    if (!depth)
+        return SIZE_MAX;
+    for (size_t i = at; i < end; i++)
+        if (s[i] == ')' && !--depth)
+            return i;
+    return SIZE_MAX;
+}
+
 /* A word at the start of a clause that dates the rest of its sentence: 今年
  * (the report year: a target), 去年 / 过去一年 (the year before: a result),
  * also after a word of commitment (力争今年…). Returns 1 with *rel. */
@@ -229,7 +247,8 @@ void zb__contexts(const zb_para *p, zb_qctx *ctx) {
         size_t clause_start = i, prev_clause = i, item_start = i, dist_at = SIZE_MAX;
         size_t clause_first = k; /* first quantity of the open clause */
         long prev_q = -1;
-        int dist_seen = 0, year = 0, from_year = 0;
+        int dist_seen = 0, year = 0, from_year = 0, bracket_year = 0;
+        size_t bracket_end = 0; /* a year in brackets dates the figures in them only */
         int year_sticky = 0; /* the year stands in a clause of its own: 到2025年，… */
         int rel = 0, has_rel = clause_cue(s, i, end, &rel);
         int lead = clause_lead(s, i, end);
@@ -254,7 +273,7 @@ void zb__contexts(const zb_para *p, zb_qctx *ctx) {
                 c->next_start = -1;
                 c->dist_at = dist_at;
                 c->dist_inherit = inherit && dist_at == clause_start;
-                c->year = year;
+                c->year = q->start < bracket_end ? bracket_year : year;
                 c->rel = rel;
                 c->has_rel = has_rel;
                 c->lead_row = lead;
@@ -279,7 +298,12 @@ void zb__contexts(const zb_para *p, zb_qctx *ctx) {
                 }
                 if (q->kind == ZB_QTY_YEAR) {
                     int role = year_role(s, q->start);
-                    if (role == 0) {
+                    size_t close = role == 0 ? open_bracket_end(s, clause_start, q->start, end)
+                                             : SIZE_MAX;
+                    if (close != SIZE_MAX) {
+                        bracket_year = year_of(s, q);
+                        bracket_end = close;
+                    } else if (role == 0) {
                         year = year_of(s, q);
                         /* "到2025年，" or "2021年，" rules the rest of the sentence;
                          * a year inside a clause (2019年突破10万亿元) only that clause */

@@ -640,6 +640,8 @@ void zb__metric_for(const zb_para *p, const zb_qctx *ctx, size_t qi, zb_metric_s
         zb__lex_prefix_kind(&zb__entities, s + open, hi - open, ZB_EN_own, &ok) >= 0 &&
         open + ok == hi)
         hi = lo;
+    if (open == hi) /* (2023年下降5%): a bracket's year alone is no metric either */
+        hi = lo;
     if (hi <= lo) {
         /* ellipsis: …9万人，比上年增长2.02万人 */
         if (same_sentence)

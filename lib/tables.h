@@ -39,7 +39,7 @@
     X(zone) X(facility) X(group) X(brand) X(tail) X(owner) X(place) X(partner)             \
         X(partners) X(toward) X(verb) X(pivot) X(lead) X(own) X(not)
 /* after_numbers.tsv: role */
-#define ZB_AFTER_ROLES(X) X(phrase) X(noun)
+#define ZB_AFTER_ROLES(X) X(phrase) X(noun) X(mark)
 /* periods.tsv: role */
 #define ZB_PERIOD_ROLES(X)                                                               \
     X(average) X(cumulative) X(span) X(none) X(flow) X(result) X(recent) X(coming) X(closing) X(one) X(plan) X(during)  \
