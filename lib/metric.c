@@ -348,6 +348,14 @@ static void topic_of(const char *metric, char *out, size_t size) {
         zb__phrase_copy(out, size, metric);
 }
 
+/* Does metric end with a head that makes it a rate (增幅, 比重)? */
+static int names_rate(const char *metric) {
+    size_t k, n = strlen(metric);
+    int row = zb__lex_suffix(&zb__lexicon, metric, 0, n, &k);
+    return k < n && zb__lex_has(row, ZB_LX_head) &&
+           (zb__lex_has(row, ZB_LX_growth) || zb__lex_has(row, ZB_LX_share));
+}
+
 /* 粮食播种面积1530万亩、总产125亿斤: a list item (or a clause) that names no
  * catalog metric by itself shares the previous item's subject when a leading
  * part of that item and this one together are a whole catalog name (粮食+总产). */
@@ -643,8 +651,11 @@ void zb__metric_for(const zb_para *p, const zb_qctx *ctx, size_t qi, zb_metric_s
     if (open == hi) /* (2023年下降5%): a bracket's year alone is no metric either */
         hi = lo;
     if (hi <= lo) {
-        /* ellipsis: …9万人，比上年增长2.02万人 */
-        if (same_sentence)
+        /* ellipsis: …9万人，比上年增长2.02万人; but an amount after a rate
+         * (…自然增幅2%，同口径完成3.67亿元) is of the topic, not of its rate */
+        if (same_sentence && q->kind == ZB_QTY_AMOUNT && names_rate(st->last))
+            zb__phrase_copy(out, size, st->topic);
+        else if (same_sentence)
             zb__phrase_copy(out, size, st->last);
         else
             clause_subject(p, c, out, size);
