@@ -407,6 +407,8 @@ int zb__distribute(const zb_para *p, const zb_qctx *c, zb_metric_state *st, char
                 long f = zb__figure_in(p->q, p->nq, a[i], b[i]);
                 if (f >= 0 && p->q[f].start > a[i])
                     b[i] = zb__strip_trailing(s, a[i], p->q[f].start);
+                else if (f >= 0 && p->q[f].end < b[i])
+                    a[i] = p->q[f].end; /* 1个省级、18个市级重点项目: the count is its own */
                 items[i][0] = 0;
                 zb__phrase_append(items[i], sizeof items[i], s, a[i], b[i]);
             }

@@ -164,15 +164,22 @@ static void balance(char *m) {
 }
 
 /* Does a done word that says how (超额完成, 全面完成), or 全部 and any done
- * word, begin at s[i] (52项民生实事|全部超额完成)? 完成 alone may be the
- * noun's own action (1596个项目完成投资1.5万亿元). */
+ * word, or a word of how the work goes (进展顺利), begin at s[i] (52项民生实事|
+ * 全部超额完成)? 完成 alone may be the noun's own action (1596个项目完成投资1.5万亿元). */
 static int done_at(const char *s, size_t n, size_t i) {
     size_t k;
     int all = zb__starts(s, n, i, "全部");
     if (all)
         i += 6;
-    return zb__lex_has(zb__lex_prefix(&zb__lexicon, s + i, n - i, &k), ZB_LX_done) &&
-           (all || k > 6);
+    int row = zb__lex_prefix(&zb__lexicon, s + i, n - i, &k);
+    if (zb__lex_has(row, ZB_LX_done) && (all || k > 6))
+        return 1;
+    int going = zb__lex_find_kind(&zb__lexicon, row, ZB_LX_going);
+    if (all || going < 0)
+        return 0;
+    size_t ka; /* 扎实|推进: a manner word before an act */
+    return strcmp(zb__lexicon.rows[going].text, "act") != 0 ||
+           zb__lex_prefix_kind(&zb__predicates, s + i + k, n - i - k, ZB_PR_act, &ka) >= 0;
 }
 
 /* The noun counted after a quantity: 4个[省级湿地公园], up to the clause's end,
@@ -191,8 +198,8 @@ static void right_noun(const zb_para *p, size_t qi, const zb_qctx *c, size_t fro
         uint32_t cp = zb__cp_at(s, end, i, &k);
         if (cp == 0x3001 || cp == '(' || cp == ')' || zb__is_clause_punct(cp) ||
             zb__is_final_punct(cp) || cp == 0x3002 || (cp == '.' && i + 1 < end && s[i + 1] == '.') ||
-            done_at(s, end, i))
-            break; /* …, an ellipsis typed as dots, and what was done to the noun */
+            done_at(s, end, i) || zb__starts(s, end, i, "分别"))
+            break; /* …, an ellipsis typed as dots, what was done to the noun, 分别 */
         i += k;
         chars++;
     }

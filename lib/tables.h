@@ -33,7 +33,7 @@
     X(head) X(growth) X(share) X(lead) X(target) X(plan) X(review) X(title) X(noun)      \
         X(timeok) X(split) X(qualifier) X(word) X(per) X(derived) X(goals) X(now) X(past)     \
             X(ensure) X(strive) X(estimate) X(qual) X(done) X(news) X(summary) X(than)        \
-                X(than_end) X(shared) X(setting) X(industry) X(fall) X(total) X(caption)
+                X(than_end) X(shared) X(setting) X(industry) X(fall) X(total) X(caption) X(going)
 /* entities.tsv: role */
 #define ZB_ENTITY_ROLES(X)                                                               \
     X(zone) X(facility) X(group) X(brand) X(tail) X(owner) X(place) X(partner)             \
