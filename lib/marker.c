@@ -138,12 +138,30 @@ static int names_unmet(const char *s, size_t n, int role) {
 
 int zb__names_plan(const char *s, size_t n) { return names_unmet(s, n, ZB_LX_plan); }
 
+/* 较好完成了市人大会议确定的主要目标任务: a done word that opens the clause's
+ * object, with 了 after it (done) or the goals a relative clause qualifies
+ * (…确定的主要目标任务), however far before s[i]. */
+static int done_earlier(const char *s, size_t i) {
+    /* …确定的主要目标任务, …确定的各项目标任务: 的 at most two characters back */
+    int relative = (i >= 3 && zb__starts(s, i, i - 3, "的")) ||
+                   (i >= 9 && zb__starts(s, i, i - 9, "的"));
+    for (size_t p = i; p > 0; p = zb__prev_char(s, p)) {
+        size_t k;
+        if (p < i && zb__is_clause_punct(zb__cp_at(s, i, p, NULL)))
+            return 0;
+        if (zb__lex_has(zb__lex_suffix(&zb__lexicon, s, 0, p, &k), ZB_LX_done) &&
+            (relative || zb__starts(s, i, p, "了")))
+            return 1;
+    }
+    return 0;
+}
+
 int zb__names_met_goals(const char *s, size_t n) {
     for (size_t i = 0; i < n;) {
         size_t k;
         int row = zb__lex_prefix(&zb__lexicon, s + i, n - i, &k);
         if ((zb__lex_has(row, ZB_LX_plan) || zb__lex_has(row, ZB_LX_goals)) &&
-            (zb__done_after(s, n, i + k) || done_before(s, i)))
+            (zb__done_after(s, n, i + k) || done_before(s, i) || done_earlier(s, i)))
             return 1;
         i += row >= 0 ? k : zb__utf8_len((unsigned char)s[i]);
     }

@@ -441,6 +441,10 @@ typedef struct year_evidence {
      * text that gives estimates (预计地区生产总值…), the report of the year
      * the page is dated, or of the next when dated from October on */
     int dated, dated_month, goals, estimated;
+    /* the year that opens the last line read (2024年全市上下…交出了一份优异成绩单),
+     * 0 when it opened without one: a paragraph right after it that opens
+     * with 过去的一年 and says the goals were met reviews that year */
+    int line_year;
 } year_evidence;
 
 /* A 4-digit year written as YYYY年 at s[i] (not inside a longer number), or 0. */
@@ -680,6 +684,20 @@ static int may_name_the_year(const char *s, size_t n) {
     return raw_year_opens_clause(s, n);
 }
 
+/* Is the raw line s[0..n) empty but for spaces (ASCII or ideographic)? */
+static int only_spaces(const char *s, size_t n) {
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == ' ' || s[i] == '\t' || s[i] == '\r')
+            continue;
+        if (i + 3 <= n && memcmp(s + i, "\xE3\x80\x80", 3) == 0) {
+            i += 2;
+            continue;
+        }
+        return 0;
+    }
+    return 1;
+}
+
 int zb__report_year(const zb_mem *m, const char *orig, size_t len, int *year) {
     year_evidence e = {0};
     zb_ntext raw = {0}, line = {0};
@@ -699,13 +717,25 @@ int zb__report_year(const zb_mem *m, const char *orig, size_t len, int *year) {
                 rc = ZB_ENOMEM;
                 break;
             }
+            int past = 0, met = 0, opening = 0;
             for (size_t i = 0; i < sent.len; i++) {
                 const zb_range *r = ZB_VEC_AT(sent, zb_range, i);
-                size_t lo = r->start;
+                size_t lo = r->start, k;
                 while (lo < r->end && line.s[lo] == ' ')
                     lo++;
+                if (i == 0) {
+                    opening = year_at(line.s + lo, r->end - lo, 0);
+                    past = zb__lex_prefix_kind(&zb__lexicon, line.s + lo, r->end - lo, ZB_LX_past,
+                                               &k) >= 0;
+                }
+                met = met || met_goals_said(line.s + lo, r->end - lo);
                 sentence_evidence(line.s + lo, r->end - lo, &e);
             }
+            if (!e.review && past && met && e.line_year)
+                e.review = e.line_year;
+            e.line_year = opening;
+        } else if (!only_spaces(orig + pos, end - pos)) {
+            e.line_year = 0;
         }
         pos = end + 1;
     }

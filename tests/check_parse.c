@@ -263,6 +263,20 @@ START_TEST(report_year_from_a_news_lead) {
     /* nor when the year does not open the sentence */
     const char *inside = "我们将在2025年完成目标任务。";
     ck_assert_int_ne(report_year_of(inside), 2026);
+    /* a done word with 了, or before goals a relative clause qualifies, far back */
+    const char *far = "2023年,全县较好完成了县十八届人大二次会议确定的主要目标任务。";
+    ck_assert_int_eq(report_year_of(far), 2024);
+    const char *far_relative = "2023年,全县圆满完成县人民代表大会确定的各项目标任务。";
+    ck_assert_int_eq(report_year_of(far_relative), 2024);
+    const char *far_aimed = "2025年,力争完成了市人大会议确定的主要目标任务。";
+    ck_assert_int_ne(report_year_of(far_aimed), 2026);
+    /* a line that opens with a year, then a paragraph that opens with 过去的一年
+     * and says the goals were met: the year just ended */
+    const char *line_year = "2024年全市上下奋发进取 交出了一份优异成绩单\n\n过去的一年,成绩殊为不易。"
+                            "我们较好完成了市人大会议确定的主要目标任务。\n地区生产总值增长6%。";
+    ck_assert_int_eq(report_year_of(line_year), 2025);
+    const char *line_far = "2024年全市上下奋发进取\n各位代表:\n过去的一年,我们较好完成了主要目标任务。";
+    ck_assert_int_ne(report_year_of(line_far), 2025);
     /* a year's lead that names an expectation is this year's goal, not results */
     const char *expected = "2020年上海经济增速预期首次定格“6%左右”\n市长作《政府工作报告》。"
                            "建议今年全市经济社会发展的主要预期目标是:全市生产总值增长6%左右。";
