@@ -445,6 +445,10 @@ typedef struct year_evidence {
      * 0 when it opened without one: a paragraph right after it that opens
      * with 过去的一年 and says the goals were met reviews that year */
     int line_year;
+    /* a year that opened a clause earlier in the line, not of a goal
+     * (报告指出，2021年，长寿实现了良好开局。): an estimate sentence after it
+     * that names no year (预计地区生产总值820亿元) estimates that year */
+    int clause_year;
 } year_evidence;
 
 /* A 4-digit year written as YYYY年 at s[i] (not inside a longer number), or 0. */
@@ -580,6 +584,7 @@ static void sentence_evidence(const char *s, size_t n, year_evidence *e) {
     else if (h.is_heading && h.year && h.part < 0 && !e->review)
         e->review = h.year;
     int dateline = zb__starts(s, n, 0, "——") && zb__lex_any(&zb__lexicon, s, n, ZB_LX_title);
+    int named = 0; /* a year seen in the sentence */
     for (size_t i = 0; i < n; i += zb__utf8_len((unsigned char)s[i])) {
         int y = zb__is_digit(s[i]) ? year_at(s, n, i) : 0;
         if (!e->dated && zb__is_digit(s[i]))
@@ -615,7 +620,11 @@ static void sentence_evidence(const char *s, size_t n, year_evidence *e) {
         if (!e->estimate && zb__lex_has(before, ZB_LX_estimate))
             e->estimate = y;
         int opens = i == 0 || s[i - 1] == ',';
-        int lead = opens && (!e->lead || !e->aim) ? lead_of(s, n, after) : LEAD_NONE;
+        int lead = opens ? lead_of(s, n, after) : LEAD_NONE;
+        named = 1;
+        if (opens && lead != LEAD_GOAL && !zb__lex_has(next, ZB_LX_strive) &&
+            !zb__lex_has(next, ZB_LX_ensure))
+            e->clause_year = y;
         if (!e->lead && lead == LEAD_RESULTS)
             e->lead = y;
         if (!e->aim && lead == LEAD_GOAL) /* as 力争 says it */
@@ -633,8 +642,11 @@ static void sentence_evidence(const char *s, size_t n, year_evidence *e) {
     }
     /* 预计地区生产总值超过2100亿元: a sentence that opens with an estimate */
     size_t k;
-    if (!e->estimated && zb__lex_prefix_kind(&zb__lexicon, s, n, ZB_LX_estimate, &k) >= 0)
+    int estimate = zb__lex_prefix_kind(&zb__lexicon, s, n, ZB_LX_estimate, &k) >= 0;
+    if (estimate)
         e->estimated = 1;
+    if (estimate && !named && !e->estimate && e->clause_year)
+        e->estimate = e->clause_year;
 }
 
 /* Does a year written YYYY年 open the line (after a bullet or spaces) or a
@@ -718,6 +730,7 @@ int zb__report_year(const zb_mem *m, const char *orig, size_t len, int *year) {
                 break;
             }
             int past = 0, met = 0, opening = 0;
+            e.clause_year = 0;
             for (size_t i = 0; i < sent.len; i++) {
                 const zb_range *r = ZB_VEC_AT(sent, zb_range, i);
                 size_t lo = r->start, k;

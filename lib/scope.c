@@ -115,8 +115,8 @@ static int same_years(const zb_years *a, const zb_years *b) {
            a->from_rel == b->from_rel && a->to_rel == b->to_rel;
 }
 
-/* Where the words of a sentence begin: after spaces, a list marker, opening
- * quotes and leading words such as 刚刚过去的. */
+/* Where the words of a sentence begin: after spaces, a list marker, a news
+ * item's frame (报告指出，), opening quotes and leading words such as 刚刚过去的. */
 static size_t opening(const char *s, size_t n, size_t i) {
     int level;
     size_t mlen, k;
@@ -124,6 +124,10 @@ static size_t opening(const char *s, size_t n, size_t i) {
         i++;
     if (zb__heading_marker(s + i, n - i, &level, &mlen))
         i += mlen;
+    /* 报告指出，2021年，…: a news item's frame opens no scope; what follows does */
+    size_t f = zb__after_report_frame(s, n, i);
+    if (f > i && f < n && (s[f] == ',' || s[f] == ':'))
+        i = f + 1;
     for (;;) {
         while (i < n && s[i] == ' ')
             i++;

@@ -275,6 +275,12 @@ START_TEST(report_year_from_a_news_lead) {
     const char *line_year = "2024年全市上下奋发进取 交出了一份优异成绩单\n\n过去的一年,成绩殊为不易。"
                             "我们较好完成了市人大会议确定的主要目标任务。\n地区生产总值增长6%。";
     ck_assert_int_eq(report_year_of(line_year), 2025);
+    /* an estimate that names no year, after a year that opened a clause of
+     * the line: that year's estimate */
+    const char *estimated_after = "报告指出,2021年,全区实现了良好开局。预计地区生产总值620亿元、增长7%。";
+    ck_assert_int_eq(report_year_of(estimated_after), 2022);
+    const char *estimated_goal = "2021年,全区将奋力冲刺。预计地区生产总值620亿元。";
+    ck_assert_int_ne(report_year_of(estimated_goal), 2022);
     const char *line_far = "2024年全市上下奋发进取\n各位代表:\n过去的一年,我们较好完成了主要目标任务。";
     ck_assert_int_ne(report_year_of(line_far), 2025);
     /* a year's lead that names an expectation is this year's goal, not results */
