@@ -79,6 +79,16 @@ static int target_follows(const char *s, size_t n, size_t end) {
     return zb__lex_has(row, ZB_LX_target);
 }
 
+/* 预期目标为4.5%至5%, 增长目标设定在5%: a target word, then a verb of
+ * reaching, right before the number (s[lo..hi) the clause up to it). */
+static int target_precedes(const char *s, size_t lo, size_t hi) {
+    size_t k;
+    int row = zb__lex_suffix(&zb__predicates, s, lo, hi, &k);
+    if (!zb__pred_has(row, ZB_PR_reach))
+        return 0;
+    return zb__lex_has(zb__lex_suffix(&zb__lexicon, s, lo, hi - k, &k), ZB_LX_target);
+}
+
 static zb_cmp flip(zb_cmp c) {
     switch (c) {
     case ZB_CMP_GE: return ZB_CMP_LE;
@@ -266,6 +276,10 @@ int zb__attribute(const zb_mem *m, const zb_para *p, zb_vec *out) {
         zb_measure before = st.last_measure;
         int had_metric = st.last[0] && st.last_sent == c->sent;
         measure_and_sign(p, c, q, &st, a);
+        if (!plan && target_precedes(p->s, c->clause_start, q->before_start)) {
+            a->kind = ZB_KIND_TARGET; /* 今年经济增长预期目标为4.5%至5% */
+            a->kind_fixed = 1;
+        }
         if (!plan && target_follows(p->s, p->n, q->end) && had_metric) {
             /* 增长8.1%，高于年初提出的6%以上的预期目标: the target of the same metric */
             a->kind = ZB_KIND_TARGET;

@@ -297,9 +297,12 @@ static int announces_goals(const char *s, size_t n, int report_year, int in_plan
         if (zb__lex_has(row, ZB_LX_goals) && !zb__done_after(s, n, i + k)) {
             /* a comma may stand before the verb: 主要预期目标，包括… (a news item's) */
             size_t j = i + k, v = j < n && s[j] == ',' ? j + 1 : j;
+            if (zb__starts(s, n, v, "还")) /* 其他经济目标还包含：… */
+                v += 3;
             if (zb__starts(s, n, v, "是") || zb__starts(s, n, v, "为"))
                 j = v + 3;
-            else if (zb__starts(s, n, v, "包括") || zb__starts(s, n, v, "如下"))
+            else if (zb__starts(s, n, v, "包括") || zb__starts(s, n, v, "包含") ||
+                     zb__starts(s, n, v, "如下"))
                 j = v + 6;
             /* 划定发展预期目标，地区生产总值增长3%；…: the comma opens the list */
             int comma_list = v > j && j == i + k && figure_clause(s, n, v);

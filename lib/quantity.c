@@ -689,9 +689,22 @@ static size_t scan_percent_words(scanner *sc, size_t i) {
                                      : zb__chinese(s + j, n - j, &num);
     if (!ok || num.irregular || num.overflow || num.ends_big)
         return j;
-    if (!push_unit_number(sc, i, j, j + num.len, j + num.len, &num, "%", ZB_QTY_PERCENT))
+    /* 百分之四点五至百分之五, 百分之四至五: a range */
+    size_t e = j + num.len, jl = zb__range_joint(s, n, e), h = e + jl, end = e;
+    zb_number hi;
+    if (jl && zb__starts(s, n, h, "百分之"))
+        h += 9;
+    if (jl && h < n &&
+        (zb__is_digit(s[h]) ? zb__arabic(s + h, n - h, &hi) : zb__chinese(s + h, n - h, &hi)) &&
+        !hi.irregular && !hi.overflow && !hi.ends_big && hi.value >= num.value)
+        end = h + hi.len;
+    if (!push_unit_number(sc, i, j, e, end, &num, "%", ZB_QTY_PERCENT))
         return 0;
     zb_qty *q = &sc->out->v[sc->out->n - 1];
+    if (end > e) {
+        q->value_high = q->base_value_high = hi.value;
+        q->has_high = 1;
+    }
     size_t ck;
     int crow = zb__lex_prefix(&zb__comparators, s + q->end, n - q->end, &ck);
     if (crow >= 0 && zb__comparators.rows[crow].kind == ZB_CP_after) {
