@@ -96,7 +96,8 @@ zb_years zb__time_phrase(const char *s, size_t n, size_t i, size_t *len) {
     size_t j = i + k, q;
     while (j < n && zb__is_quote_mark(zb__cp_at(s, n, j, &q)))
         j += q;
-    if (period_word(s, n, j, ZB_PW_during, &k) >= 0) {
+    if (period_word(s, n, j, ZB_PW_during, &k) >= 0 ||
+        (period_word(s, n, j, ZB_PW_caption, &k) >= 0 && (j + k == n || s[j + k] == ':'))) {
         y.kind = ZB_YEARS_MULTI;
         y.from = first;
         y.to = first + 4;

@@ -43,7 +43,7 @@
 /* periods.tsv: role */
 #define ZB_PERIOD_ROLES(X)                                                               \
     X(average) X(cumulative) X(span) X(none) X(flow) X(result) X(recent) X(coming) X(closing) X(one) X(plan) X(during)  \
-        X(since) X(end) X(lead) X(pairto)
+        X(since) X(end) X(lead) X(pairto) X(caption)
 /* sectors.tsv and metrics.tsv: sector, by the names of names.h */
 /* html.tsv: role */
 #define ZB_HTML_ROLES(X) X(skip) X(furniture) X(block) X(cell)
