@@ -137,6 +137,8 @@ int zb__metric_match(const char *metric, size_t *pos, size_t *len);
 /* Is the predicate s[i..i+k) really part of a longer noun starting at i (居民,
  * 增加值, 增长率)? Then it is no predicate. */
 int zb__inside_word(const char *s, size_t n, size_t i, size_t k);
+/* The length of a draft's masked amount (XX亿元, ××万元) that ends s[lo..hi), or 0. */
+size_t zb__masked_amount(const char *s, size_t lo, size_t hi);
 /* Leading words that are not part of a metric (全年, 其中, 和, 2022年): the new lo. */
 size_t zb__strip_leading(const char *s, size_t lo, size_t hi);
 /* Past the words that announce the goals at the start of s[lo..hi), when no

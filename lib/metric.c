@@ -340,6 +340,27 @@ static void clause_subject(const zb_para *p, const zb_qctx *c, char *out, size_t
         zb__phrase_append(out, size, s, lo, i);
 }
 
+/* 完成地区生产总值XX亿元，增长5%: the clause before holds a figure a draft
+ * masked, so it names the metric of the change after it. Appends it to out;
+ * 0 when the clause before is no such one. */
+static int masked_subject(const zb_para *p, const zb_qctx *c, char *out, size_t size) {
+    const char *s = p->s;
+    if (c->prev_clause_start >= c->clause_start)
+        return 0;
+    size_t end = zb__prev_char(s, c->clause_start); /* before its , */
+    while (end > c->prev_clause_start && s[end - 1] == ' ')
+        end--;
+    if (!zb__masked_amount(s, c->prev_clause_start, end) ||
+        zb__figure_in(p->q, p->nq, c->prev_clause_start, end) >= 0)
+        return 0;
+    size_t lo = zb__strip_leading(s, c->prev_clause_start, end);
+    size_t hi = zb__strip_trailing(s, lo, end);
+    if (hi <= lo)
+        return 0;
+    zb__phrase_append(out, size, s, lo, hi);
+    return 1;
+}
+
 /* The metric without a trailing generic head: 新登记市场主体增速 → 新登记市场主体. */
 static void topic_of(const char *metric, char *out, size_t size) {
     size_t n = strlen(metric), k;
@@ -660,6 +681,8 @@ void zb__metric_for(const zb_para *p, const zb_qctx *ctx, size_t qi, zb_metric_s
     if (hi <= lo) {
         /* ellipsis: …9万人，比上年增长2.02万人; but an amount after a rate
          * (…自然增幅2%，同口径完成3.67亿元) is of the topic, not of its rate */
+        if (c->prev_q < 0 && masked_subject(p, c, out, size))
+            goto done;
         if (same_sentence && q->kind == ZB_QTY_AMOUNT && names_rate(st->last))
             zb__phrase_copy(out, size, st->topic);
         else if (same_sentence)

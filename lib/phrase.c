@@ -237,7 +237,7 @@ static size_t trailing_conjunction(const char *s, size_t lo, size_t hi) {
 /* The length of a template's masked amount that ends s[lo..hi) (地区生产总值
  * XX亿元、增长6%: XX, ××, ** stand for the number a draft left out), or 0. A
  * unit must close it, so X光 and a model's name stay. */
-static size_t masked_amount(const char *s, size_t lo, size_t hi) {
+size_t zb__masked_amount(const char *s, size_t lo, size_t hi) {
     size_t j = hi, k;
     for (int units = 0; units < 3 && zb__lex_suffix(&zb__units, s, lo, j, &k) >= 0 && k; units++)
         j -= k;
@@ -267,7 +267,7 @@ size_t zb__strip_trailing(const char *s, size_t lo, size_t hi) {
                 break;
             hi = p;
         }
-        size_t km = masked_amount(s, lo, hi);
+        size_t km = zb__masked_amount(s, lo, hi);
         if (km) {
             hi -= km;
             continue;
