@@ -321,7 +321,8 @@ static int announces_goals(const char *s, size_t n, int report_year, int in_plan
         if (row < 0 && report_year && zb__is_digit(s[i]) && (i == 0 || !zb__is_digit(s[i - 1])) &&
             zb__year_in(s + i, n - i < 7 ? n - i : 7) == report_year)
             now = 1;
-        i += row >= 0 ? k : zb__utf8_len((unsigned char)s[i]);
+        /* a word that opens with 的 (的预期目标) may hold the goals word: one step */
+        i += row >= 0 && !zb__starts(s, n, i, "的") ? k : zb__utf8_len((unsigned char)s[i]);
     }
     return 0;
 }

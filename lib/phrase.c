@@ -57,16 +57,19 @@ static int is_skippable_char(uint32_t cp) {
 /* The words that announce the goals before the first of them, when no colon
  * ends them (今年发展主要预期目标是经济增长4.5%至5%): where the metric starts
  * after them, or lo. A goals word is followed by 是 or 为 within the first
- * fifteen characters. */
+ * twenty-four characters. */
 size_t zb__after_goals_opening(const char *s, size_t lo, size_t hi) {
-    size_t lim = hi - lo > 45 ? lo + 45 : hi;
+    size_t lim = hi - lo > 72 ? lo + 72 : hi;
     for (size_t i = lo; i + 9 <= lim; i += zb__utf8_len((unsigned char)s[i])) {
         if (memcmp(s + i, "目", 3) != 0) /* most characters: one compare */
             continue;
         if (!zb__starts(s, lim, i, "目标是") && !zb__starts(s, lim, i, "目标为"))
             continue;
         size_t k;
-        if (zb__lex_has(zb__lex_suffix(&zb__lexicon, s, lo, i + 6, &k), ZB_LX_goals))
+        /* 预期目标是, …的预期目标是; not …增长预期目标为 (the metric's own target) */
+        int row = zb__lex_suffix(&zb__lexicon, s, lo, i + 6, &k);
+        if (zb__lex_has(row, ZB_LX_goals) ||
+            (zb__lex_has(row, ZB_LX_target) && zb__starts(s, i + 6, i + 6 - k, "的")))
             return i + 9;
     }
     return lo;
