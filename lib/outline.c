@@ -733,7 +733,7 @@ int zb__report_year(const zb_mem *m, const char *orig, size_t len, int *year) {
                 rc = ZB_ENOMEM;
                 break;
             }
-            int past = 0, met = 0, opening = 0;
+            int past = 0, met = 0, opening = 0, is_year = 0;
             e.clause_year = 0;
             for (size_t i = 0; i < sent.len; i++) {
                 const zb_range *r = ZB_VEC_AT(sent, zb_range, i);
@@ -746,6 +746,12 @@ int zb__report_year(const zb_mem *m, const char *orig, size_t len, int *year) {
                                                &k) >= 0;
                 }
                 met = met || met_goals_said(line.s + lo, r->end - lo);
+                /* 2024年是…的关键一年。我们将…: the year the next sentence plans for */
+                const char *t = line.s + lo;
+                size_t tn = r->end - lo;
+                if (is_year && !e.aim && (zb__starts(t, tn, 0, "我们将") || zb__starts(t, tn, 0, "将")))
+                    e.aim = is_year;
+                is_year = year_at(t, tn, 0) && zb__starts(t, tn, 7, "是") ? year_at(t, tn, 0) : 0;
                 sentence_evidence(line.s + lo, r->end - lo, &e);
             }
             if (!e.review && past && met && e.line_year)

@@ -281,6 +281,12 @@ START_TEST(report_year_from_a_news_lead) {
     ck_assert_int_eq(report_year_of(estimated_after), 2022);
     const char *estimated_goal = "2021年,全区将奋力冲刺。预计地区生产总值620亿元。";
     ck_assert_int_ne(report_year_of(estimated_goal), 2022);
+    /* 2024年是…的关键一年。我们将…: the year a plan is for */
+    const char *plan_year = "2023年是新区只争朝夕的一年。2024年是新区快速发展的关键一年。我们将落实部署,"
+                            "一般公共预算收入高于全市7个百分点以上。";
+    ck_assert_int_eq(report_year_of(plan_year), 2024);
+    const char *past_year = "2024年是新区快速发展的关键一年。我们坚持稳中求进,地区生产总值增长6%。";
+    ck_assert_int_ne(report_year_of(past_year), 2024);
     const char *line_far = "2024年全市上下奋发进取\n各位代表:\n过去的一年,我们较好完成了主要目标任务。";
     ck_assert_int_ne(report_year_of(line_far), 2025);
     /* a year's lead that names an expectation is this year's goal, not results */
