@@ -93,6 +93,8 @@ static int is_ascii_alnum(char c) {
 /* Is a space between these bytes text (between two ASCII words or numbers:
  * PM 2.5), not layout (2024 年, 增长 5%)? */
 static int space_is_text(char before, char after) {
+    if (after == '%' && zb__is_digit(before)) /* 77.8 %: a PDF's or OCR's spacing */
+        return 0;
     return is_ascii_alnum(before) && is_ascii_alnum(after);
 }
 

@@ -71,6 +71,8 @@ END_TEST
 
 START_TEST(spaces_and_pinyin_noise) {
     ck_assert_str_eq(paragraphs("　　增长 6.5% 左右，PM 2.5 下降。"), "增长6.5%左右,PM 2.5下降。");
+    /* a space a PDF or OCR sets before % */
+    ck_assert_str_eq(paragraphs("增长 5.2 %，占全年任务数的77.8 ％。"), "增长5.2%,占全年任务数的77.8%。");
     /* a decimal point set apart (6 . 5%) is a decimal point; a full stop is not */
     ck_assert_str_eq(paragraphs("增长6 . 5%左右,7 .5%和8. 5%。"), "增长6.5%左右,7.5%和8.5%。");
     ck_assert_str_eq(paragraphs("Phase 2 . Next 3 ."), "Phase 2 . Next 3 .");
