@@ -98,6 +98,17 @@ static int space_is_text(char before, char after) {
     return is_ascii_alnum(before) && is_ascii_alnum(after);
 }
 
+/* Is the space run raw[i..j) between lone digits (2 0 2 4 年, 1 2 3 4 . 5 亿元: a
+ * PDF's letter-spaced figure)? A digit is lone when a space, a non-ASCII byte
+ * or the line's edge stands on its other side. */
+static int in_spaced_digits(const char *raw, size_t i, size_t j, size_t n) {
+    if (i == 0 || j >= n || !zb__is_digit(raw[i - 1]) || !zb__is_digit(raw[j]))
+        return 0;
+    int lone_before = i == 1 || raw[i - 2] == ' ' || (unsigned char)raw[i - 2] >= 0x80;
+    int lone_after = j + 1 >= n || raw[j + 1] == ' ' || (unsigned char)raw[j + 1] >= 0x80;
+    return lone_before && lone_after;
+}
+
 /* Is the space run before raw[j] inside a spaced decimal (6 . 5%, as web pages
  * and PDFs set 6.5%)? out[0..len) is the text kept so far. */
 static int in_spaced_decimal(const char *out, size_t len, const char *raw, size_t j, size_t n) {
@@ -315,6 +326,7 @@ static int clean_into(const zb_mem *m, zb_ntext *raw, zb_ntext *line, int *item,
                 j++;
             if (line->len && j < n && space_is_text(line->s[line->len - 1], raw->s[j]) &&
                 !in_spaced_decimal(line->s, line->len, raw->s, j, n) &&
+                !in_spaced_digits(raw->s, i, j, n) &&
                 zb__ntext_add(m, line, " ", 1, raw->src[i]))
                 return ZB_ENOMEM;
             i = j;

@@ -71,6 +71,10 @@ END_TEST
 
 START_TEST(spaces_and_pinyin_noise) {
     ck_assert_str_eq(paragraphs("　　增长 6.5% 左右，PM 2.5 下降。"), "增长6.5%左右,PM 2.5下降。");
+    /* a PDF's letter-spaced figures; numbers of more than one digit keep their space */
+    ck_assert_str_eq(paragraphs("一、2 0 2 4 年工作回顾"), "一、2024年工作回顾");
+    ck_assert_str_eq(paragraphs("总值 1 2 3 4 . 5 亿元，PM 2.5 和 10 20 30"),
+                     "总值1234.5亿元,PM 2.5和10 20 30");
     /* a space a PDF or OCR sets before % */
     ck_assert_str_eq(paragraphs("增长 5.2 %，占全年任务数的77.8 ％。"), "增长5.2%,占全年任务数的77.8%。");
     /* a decimal point set apart (6 . 5%) is a decimal point; a full stop is not */
