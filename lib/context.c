@@ -89,6 +89,12 @@ static int year_role(const char *s, size_t start) {
  * what the bracket holds (…支出(扣除2022年灾后重建支出外)增长3%以上). */
 static size_t open_bracket_end(const char *s, size_t lo, size_t at, size_t end) {
     int depth = 0;
+    /* a bracket's words are short: look no further, so a clause of many years
+     * costs no more than its length */
+    if (at - lo > 96)
+        lo = at - 96;
+    if (end - at > 192)
+        end = at + 192;
     for (size_t i = lo; i < at; i++)
         if (s[i] == '(')
             depth++;

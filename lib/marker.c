@@ -140,12 +140,13 @@ int zb__names_plan(const char *s, size_t n) { return names_unmet(s, n, ZB_LX_pla
 
 /* 较好完成了市人大会议确定的主要目标任务: a done word that opens the clause's
  * object, with 了 after it (done) or the goals a relative clause qualifies
- * (…确定的主要目标任务), however far before s[i]. */
+ * (…确定的主要目标任务), up to 60 characters before s[i]. */
 static int done_earlier(const char *s, size_t i) {
     /* …确定的主要目标任务, …确定的各项目标任务: 的 at most two characters back */
     int relative = (i >= 3 && zb__starts(s, i, i - 3, "的")) ||
                    (i >= 9 && zb__starts(s, i, i - 9, "的"));
-    for (size_t p = i; p > 0; p = zb__prev_char(s, p)) {
+    /* …完成了市十六届人大五次会议确定的…: at most 60 characters back */
+    for (size_t p = i; p > 0 && i - p <= 180; p = zb__prev_char(s, p)) {
         size_t k;
         if (p < i && zb__is_clause_punct(zb__cp_at(s, i, p, NULL)))
             return 0;
