@@ -69,6 +69,9 @@ CASES = {
     # 10^5 lines of two columns side by side (pdftotext -layout), no page break:
     # one block, each line read once and split once
     "two-columns-1e5": (lambda: "地区生产总值增长6%。      城镇新增就业增长5%。\n" * 100000, 200000),
+    # an open bracket, then 3*10^5 years and figures in one clause: a year's
+    # bracket is looked for near it only
+    "bracket-years-3e5": (lambda: "(" + "2020年增长5%" * 300000 + "。", 300000),
     # a million quotes
     "quotes-1e6": (lambda: "“" * 1000000 + "增长5%。", None),
 }
