@@ -84,7 +84,8 @@ static int target_follows(const char *s, size_t n, size_t end) {
 static int target_precedes(const char *s, size_t lo, size_t hi) {
     size_t k;
     int row = zb__lex_suffix(&zb__predicates, s, lo, hi, &k);
-    if (!zb__pred_has(row, ZB_PR_reach))
+    /* every target word ends with 目标: one compare before the walk */
+    if (!zb__pred_has(row, ZB_PR_reach) || hi - k < lo + 6 || !zb__starts(s, hi - k, hi - k - 6, "目标"))
         return 0;
     return zb__lex_has(zb__lex_suffix(&zb__lexicon, s, lo, hi - k, &k), ZB_LX_target);
 }

@@ -98,8 +98,8 @@ typedef struct zb_metric_state {
     char dist[8][128]; /* the metrics of the last 分别 list */
     int dist_n;
     size_t dist_sent;
-    /* the metrics of the sentence's figures so far (the last 8), for a bare
-     * list that spreads over them */
+    /* the metrics of the sentence's figures so far, for a bare list that
+     * spreads over them: seen_n of them, the last 8 in a ring */
     struct {
         char metric[128];
         size_t clause;

@@ -534,41 +534,40 @@ static int bare_figure(const zb_para *p, const zb_qctx *c, const zb_qty *q) {
  * (城镇…47175元，农村…15153元): the list the levels made. 0 when they are not so. */
 static int prior_list(const zb_metric_state *st, const zb_qctx *c, const zb_qty *q, char *out,
                       size_t size) {
+    enum { CAP = sizeof st->seen / sizeof *st->seen };
     int n = c->prior_count, last = st->seen_sent == c->sent ? st->seen_n : 0;
-    while (last > 0 && st->seen[last - 1].clause >= c->clause_start)
+    int oldest = last > CAP ? last - CAP : 0;
+#define SEEN(j) (&st->seen[(j) % CAP])
+    while (last > oldest && SEEN(last - 1)->clause >= c->clause_start)
         last--; /* this clause's own figures */
-    if (last < n)
+    if (last - oldest < n)
         return 0;
     int first = last - n;
     for (int i = first; i < last; i++) {
-        if (st->seen[i].kind == (int)q->kind || st->seen[i].kind != st->seen[first].kind)
+        if (SEEN(i)->kind == (int)q->kind || SEEN(i)->kind != SEEN(first)->kind)
             return 0;
         for (int j = first; j < i; j++)
-            if (st->seen[j].clause == st->seen[i].clause ||
-                strcmp(st->seen[j].metric, st->seen[i].metric) == 0)
+            if (SEEN(j)->clause == SEEN(i)->clause || strcmp(SEEN(j)->metric, SEEN(i)->metric) == 0)
                 return 0;
     }
-    if (first > 0 && st->seen[first - 1].kind == st->seen[first].kind)
+    if (first > oldest && SEEN(first - 1)->kind == SEEN(first)->kind)
         return 0; /* more such figures than the list has: which are meant is unclear */
-    zb__phrase_copy(out, size, st->seen[first + c->prior_index].metric);
+    zb__phrase_copy(out, size, SEEN(first + c->prior_index)->metric);
+#undef SEEN
     return 1;
 }
 
-/* Remember the sentence's figures for prior_list. */
+/* Remember the sentence's figures for prior_list: the last few, in a ring. */
 static void saw(zb_metric_state *st, const zb_qctx *c, const zb_qty *q, const char *metric) {
+    enum { CAP = sizeof st->seen / sizeof *st->seen };
     if (st->seen_sent != c->sent || !st->seen_n) {
         st->seen_sent = c->sent;
         st->seen_n = 0;
     }
-    int cap = (int)(sizeof st->seen / sizeof *st->seen);
-    if (st->seen_n == cap) {
-        memmove(&st->seen[0], &st->seen[1], (size_t)(cap - 1) * sizeof *st->seen);
-        st->seen_n--;
-    }
-    zb__phrase_copy(st->seen[st->seen_n].metric, sizeof st->seen[0].metric, metric);
-    st->seen[st->seen_n].clause = c->clause_start;
-    st->seen[st->seen_n].kind = (int)q->kind;
-    st->seen_n++;
+    int at = st->seen_n++ % CAP;
+    zb__phrase_copy(st->seen[at].metric, sizeof st->seen[0].metric, metric);
+    st->seen[at].clause = c->clause_start;
+    st->seen[at].kind = (int)q->kind;
 }
 
 void zb__metric_for(const zb_para *p, const zb_qctx *ctx, size_t qi, zb_metric_state *st,
