@@ -279,7 +279,7 @@ size_t zb__strip_trailing(const char *s, size_t lo, size_t hi) {
         if (hi >= lo + 7 && zb__starts(s, hi, hi - 3, "年") && zb__year_in(s + hi - 7, 7)) {
             hi -= 7;
             /* …比2020年(增长): the year is the base of the change */
-            if (hi >= lo + 6 && (zb__starts(s, hi, hi - 3, "比") || zb__starts(s, hi, hi - 3, "较")))
+            if (hi >= lo + 3 && (zb__starts(s, hi, hi - 3, "比") || zb__starts(s, hi, hi - 3, "较")))
                 hi -= 3;
             continue;
         }
