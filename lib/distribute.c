@@ -328,7 +328,8 @@ int zb__metric_list(const char *s, size_t lo, size_t hi, char items[8][128]) {
         return 0;
     for (int i = 0; i < n; i++) {
         items[i][0] = 0;
-        zb__phrase_append(items[i], sizeof items[i], s, a[i], b[i]);
+        /* 能耗降低、排放量降低: the way each goes is no part of it */
+        zb__phrase_append(items[i], sizeof items[i], s, a[i], zb__strip_trailing(s, a[i], b[i]));
     }
     complete_ordinals(items, n);
     for (int i = 0; i < n; i++)
