@@ -714,6 +714,35 @@ static int only_spaces(const char *s, size_t n) {
     return 1;
 }
 
+/* What the sentences of one line say of the report year (sentence_evidence),
+ * and what they say together: 2024年是…的关键一年。我们将… (the year planned
+ * for), and a line after one that opened with a year, opening with 过去的一年
+ * and saying the goals were met (that year reviewed). */
+static void line_evidence(const char *s, const zb_vec *sent, year_evidence *e) {
+    int past = 0, met = 0, opening = 0, is_year = 0;
+    e->clause_year = 0;
+    for (size_t i = 0; i < sent->len; i++) {
+        const zb_range *r = ZB_VEC_AT(*sent, zb_range, i);
+        size_t lo = r->start, k;
+        while (lo < r->end && s[lo] == ' ')
+            lo++;
+        const char *t = s + lo;
+        size_t n = r->end - lo;
+        if (i == 0) {
+            opening = year_at(t, n, 0);
+            past = zb__lex_prefix_kind(&zb__lexicon, t, n, ZB_LX_past, &k) >= 0;
+        }
+        met = met || met_goals_said(t, n);
+        if (is_year && !e->aim && (zb__starts(t, n, 0, "我们将") || zb__starts(t, n, 0, "将")))
+            e->aim = is_year;
+        is_year = zb__starts(t, n, 7, "是") ? year_at(t, n, 0) : 0;
+        sentence_evidence(t, n, e);
+    }
+    if (!e->review && past && met && e->line_year)
+        e->review = e->line_year;
+    e->line_year = opening;
+}
+
 int zb__report_year(const zb_mem *m, const char *orig, size_t len, int *year) {
     year_evidence e = {0};
     zb_ntext raw = {0}, line = {0};
@@ -733,30 +762,7 @@ int zb__report_year(const zb_mem *m, const char *orig, size_t len, int *year) {
                 rc = ZB_ENOMEM;
                 break;
             }
-            int past = 0, met = 0, opening = 0, is_year = 0;
-            e.clause_year = 0;
-            for (size_t i = 0; i < sent.len; i++) {
-                const zb_range *r = ZB_VEC_AT(sent, zb_range, i);
-                size_t lo = r->start, k;
-                while (lo < r->end && line.s[lo] == ' ')
-                    lo++;
-                if (i == 0) {
-                    opening = year_at(line.s + lo, r->end - lo, 0);
-                    past = zb__lex_prefix_kind(&zb__lexicon, line.s + lo, r->end - lo, ZB_LX_past,
-                                               &k) >= 0;
-                }
-                met = met || met_goals_said(line.s + lo, r->end - lo);
-                /* 2024年是…的关键一年。我们将…: the year the next sentence plans for */
-                const char *t = line.s + lo;
-                size_t tn = r->end - lo;
-                if (is_year && !e.aim && (zb__starts(t, tn, 0, "我们将") || zb__starts(t, tn, 0, "将")))
-                    e.aim = is_year;
-                is_year = year_at(t, tn, 0) && zb__starts(t, tn, 7, "是") ? year_at(t, tn, 0) : 0;
-                sentence_evidence(line.s + lo, r->end - lo, &e);
-            }
-            if (!e.review && past && met && e.line_year)
-                e.review = e.line_year;
-            e.line_year = opening;
+            line_evidence(line.s, &sent, &e);
         } else if (!only_spaces(orig + pos, end - pos)) {
             e.line_year = 0;
         }

@@ -247,11 +247,13 @@ static int emit(scanner *sc, size_t start, size_t num_start, const zb_number *nu
         q->kind = ZB_QTY_NAME;
     else if (q->single_cn && (q->unit_flags & ZB_UF_cls) && lost_open_quote(s, n, after))
         q->kind = ZB_QTY_NAME;
-    /* a mark after a measure (500亿元大关), not after a count (三个大台阶) */
-    q->noun_follows = zb__noun_at(s, n, after) && ((q->unit_flags & ZB_UF_cls) ||
-                      !zb__row_has(&zb__after_numbers,
-                                   zb__lex_prefix(&zb__after_numbers, s + after, n - after, &ck),
-                                   ZB_AN_mark));
+    q->noun_follows = zb__noun_at(s, n, after);
+    /* a mark after a measure (500亿元大关) is no noun it counts; after a count
+     * (三个大台阶) it is */
+    if (q->noun_follows && !(q->unit_flags & ZB_UF_cls) &&
+        zb__row_has(&zb__after_numbers,
+                    zb__lex_prefix(&zb__after_numbers, s + after, n - after, &ck), ZB_AN_mark))
+        q->noun_follows = 0;
     q->in_quotes = q->kind == ZB_QTY_NAME;
     return ZB_OK;
 }
