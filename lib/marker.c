@@ -111,13 +111,20 @@ int zb__done_after(const char *s, size_t n, size_t i) {
 }
 
 /* 超额完成上一年工作目标, 圆满完成全年目标任务: a done word ends at most 12
- * bytes before s[i] (four characters), in the same clause. */
-static int done_before(const char *s, size_t i) {
-    for (size_t p = i; p > 0 && i - p <= 12; p = zb__prev_char(s, p)) {
+ * bytes before s[i] (four characters), in the same clause. With `far`, also
+ * one up to 60 characters back that opens the clause's object, with 了 after
+ * it or before goals a relative clause qualifies (较好完成了市人大会议确定的
+ * 主要目标任务). */
+static int done_before(const char *s, size_t i, int far) {
+    /* …确定的主要目标任务, …确定的各项目标任务: 的 at most two characters back */
+    int relative = far && ((i >= 3 && zb__starts(s, i, i - 3, "的")) ||
+                           (i >= 9 && zb__starts(s, i, i - 9, "的")));
+    for (size_t p = i; p > 0 && i - p <= (far ? 180u : 12u); p = zb__prev_char(s, p)) {
         size_t k;
         if (p < i && zb__is_clause_punct(zb__cp_at(s, i, p, NULL)))
             return 0;
-        if (zb__lex_has(zb__lex_suffix(&zb__lexicon, s, 0, p, &k), ZB_LX_done))
+        if (zb__lex_has(zb__lex_suffix(&zb__lexicon, s, 0, p, &k), ZB_LX_done) &&
+            (i - p <= 12 || relative || zb__starts(s, i, p, "了")))
             return 1;
     }
     return 0;
@@ -129,7 +136,7 @@ static int names_unmet(const char *s, size_t n, int role) {
     for (size_t i = 0; i < n;) {
         size_t k;
         int row = zb__lex_prefix(&zb__lexicon, s + i, n - i, &k);
-        if (zb__lex_has(row, role) && !zb__done_after(s, n, i + k) && !done_before(s, i))
+        if (zb__lex_has(row, role) && !zb__done_after(s, n, i + k) && !done_before(s, i, 0))
             return 1;
         i += row >= 0 ? k : zb__utf8_len((unsigned char)s[i]);
     }
@@ -138,31 +145,12 @@ static int names_unmet(const char *s, size_t n, int role) {
 
 int zb__names_plan(const char *s, size_t n) { return names_unmet(s, n, ZB_LX_plan); }
 
-/* 较好完成了市人大会议确定的主要目标任务: a done word that opens the clause's
- * object, with 了 after it (done) or the goals a relative clause qualifies
- * (…确定的主要目标任务), up to 60 characters before s[i]. */
-static int done_earlier(const char *s, size_t i) {
-    /* …确定的主要目标任务, …确定的各项目标任务: 的 at most two characters back */
-    int relative = (i >= 3 && zb__starts(s, i, i - 3, "的")) ||
-                   (i >= 9 && zb__starts(s, i, i - 9, "的"));
-    /* …完成了市十六届人大五次会议确定的…: at most 60 characters back */
-    for (size_t p = i; p > 0 && i - p <= 180; p = zb__prev_char(s, p)) {
-        size_t k;
-        if (p < i && zb__is_clause_punct(zb__cp_at(s, i, p, NULL)))
-            return 0;
-        if (zb__lex_has(zb__lex_suffix(&zb__lexicon, s, 0, p, &k), ZB_LX_done) &&
-            (relative || zb__starts(s, i, p, "了")))
-            return 1;
-    }
-    return 0;
-}
-
 int zb__names_met_goals(const char *s, size_t n) {
     for (size_t i = 0; i < n;) {
         size_t k;
         int row = zb__lex_prefix(&zb__lexicon, s + i, n - i, &k);
         if ((zb__lex_has(row, ZB_LX_plan) || zb__lex_has(row, ZB_LX_goals)) &&
-            (zb__done_after(s, n, i + k) || done_before(s, i) || done_earlier(s, i)))
+            (zb__done_after(s, n, i + k) || done_before(s, i, 1)))
             return 1;
         i += row >= 0 ? k : zb__utf8_len((unsigned char)s[i]);
     }

@@ -654,13 +654,18 @@ static int own_scope_before(const char *s, size_t i) {
     return zb__row_has(&zb__entities, zb__lex_suffix(&zb__entities, s, 0, i, &k), ZB_EN_own);
 }
 
+/* The number at s[j], in digits or Chinese numerals (第5位, 第五位, 百分之十五). */
+static int number_at(const char *s, size_t n, size_t j, zb_number *num) {
+    return j < n && zb__is_digit(s[j]) ? zb__arabic(s + j, n - j, num)
+                                     : zb__chinese(s + j, n - j, num);
+}
+
 static size_t scan_ordinal(scanner *sc, size_t i) {
     const char *s = sc->s;
     size_t n = sc->n;
     size_t j = i + 3; /* after 第 */
     zb_number num;
-    int ok = j < n && zb__is_digit(s[j]) ? zb__arabic(s + j, n - j, &num)
-                                     : zb__chinese(s + j, n - j, &num);
+    int ok = number_at(s, n, j, &num);
     if (!ok || num.overflow || num.irregular)
         return j;
     size_t k = j + num.len, ul;
@@ -687,8 +692,7 @@ static size_t scan_percent_words(scanner *sc, size_t i) {
     size_t n = sc->n;
     size_t j = i + 9;
     zb_number num;
-    int ok = j < n && zb__is_digit(s[j]) ? zb__arabic(s + j, n - j, &num)
-                                     : zb__chinese(s + j, n - j, &num);
+    int ok = number_at(s, n, j, &num);
     if (!ok || num.irregular || num.overflow || num.ends_big)
         return j;
     /* 百分之四点五至百分之五, 百分之四至五: a range */
@@ -696,9 +700,8 @@ static size_t scan_percent_words(scanner *sc, size_t i) {
     zb_number hi;
     if (jl && zb__starts(s, n, h, "百分之"))
         h += 9;
-    if (jl && h < n &&
-        (zb__is_digit(s[h]) ? zb__arabic(s + h, n - h, &hi) : zb__chinese(s + h, n - h, &hi)) &&
-        !hi.irregular && !hi.overflow && !hi.ends_big && hi.value >= num.value)
+    if (jl && h < n && number_at(s, n, h, &hi) && !hi.irregular && !hi.overflow && !hi.ends_big &&
+        hi.value >= num.value)
         end = h + hi.len;
     if (!push_unit_number(sc, i, j, e, end, &num, "%", ZB_QTY_PERCENT))
         return 0;
